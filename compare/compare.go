@@ -275,6 +275,13 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Evidence struct {
 	Text   string // "Hossein Amir-Abdollahian: foreign minister of Iran 2021-08-25 – 2024-05-19 (died 2024-05-19)"
 	Source string // where the fact comes from
+	// The fact as data, for timelines: a term of office (Person, Office,
+	// From, To) or a death (Person, Died). Zero fields do not apply.
+	Person string
+	Office string
+	From   *time.Time
+	To     *time.Time
+	Died   *time.Time
 }
 
 // DiffOp is one operation of a word diff.
