@@ -223,6 +223,34 @@ type Claim struct {
 	Low, High float64 // quantities: the interval the figure allows
 	Unit      string  // quantities: "hour", "%", "USD", "vote", …
 	Related   []Span  // other spans that support the claim (a speaker's name)
+	// Valid is the window in which a time-bounded claim can be true (the
+	// named person's term, a president's time in office); nil otherwise.
+	Valid *Window
+	// Evidence is the kb fact Valid rests on.
+	Evidence []Evidence
+}
+
+// Window is a time interval; a zero bound is open.
+type Window struct {
+	From, To time.Time
+}
+
+// Intersect returns the overlap of two windows and whether it is non-empty.
+func (w Window) Intersect(o Window) (Window, bool) {
+	r := w
+	if r.From.IsZero() || (!o.From.IsZero() && o.From.After(r.From)) {
+		r.From = o.From
+	}
+	if r.To.IsZero() || (!o.To.IsZero() && o.To.Before(r.To)) {
+		r.To = o.To
+	}
+	ok := r.From.IsZero() || r.To.IsZero() || r.From.Before(r.To)
+	return r, ok
+}
+
+// Contains reports whether t lies in [From, To).
+func (w Window) Contains(t time.Time) bool {
+	return (w.From.IsZero() || !t.Before(w.From)) && (w.To.IsZero() || t.Before(w.To))
 }
 
 // Slot is the alignment key of a claim.

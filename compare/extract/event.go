@@ -1,0 +1,274 @@
+package extract
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Event is a document's main event: what its headline and lede report.
+// Claims about it share the subject "event", so that articles of one story
+// align on it whatever noun they use ("talks", "discussions", "meeting").
+type Event struct {
+	Noun string // the lemma first used for it: "talks"
+	// When is the time the main event happened, once the document dates
+	// it; otherwise the document's reference day.
+	When compare.TimeRef
+	// Upcoming is true when the article reports the event as in the future.
+	Upcoming bool
+}
+
+// MainEvent is the subject of claims about a document's main event.
+const MainEvent = "event"
+
+// eventNouns are nouns that name a reportable event, by lower-case form.
+var eventNouns = map[string]string{
+	"talks": "talks", "negotiations": "talks", "discussions": "talks", "dialogue": "talks",
+	"meeting": "meeting", "meetings": "meeting", "summit": "summit", "round": "round", "rounds": "round",
+	"session": "session", "conference": "conference", "visit": "visit", "trip": "visit",
+	"vote": "vote", "ballot": "vote", "election": "election", "referendum": "referendum",
+	"ceremony": "ceremony", "signing": "signing", "attack": "attack", "attacks": "attack",
+	"strike": "strike", "strikes": "strike", "airstrike": "strike", "airstrikes": "strike",
+	"crash": "crash", "explosion": "explosion", "blast": "explosion", "earthquake": "earthquake",
+	"funeral": "funeral", "hearing": "hearing", "trial": "trial", "debate": "debate",
+	"rally": "rally", "protest": "protest", "protests": "protest", "launch": "launch",
+	"assassination": "assassination", "shooting": "shooting", "invasion": "invasion",
+	"engagement": "talks", "encounter": "meeting", "gathering": "meeting", "consultations": "talks",
+}
+
+// eventVerbs are verbs whose time or place is the event's ("began on
+// Friday", "met in Muscat", "was held in Rome").
+var eventVerbs = map[string]bool{
+	"began": true, "begin": true, "begins": true, "started": true, "start": true, "starts": true,
+	"took": true, "take": true, "takes": true, "taking": true, "held": true, "hold": true, "holding": true,
+	"met": true, "meet": true, "meets": true, "convened": true, "convene": true, "opened": true,
+	"ended": true, "end": true, "concluded": true, "resumed": true, "resume": true, "happened": true,
+	"occurred": true, "hosted": true, "host": true, "hosts": true, "hosting": true, "gathered": true,
+	"kicked": true, "wrapped": true, "scheduled": true, "slated": true, "set": true, "due": true,
+	"planned": true, "unfold": true, "unfolded": true, "place": true, "staged": true, "sat": true,
+}
+
+// reportingVerbs move a time or place to the act of saying, not the event
+// ("Trump announced it on Monday").
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "announced": true, "announces": true, "announce": true,
+	"told": true, "tells": true, "reported": true, "reports": true, "confirmed": true, "confirms": true,
+	"stated": true, "added": true, "wrote": true, "posted": true, "tweeted": true, "declared": true,
+	"revealed": true, "disclosed": true, "claimed": true, "insisted": true, "warned": true,
+	"indicated": true, "noted": true, "published": true, "released": true, "issued": true,
+	"dismissed": true, "denied": true, "praised": true, "criticized": true, "criticised": true,
+	"agreed": true, "proposed": true, "decided": true, "accepted": true, "rejected": true,
+}
+
+// otherEventWords before an event noun make it another event than the
+// main one ("another meeting", "the previous round").
+var otherEventWords = map[string]bool{
+	"another": true, "next": true, "previous": true, "prior": true, "earlier": true, "past": true,
+	"future": true, "subsequent": true, "further": true, "follow-up": true, "later": true,
+	"last": true, "former": true, "preceding": true, "separate": true, "those": true,
+	"additional": true, "more": true,
+}
+
+// futureWords mark a clause about something that has not happened yet.
+var futureWords = map[string]bool{
+	"will": true, "would": true, "expected": true, "scheduled": true, "planned": true,
+	"set": true, "slated": true, "due": true, "upcoming": true, "could": true, "may": true,
+	"might": true, "shall": true, "plans": true, "intends": true, "hopes": true,
+}
+
+// pastOtherWords mark a clause about earlier events ("had previously met").
+var pastOtherWords = map[string]bool{
+	"previously": true, "earlier": true, "formerly": true, "once": true, "before": true,
+	"ago": true, "then": true, "history": true, "past": true,
+}
+
+// Sentence is the token range [From, To) of one sentence.
+type Sentence struct{ From, To int }
+
+// Sentences returns the token ranges of the document's sentences. A token
+// that starts a paragraph always starts a sentence.
+func (env *Env) Sentences() []Sentence {
+	var out []Sentence
+	sents := env.Doc.Sentences
+	from := 0
+	si := 0
+	for i, t := range env.Tokens {
+		for si < len(sents) && sents[si].End <= t.Span.Start {
+			si++
+		}
+		newSent := i > from && (t.Break || (si < len(sents) && sents[si].Start == t.Span.Start && env.Tokens[i-1].Span.End <= sents[si].Start))
+		if newSent {
+			out = append(out, Sentence{from, i})
+			from = i
+		}
+	}
+	if from < len(env.Tokens) {
+		out = append(out, Sentence{from, len(env.Tokens)})
+	}
+	return out
+}
+
+// sentenceOf returns the sentence containing token i.
+func sentenceOf(sents []Sentence, i int) Sentence {
+	k := sort.Search(len(sents), func(k int) bool { return sents[k].To > i })
+	if k < len(sents) {
+		return sents[k]
+	}
+	return Sentence{}
+}
+
+// tokenAt returns the index of the first token starting at or after off.
+func (env *Env) tokenAt(off int) int {
+	return sort.Search(len(env.Tokens), func(i int) bool { return env.Tokens[i].Span.Start >= off })
+}
+
+// mention is an event noun in the text and whose event it is.
+type mention struct {
+	Tok  int
+	Noun string
+	// Ref is MainEvent, "round-N" for an ordinal-qualified event other
+	// than the main one, or "" for another event.
+	Ref string
+}
+
+// classifyMention decides which event the noun at token i refers to.
+func (env *Env) classifyMention(s Sentence, i int) mention {
+	toks := env.Tokens
+	m := mention{Tok: i, Noun: eventNouns[toks[i].Lower], Ref: MainEvent}
+	// Look back over the noun phrase: determiners, adjectives, "of".
+	for j := i - 1; j >= s.From && j >= i-5; j-- {
+		w := toks[j].Lower
+		if toks[j].Kind == Punct && w != "-" {
+			break
+		}
+		if otherEventWords[w] {
+			if w == "last" && j+1 < len(toks) && toks[j+1].Lower == "week" {
+				continue
+			}
+			m.Ref = ""
+			return m
+		}
+		if n, ok := ordinalWord(w); ok {
+			if env.ordinalIsMain(s, j) {
+				return m
+			}
+			m.Ref = "round-" + strconv.Itoa(n)
+			return m
+		}
+		if w == "the" || w == "a" || w == "an" || w == "this" || w == "these" {
+			break
+		}
+	}
+	return m
+}
+
+// ordinalIsMain reports whether an ordinal at token j counts the main
+// event: "this marks the second round", "the talks were the first",
+// "met for the first time".
+func (env *Env) ordinalIsMain(s Sentence, j int) bool {
+	toks := env.Tokens
+	if j >= 2 && toks[j-1].Lower == "the" && (toks[j-2].Lower == "for") {
+		return true // "for the first time"
+	}
+	for k := j - 1; k >= s.From && k >= j-4; k-- {
+		switch toks[k].Lower {
+		case "marks", "marked", "is", "was", "are", "were", "represents", "represented", "constitutes", "be", "becomes", "became":
+			// The copula must have the main event (or "this"/"it") as subject.
+			for b := k - 1; b >= s.From && b >= k-4; b-- {
+				w := toks[b].Lower
+				if w == "this" || w == "it" || w == "they" || w == "today" {
+					return true
+				}
+				if n, ok := eventNouns[w]; ok && n != "" {
+					return env.classifyMention(s, b).Ref == MainEvent
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// Ordinal words, lower case, to numbers.
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+	"inaugural": 1, "opening": 1,
+}
+
+func ordinalWord(w string) (int, bool) {
+	n, ok := ordinals[w]
+	return n, ok
+}
+
+// clauseTense guesses whether the clause around token i speaks of the
+// future, of an earlier time, or of the reported event.
+func (env *Env) clauseTense(s Sentence, i int) string {
+	toks := env.Tokens
+	from, to := clauseBounds(toks, s, i)
+	for k := from; k < to; k++ {
+		w := toks[k].Lower
+		if futureWords[w] {
+			return "future"
+		}
+		if w == "next" && k+1 < to && (toks[k+1].Lower == "week" || toks[k+1].Lower == "month" || toks[k+1].Lower == "year") {
+			return "future"
+		}
+		if pastOtherWords[w] {
+			return "earlier"
+		}
+		if w == "had" && k+1 < to && toks[k+1].Kind == Word && (hasSuffix(toks[k+1].Lower, "ed") || toks[k+1].Lower == "met" || toks[k+1].Lower == "been") {
+			return "earlier" // past perfect
+		}
+	}
+	return ""
+}
+
+// clauseBounds returns the token range of the clause around i: the
+// sentence cut at semicolons and at dashes.
+func clauseBounds(toks []Token, s Sentence, i int) (int, int) {
+	from, to := s.From, s.To
+	for k := i - 1; k >= s.From; k-- {
+		if isClauseBreak(toks[k].Text) {
+			from = k + 1
+			break
+		}
+	}
+	for k := i + 1; k < s.To; k++ {
+		if isClauseBreak(toks[k].Text) {
+			to = k
+			break
+		}
+	}
+	return from, to
+}
+
+func isClauseBreak(t string) bool {
+	return t == ";" || t == "—" || t == "–" || t == ":"
+}
+
+func hasSuffix(s, suf string) bool {
+	return len(s) >= len(suf) && s[len(s)-len(suf):] == suf
+}
+
+// findEvent picks the main event noun (the first event noun in the
+// headline block and lede) and its time from the main-event date claims.
+func findEvent(env *Env) Event {
+	ev := Event{When: compare.TimeRef{From: day(env.Doc.Reference), To: day(env.Doc.Reference).AddDate(0, 0, 1), Gran: compare.GranDay, Basis: "reference"}}
+	if env.Doc.Reference.IsZero() {
+		ev.When = compare.TimeRef{}
+	}
+	for _, t := range env.Tokens {
+		if n, ok := eventNouns[t.Lower]; ok {
+			ev.Noun = n
+			break
+		}
+	}
+	if when, upcoming, ok := env.mainEventTime(); ok {
+		ev.When = when
+		ev.Upcoming = upcoming
+	}
+	return ev
+}

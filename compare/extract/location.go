@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Location extracts where events took place: "talks in Muscat", "the Oman
+// meetings", "Oman will host the discussions". A place that is not in a
+// locative or hosting relation to an event ("tensions in the Middle East",
+// "reports from Oman", "facilitated by Oman") is not a venue claim.
+var Location = &Extractor{
+	Name:  "location",
+	Kinds: []compare.Kind{compare.KindLocation},
+	Run:   runLocation,
+}
+
+var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
+
+var hostWords = map[string]bool{"host": true, "hosts": true, "hosted": true, "hosting": true}
+
+func runLocation(env *Env) []compare.Claim {
+	if env.Gaz == nil {
+		return nil
+	}
+	var out []compare.Claim
+	toks := env.Tokens
+	sents := env.Sentences()
+	for _, m := range env.Gaz.Scan(toks) {
+		id, ok := placeOf(m)
+		if !ok {
+			continue
+		}
+		s := sentenceOf(sents, m.From)
+		ref := ""
+		prev := m.From - 1
+		if prev >= s.From && toks[prev].Lower == "the" {
+			prev--
+		}
+		switch {
+		case prev >= s.From && locativePreps[toks[prev].Lower]:
+			ref = env.attach(s, prev, m.To)
+		case m.To < s.To && isEventNoun(toks[m.To].Lower):
+			ref = env.classifyMention(s, m.To).Ref
+			if ref == MainEvent && env.clauseTense(s, m.To) == "earlier" {
+				ref = ""
+			}
+		default:
+			if h := hostVerbAfter(toks, s, m.To); h >= 0 {
+				ref = MainEvent
+				for j := h + 1; j < s.To && j < h+8; j++ {
+					if isEventNoun(toks[j].Lower) {
+						ref = env.classifyMention(s, j).Ref
+						break
+					}
+				}
+				if ref == MainEvent && env.clauseTense(s, h) == "earlier" {
+					ref = ""
+				}
+			}
+		}
+		if ref == "" {
+			continue
+		}
+		span := compare.Span{Start: toks[m.From].Span.Start, End: toks[m.To-1].Span.End}
+		out = append(out, env.claim(compare.KindLocation, span, ref, "venue", id))
+	}
+	return out
+}
+
+// placeOf returns the place ID a match names: a city or region, a
+// capital as a place, or a country by name.
+func placeOf(m Match) (string, bool) {
+	if e, ok := m.Has(EntryPlace); ok {
+		return e.ID, true
+	}
+	if e, ok := m.Has(EntryCountry); ok {
+		return e.ID, true
+	}
+	return "", false
+}
+
+// hostVerbAfter finds "hosts", "will host", "is playing host to" within
+// the clause after a place in subject position; it returns the token index
+// of the host word or -1.
+func hostVerbAfter(toks []Token, s Sentence, from int) int {
+	depth := 0
+	for j := from; j < s.To && j < from+16; j++ {
+		w := toks[j].Lower
+		switch {
+		case w == ",":
+			depth ^= 1 // skip an apposition: "Oman, a longtime mediator, will host"
+		case hostWords[w]:
+			return j
+		case depth == 0 && (reportingVerbs[w] || isBlockingVerb(toks[j])):
+			return -1
+		case depth == 0 && j > from+4:
+			return -1
+		}
+	}
+	return -1
+}

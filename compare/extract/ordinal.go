@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"strconv"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Ordinal extracts which round the main event is: "this marks the second
+// round", "met for the first time", "round two of the talks". An ordinal
+// that names another round ("the first round was held in Muscat", "a third
+// round is expected next week") is not a claim about the main event.
+var Ordinal = &Extractor{
+	Name:  "ordinal",
+	Kinds: []compare.Kind{compare.KindOrdinal},
+	Run:   runOrdinal,
+}
+
+func runOrdinal(env *Env) []compare.Claim {
+	var out []compare.Claim
+	toks := env.Tokens
+	sents := env.Sentences()
+	for i := 0; i < len(toks); i++ {
+		n, ok := ordinalWord(toks[i].Lower)
+		end := i + 1
+		if !ok {
+			// "round two", "Round 3"
+			if toks[i].Lower == "round" && i+1 < len(toks) {
+				if v, ok2 := cardinalWord(toks[i+1].Lower); ok2 {
+					n, ok, end = v, true, i+2
+				}
+			}
+			if !ok {
+				continue
+			}
+		} else {
+			// The ordinal must count an event: "the second round",
+			// "for the first time" after an event verb.
+			k := i + 1
+			for k < len(toks) && k < i+4 && (toks[k].Kind == Word && !isEventNoun(toks[k].Lower) && toks[k].Lower != "time") {
+				k++
+			}
+			if k >= len(toks) || !(isEventNoun(toks[k].Lower) || toks[k].Lower == "time") {
+				continue
+			}
+			end = k + 1
+		}
+		s := sentenceOf(sents, i)
+		if env.clauseTense(s, i) == "earlier" {
+			continue
+		}
+		main := false
+		if toks[end-1].Lower == "time" {
+			// "met for the first time": the verb before decides.
+			main = env.attach(s, i, end) == MainEvent && precededByEventVerb(toks, s, i)
+		} else {
+			main = env.ordinalIsMain(s, i)
+		}
+		if !main {
+			continue
+		}
+		span := compare.Span{Start: toks[i].Span.Start, End: toks[end-1].Span.End}
+		// Include the verb or "marks the" lead-in so the text reads as a claim.
+		if toks[end-1].Lower == "time" {
+			for j := i - 1; j >= s.From && j >= i-4; j-- {
+				if eventVerbs[toks[j].Lower] {
+					span.Start = toks[j].Span.Start
+					break
+				}
+			}
+		}
+		out = append(out, env.claim(compare.KindOrdinal, span, MainEvent, "round", strconv.Itoa(n)))
+		i = end - 1
+	}
+	return out
+}
+
+func isEventNoun(w string) bool {
+	_, ok := eventNouns[w]
+	return ok
+}
+
+func precededByEventVerb(toks []Token, s Sentence, i int) bool {
+	for j := i - 1; j >= s.From && j >= i-4; j-- {
+		if eventVerbs[toks[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var cardinals = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+func cardinalWord(w string) (int, bool) {
+	if n, ok := cardinals[w]; ok {
+		return n, true
+	}
+	if n, err := strconv.Atoi(w); err == nil && n > 0 && n < 100 {
+		return n, true
+	}
+	return 0, false
+}

@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Temporal extracts the weekday and date of events: the main event
+// ("began on Friday", "on April 12") and counted rounds ("the first round,
+// on April 12"). A weekday written beside a date that falls on another
+// weekday yields two weekday claims at one place, which the weekday rule
+// reports as a contradiction inside the article.
+var Temporal = &Extractor{
+	Name:  "temporal",
+	Kinds: []compare.Kind{compare.KindWeekday, compare.KindDate},
+	Run:   runTemporal,
+}
+
+func runTemporal(env *Env) []compare.Claim {
+	var out []compare.Claim
+	sents := env.Sentences()
+	for _, tx := range env.Timexes {
+		if tx.Type != "DATE" && tx.Type != "TIME" {
+			continue
+		}
+		gran := granOf(tx.Value)
+		if gran == compare.GranUnknown && !tx.HasWeekday {
+			continue
+		}
+		if gran >= compare.GranYear && !tx.HasWeekday {
+			continue // years date background events; EventYear handles them
+		}
+		i := env.tokenAt(tx.Start)
+		if i >= len(env.Tokens) {
+			continue
+		}
+		j := env.tokenAt(tx.End)
+		s := sentenceOf(sents, i)
+		subject := env.attach(s, i, j)
+		if subject == "" {
+			continue
+		}
+		span := compare.Span{Start: tx.Start, End: tx.End}
+		when := compare.TimeRef{From: tx.From, To: tx.To, Gran: gran, Basis: "explicit"}
+		if tx.Relative {
+			when.Basis = "relative"
+		}
+		if tx.HasWeekday {
+			c := env.claim(compare.KindWeekday, span, subject, "weekday", tx.Weekday.String())
+			c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
+			out = append(out, c)
+			if tx.Conflict != "" && gran == compare.GranDay && !tx.From.IsZero() {
+				// The date says another weekday than the one written.
+				d := c
+				d.Value = tx.From.Weekday().String()
+				d.Marker = "derived"
+				out = append(out, d)
+			}
+		} else if gran == compare.GranDay && !tx.Relative && !tx.From.IsZero() {
+			// A full written date implies its weekday.
+			c := env.claim(compare.KindWeekday, span, subject, "weekday", tx.From.Weekday().String())
+			c.When, c.Timex, c.TimexType, c.Marker = when, tx.Value, tx.Type, "derived"
+			out = append(out, c)
+		}
+		if gran == compare.GranUnknown || tx.From.IsZero() {
+			continue
+		}
+		c := env.claim(compare.KindDate, span, subject, "date", tx.Value)
+		c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
+		if tx.Relative {
+			c.Marker = "relative"
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// mainEventTime dates the main event from its first attached date.
+func (env *Env) mainEventTime() (compare.TimeRef, bool, bool) {
+	sents := env.Sentences()
+	for _, tx := range env.Timexes {
+		if tx.Type != "DATE" || tx.From.IsZero() {
+			continue
+		}
+		gran := granOf(tx.Value)
+		if gran == compare.GranUnknown || gran >= compare.GranYear {
+			continue
+		}
+		i := env.tokenAt(tx.Start)
+		if i >= len(env.Tokens) {
+			continue
+		}
+		s := sentenceOf(sents, i)
+		if env.attach(s, i, env.tokenAt(tx.End)) != MainEvent {
+			continue
+		}
+		upcoming := !env.Doc.Reference.IsZero() && tx.From.After(env.Doc.Reference)
+		return compare.TimeRef{From: tx.From, To: tx.To, Gran: gran, Basis: "event"}, upcoming, true
+	}
+	return compare.TimeRef{}, false, false
+}
+
+// granOf reads the granularity of a TIMEX3 date value.
+func granOf(v string) compare.Granularity {
+	switch {
+	case len(v) == 10 && v[4] == '-' && v[7] == '-' && isDigit(v[0]) && isDigit(v[9]):
+		return compare.GranDay
+	case len(v) == 8 && v[4] == '-' && v[5] == 'W':
+		return compare.GranWeek
+	case len(v) == 7 && v[4] == '-' && v[5] == 'Q':
+		return compare.GranQuarter
+	case len(v) == 7 && v[4] == '-' && isDigit(v[5]):
+		return compare.GranMonth
+	case len(v) == 7 && v[4] == '-':
+		return compare.GranSeason
+	case len(v) == 4 && isDigit(v[3]):
+		return compare.GranYear
+	case len(v) == 3 && isDigit(v[2]):
+		return compare.GranDecade
+	}
+	return compare.GranUnknown
+}

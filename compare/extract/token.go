@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// TokenKind classifies a token.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word   TokenKind = iota // letters, with inner hyphens and apostrophes ("Amir-Abdollahian", "don't")
+	Number                  // digits with inner . , / - ("2015", "2-1/2", "6.5")
+	Punct                   // one punctuation or symbol rune; "'s" is a Word
+)
+
+// Token is a word, number or punctuation mark with its byte span.
+type Token struct {
+	Span  compare.Span
+	Kind  TokenKind
+	Text  string // as written
+	Lower string // lower-cased Text
+	// Upper is true when the first rune is an upper-case letter.
+	Upper bool
+	// Break is true when a newline (paragraph break in .txt) precedes it.
+	Break bool
+}
+
+// Tokenize splits text into tokens, skipping masked offsets. The text is
+// converted to a string once; token texts are substrings of it.
+func Tokenize(text []byte, masked func(int) bool) []Token {
+	s := string(text)
+	toks := make([]Token, 0, len(s)/5)
+	brk := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '\n' {
+			brk = true
+			i++
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
+		if masked != nil && masked(i) {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		start := i
+		var kind TokenKind
+		switch {
+		case isDigit(c):
+			kind = Number
+			i = scanNumber(s, i)
+		case unicode.IsLetter(r):
+			kind = Word
+			i = scanWord(s, i)
+		case (r == '\'' || r == '’') && possessiveAt(s, i+size):
+			// "'s" after a word is its own token so "Tehran's" names Tehran.
+			kind = Word
+			i += size + 1
+		default:
+			kind = Punct
+			i += size
+		}
+		t := s[start:i]
+		toks = append(toks, Token{
+			Span:  compare.Span{Start: start, End: i},
+			Kind:  kind,
+			Text:  t,
+			Lower: strings.ToLower(t),
+			Upper: kind == Word && startsUpper(t),
+			Break: brk,
+		})
+		brk = false
+	}
+	return toks
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func startsUpper(t string) bool {
+	if t[0] < utf8.RuneSelf {
+		return 'A' <= t[0] && t[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}
+
+// possessiveAt reports whether "s" follows at i and ends a word.
+func possessiveAt(s string, i int) bool {
+	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return false
+	}
+	if i+1 < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[i+1:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func scanNumber(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			i++
+		case (c == '.' || c == ',' || c == '/' || c == '-') && i+1 < len(s) && isDigit(s[i+1]):
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		if s[i] >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			i += size
+		case r == '-' || r == '\'' || r == '’':
+			// Inner hyphen or apostrophe joins ("Amir-Abdollahian", "don't"),
+			// but "'s" starts its own token.
+			if i+size < len(s) {
+				n, _ := utf8.DecodeRuneInString(s[i+size:])
+				if unicode.IsLetter(n) && !(r != '-' && possessiveAt(s, i+size)) {
+					i += size
+					continue
+				}
+			}
+			return i
+		case r == '.' && i+1 < len(s) && isUpperASCII(s[i+1]) && i+2 < len(s) && s[i+2] == '.':
+			// Initialisms: "U.S." stays one token.
+			i++
+		default:
+			if r == '.' && i > 0 && isUpperASCII(s[i-1]) && i-2 >= 0 && s[i-2] == '.' {
+				// The final dot of "U.S." belongs to it.
+				return i + 1
+			}
+			return i
+		}
+	}
+	return i
+}
+
+func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
