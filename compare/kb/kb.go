@@ -19,6 +19,15 @@
 //	(*KB).Place(id) (*Place, bool); (*KB).Within(inner, outer string) bool // place containment
 //	(*KB).Event(id) (*Event, bool)
 //	Fold(name string) string                     // transliteration-folded key for name matching
+//
+// Additions beyond the original contract:
+//
+//	New() *KB                                    // an empty KB (tests, user-only data)
+//	(*KB).Terms(officeID) []Term                 // all terms of an office, sorted by From
+//	(*KB).OfficeNamed(text) (*Office, bool)      // "foreign minister of Iran", "Tehran's top diplomat", an id
+//	(*KB).OfficeNames() []OfficeName             // explicit titles and names of offices, for gazetteers
+//	(*KB).PlacesNamed(text) []*Place; EventsNamed(text) []*Event
+//	(*KB).Check() []Problem                      // consistency problems, with file:line:col
 package kb
 
 import "time"
@@ -31,6 +40,9 @@ type Person struct {
 	Born    time.Time // zero when unknown
 	Died    time.Time // zero when alive or unknown
 	Source  string
+	// Ambiguous lists names or aliases knowingly shared with another
+	// person alive at the same time ("Bush"); they are also in Aliases.
+	Ambiguous []string
 }
 
 // Office is a post with a country (ISO 3166 alpha-2) or organisation code
@@ -56,6 +68,7 @@ type Term struct {
 	To     time.Time // zero when ongoing
 	Acting bool
 	Source string
+	Note   string // free text, e.g. "died in office"
 }
 
 // Country is a state or an organisation that has offices.
@@ -93,7 +106,28 @@ type Match struct {
 	Person string
 	Score  float64 // 1 for an exact (folded) alias match
 	Exact  bool
+	// Via says how the name matched: "name", "alias", "surname" or "fuzzy".
+	Via string
+	// Holds is true when the person held the office given to Resolve on
+	// the day given (or at any time when the day is zero).
+	Holds bool
 }
+
+// OfficeName is an explicit surface form of an office (its title or one of
+// its Names).
+type OfficeName struct {
+	Text   string
+	Office string
+}
+
+// Problem is a consistency problem found by Check; Pos is "file:line:col"
+// of the fact concerned.
+type Problem struct {
+	Pos string
+	Msg string
+}
+
+func (p Problem) String() string { return p.Pos + ": " + p.Msg }
 
 // RoleTitle is a surface phrase for a role ("Foreign Minister",
 // "top diplomat", "Secretary of State"); Country is set when the phrase
@@ -111,6 +145,3 @@ type CountryName struct {
 	Form    string // "name", "demonym", "capital", "alias"
 }
 
-// KB is the loaded knowledge base. It is immutable after loading and safe
-// for concurrent readers.
-type KB struct{}

@@ -1,0 +1,156 @@
+package kb
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// index holds the lookup structures derived from the facts; rebuilt after
+// every merge.
+type index struct {
+	offices  []*Office
+	people   []*Person
+	roles    []RoleTitle
+	byOffice map[string][]Term
+	byPerson map[string][]Term
+	// names maps a folded name or alias to the people bearing it.
+	names map[string][]nameRef
+	// surnames maps the folded last word of a name or alias to people.
+	surnames map[string][]string
+	// officeNames maps a normalised phrase to office ids.
+	officeNames map[string][]string
+	// countryForms maps a normalised country form to country codes.
+	countryForms map[string][]string
+	// rolePhrases maps a normalised role phrase to its role titles.
+	rolePhrases map[string][]RoleTitle
+	places      map[string][]string // folded place name → place ids
+	events      map[string][]string // folded event name → event ids
+}
+
+type nameRef struct {
+	person string
+	alias  bool
+}
+
+func (k *KB) reindex() {
+	x := index{
+		byOffice:     map[string][]Term{},
+		byPerson:     map[string][]Term{},
+		names:        map[string][]nameRef{},
+		surnames:     map[string][]string{},
+		officeNames:  map[string][]string{},
+		countryForms: map[string][]string{},
+		rolePhrases:  map[string][]RoleTitle{},
+		places:       map[string][]string{},
+		events:       map[string][]string{},
+	}
+	x.offices = sortedValues(k.offices)
+	x.people = sortedValues(k.people)
+	x.roles = slices.Clone(k.roles)
+	slices.SortFunc(x.roles, func(a, b RoleTitle) int {
+		return cmp.Or(cmp.Compare(a.Text, b.Text), cmp.Compare(a.Role, b.Role), cmp.Compare(a.Country, b.Country))
+	})
+	for _, t := range k.terms {
+		x.byOffice[t.Office] = append(x.byOffice[t.Office], *t)
+		x.byPerson[t.Person] = append(x.byPerson[t.Person], *t)
+	}
+	byFrom := func(a, b Term) int {
+		return cmp.Or(a.From.Compare(b.From), cmp.Compare(a.Person, b.Person), cmp.Compare(a.Office, b.Office))
+	}
+	for _, ts := range x.byOffice {
+		slices.SortFunc(ts, byFrom)
+	}
+	for _, ts := range x.byPerson {
+		slices.SortFunc(ts, byFrom)
+	}
+	for _, p := range x.people {
+		for i, n := range append([]string{p.Name}, p.Aliases...) {
+			if f := Fold(n); f != "" {
+				ref := nameRef{p.ID, i > 0}
+				if !slices.Contains(x.names[f], ref) {
+					x.names[f] = append(x.names[f], ref)
+				}
+			}
+			for _, s := range surnameKeys(n) {
+				if !slices.Contains(x.surnames[s], p.ID) {
+					x.surnames[s] = append(x.surnames[s], p.ID)
+				}
+			}
+		}
+	}
+	for _, o := range x.offices {
+		for _, n := range append([]string{o.ID, o.Title}, o.Names...) {
+			addUnique(x.officeNames, normPhrase(n), o.ID)
+		}
+	}
+	for _, c := range sortedValues(k.countries) {
+		forms := append([]string{c.Code, c.Name, c.Capital}, c.Aliases...)
+		forms = append(forms, c.Demonyms...)
+		for _, f := range forms {
+			if f != "" {
+				addUnique(x.countryForms, normPhrase(f), c.Code)
+			}
+		}
+	}
+	for _, r := range x.roles {
+		n := normPhrase(r.Text)
+		if !slices.Contains(x.rolePhrases[n], r) {
+			x.rolePhrases[n] = append(x.rolePhrases[n], r)
+		}
+	}
+	for _, p := range sortedValues(k.places) {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			addUnique(x.places, Fold(n), p.ID)
+		}
+	}
+	for _, e := range sortedValues(k.events) {
+		for _, n := range append([]string{e.ID, e.Name}, e.Aliases...) {
+			addUnique(x.events, Fold(n), e.ID)
+		}
+	}
+	k.idx = x
+}
+
+func addUnique(m map[string][]string, key, v string) {
+	if key != "" && !slices.Contains(m[key], v) {
+		m[key] = append(m[key], v)
+	}
+}
+
+// surnameKeys returns the folded keys under which a surname alone finds a
+// name: its last word and, for a hyphenated last word, its last part
+// ("Amir-Abdollahian" → "amirabdolahian", "abdolahian").
+func surnameKeys(name string) []string {
+	fields := strings.Fields(name)
+	if len(fields) < 2 {
+		return nil
+	}
+	last := fields[len(fields)-1]
+	// "Al Busaidi", "bin Salman": the article or patronymic particle
+	// belongs to the surname.
+	if len(fields) >= 3 {
+		switch strings.ToLower(fields[len(fields)-2]) {
+		case "al", "el", "al-", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "del", "der", "du", "le", "la":
+			last = fields[len(fields)-2] + " " + last
+		}
+	}
+	keys := []string{Fold(last)}
+	if parts := strings.Split(last, "-"); len(parts) > 1 {
+		if f := Fold(parts[len(parts)-1]); f != keys[0] && len(f) >= 4 {
+			keys = append(keys, f)
+		}
+	}
+	return keys
+}
+
+// normPhrase normalises an office, country or role phrase for lookup:
+// lower case, typographic apostrophes and hyphens made plain, a leading
+// "the" dropped, spaces collapsed.
+func normPhrase(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "‐", "-", "–", "-", "—", "-", ".", "").Replace(s)
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimPrefix(s, "the ")
+	return s
+}
