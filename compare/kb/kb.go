@@ -144,4 +144,3 @@ type CountryName struct {
 	Country string
 	Form    string // "name", "demonym", "capital", "alias"
 }
-
