@@ -1,0 +1,51 @@
+package temporal
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// newsText generates news-like prose: mostly ordinary words, with the
+// density of temporal expressions of wire copy (about one per 150 bytes).
+func newsText(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := strings.Fields(`the talks between officials and delegations resumed in the capital after
+	a long pause and the minister said negotiations would continue while analysts warned that sanctions
+	could return if the parties failed to reach an agreement on the nuclear programme and its inspections
+	Iran United States Oman foreign ministry spokesman told reporters government sources confirmed
+	that progress was made although several issues remain unresolved according to diplomats`)
+	times := []string{"on Friday", "last week", "April 12, 2025", "in 2018", "three days later", "yesterday",
+		"at 11 pm GMT", "for four hours", "next month", "earlier this year", "Saturday (April 12)", "the 1990s",
+		"more than 2-1/2 hours", "every week", "now", "12 April 2025", "the third quarter", "a week ago"}
+	var b strings.Builder
+	for b.Len() < n {
+		for k := 0; k < 20; k++ {
+			w := words[r.IntN(len(words))]
+			if k == 0 {
+				w = strings.ToUpper(w[:1]) + w[1:]
+			}
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+		b.WriteString(times[r.IntN(len(times))])
+		b.WriteString(", ")
+		for k := 0; k < 6; k++ {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		b.WriteString("officials said.\n")
+	}
+	return []byte(b.String())
+}
+
+func BenchmarkTag(b *testing.B) {
+	text := newsText(4 << 20)
+	ref := time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tag(text, ref, Options{})
+	}
+}

@@ -1,0 +1,1892 @@
+package temporal
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// sem is the meaning of an expression before it is formatted.
+type sem struct {
+	typ  string
+	gran Granularity
+	// y/m/d/w/q/h/s: year, month, day, ISO week, quarter, half, season;
+	// xy/xm/xd mark parts that stay unknown.
+	y, m, d, w, q, h, s int
+	xy, xm, xd, xw     bool
+	wd                 time.Weekday
+	hasWD              bool
+	weekend            bool
+	hour, min          int
+	clock              bool
+	tod                string
+	refv               string
+	dur                float64
+	du                 unit
+	dx                 bool // vague count: "several years"
+	value              string
+	mod                string
+	relative           bool
+	tense              string
+	conflict           string
+}
+
+type parser struct {
+	text   []byte
+	toks   []token
+	ref    time.Time
+	hasRef bool
+	opt    Options
+	anchor time.Time // the last day-precise date named: "three days later" counts from it
+	out    []Timex
+}
+
+func (p *parser) lx(i int) *lexEntry {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkWord {
+		return nil
+	}
+	return p.toks[i].lx
+}
+
+func (p *parser) fw(i int) uint8 {
+	if e := p.lx(i); e != nil {
+		return e.fw
+	}
+	return fwNone
+}
+
+func (p *parser) punct(i int, c byte) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].kind == tkPunct && p.toks[i].p == c
+}
+
+func (p *parser) num(i int) (int, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkNum || p.toks[i].n < 0 {
+		return 0, false
+	}
+	return int(p.toks[i].n), true
+}
+
+// adj reports whether tokens i and i+1 touch (no space between them).
+func (p *parser) adj(i int) bool {
+	return i >= 0 && i+1 < len(p.toks) && p.toks[i].e == p.toks[i+1].s
+}
+
+// hy skips a hyphen joining token i-1 and i: "third-quarter", "two-year".
+func (p *parser) hy(i int) int {
+	if p.punct(i, '-') && p.adj(i-1) && p.adj(i) {
+		return i + 1
+	}
+	return i
+}
+
+// dot skips an abbreviation's period.
+func (p *parser) dot(i int) int {
+	if p.punct(i, '.') && p.adj(i-1) {
+		return i + 1
+	}
+	return i
+}
+
+func (p *parser) run() {
+	toks := p.toks
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.kind == tkWord && (t.lx == nil || !t.lx.startable) || t.kind == tkPunct && t.p != '\'' {
+			i++
+			continue
+		}
+		s, j, ok := p.match(i)
+		if !ok || j <= i || j > len(toks) {
+			i++
+			continue
+		}
+		p.emit(i, j, s)
+		i = j
+	}
+}
+
+// match tries every construction that can start at token i; the longest wins.
+func (p *parser) match(i int) (sem, int, bool) {
+	if s, j, ok := p.approxExpr(i); ok {
+		return s, j, true
+	}
+	if s, j, ok := p.posModExpr(i); ok {
+		return s, j, true
+	}
+	if p.fw(i) == fwThe {
+		if s, j, ok := p.theExpr(i + 1); ok {
+			return s, j, true
+		}
+	}
+	return p.core(i)
+}
+
+// approxExpr: "about two weeks", "more than 2-1/2 hours", "at least 30 days".
+func (p *parser) approxExpr(i int) (sem, int, bool) {
+	e := p.lx(i)
+	if e == nil || e.approx == "" {
+		return sem{}, 0, false
+	}
+	mod, k := e.approx, i+1
+	switch e.fw {
+	case fwMore, fwLess:
+		if p.fw(k) != fwThan {
+			return sem{}, 0, false
+		}
+		k++
+	case fwAt:
+	case fwUp:
+		if p.fw(k) != fwTo {
+			return sem{}, 0, false
+		}
+		k++
+	}
+	if mod == "-" {
+		return sem{}, 0, false
+	}
+	s, j, ok := p.quantity(k)
+	if !ok {
+		if mod == "APPROX" {
+			if s, j, ok := p.clockTime(k); ok {
+				s.mod = mod
+				return s, j, true
+			}
+		}
+		return sem{}, 0, false
+	}
+	if s.mod == "" {
+		s.mod = mod
+	}
+	if s.typ == "DURATION" {
+		s.setDur()
+	}
+	return s, j, true
+}
+
+func (s *sem) setDur() {}
+
+// posModExpr: "early next year", "late November", "mid-1996", "the end of 1990",
+// "earlier this year", "the first half of 1989".
+func (p *parser) posModExpr(i int) (sem, int, bool) {
+	k := i
+	mod := ""
+	half := 0
+	the := p.fw(k) == fwThe
+	if the {
+		k++
+	}
+	e := p.lx(k)
+	if e == nil {
+		return sem{}, 0, false
+	}
+	switch {
+	case e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle:
+		mod = e.mod
+		if p.fw(k+1) != fwOf {
+			return sem{}, 0, false
+		}
+		k += 2
+		if p.fw(k) == fwThe {
+			// "the end of the year/month/week": the current one
+			if u := p.lx(k + 1); u != nil && !u.plural && (u.unit == uYear || u.unit == uMonth || u.unit == uWeek || u.unit == uQuarter || u.unit == uDecade) {
+				s, ok := p.relUnit(relThis, u.unit, k)
+				if ok {
+					s.mod = mod
+					return s, k + 2, true
+				}
+			}
+		}
+	case e.ord != 0 && p.lx(k+1) != nil && p.lx(k+1).fw == fwHalf && p.fw(k+2) == fwOf:
+		switch e.ord {
+		case 1:
+			half = 1
+		case 2, -1:
+			half = 2
+		default:
+			return sem{}, 0, false
+		}
+		k += 3
+		if p.fw(k) == fwThe {
+			if u := p.lx(k + 1); u != nil && u.unit == uYear && !u.plural {
+				s, ok := p.relUnit(relThis, uYear, k)
+				if ok {
+					return halfOf(s, half), k + 2, true
+				}
+			}
+		}
+	case !the && (e.mod == "START" || e.mod == "END" || e.mod == "MID") && e.fw != fwEnd:
+		mod = e.mod
+		k = p.hy(k + 1)
+		if e.fw == fwEarlier || e.fw == fwLater {
+			// only "earlier this year", "later that month"
+			r := p.lx(k)
+			if r == nil || (r.rel != relThis && r.fw != fwThat) {
+				return sem{}, 0, false
+			}
+		}
+	default:
+		return sem{}, 0, false
+	}
+	s, j, ok := p.theOrCore(k)
+	if !ok || s.typ == "DURATION" || s.typ == "SET" || s.refv != "" || s.value != "" {
+		return sem{}, 0, false
+	}
+	if half != 0 {
+		if s.gran != GranYear {
+			return sem{}, 0, false
+		}
+		return halfOf(s, half), j, true
+	}
+	s.mod = mod
+	return s, j, true
+}
+
+func halfOf(s sem, h int) sem {
+	s.gran, s.h = GranHalf, h
+	return s
+}
+
+func (p *parser) theOrCore(k int) (sem, int, bool) {
+	if p.fw(k) == fwThe {
+		return p.theExpr(k + 1)
+	}
+	return p.core(k)
+}
+
+// theExpr parses what may follow "the" (token k is after it); the span
+// includes the article.
+func (p *parser) theExpr(k int) (sem, int, bool) {
+	e := p.lx(k)
+	if e == nil {
+		// "the 1990s", "the '90s", "the 2015 deal" (year only), "the 20th century"
+		if s, j, ok := p.decade(k); ok {
+			return s, j, true
+		}
+		if n, ok := p.num(k); ok && p.toks[k].nd <= 2 && p.fw(k+1) == fwTh && p.adj(k) {
+			if c := p.lx(k + 2); c != nil && c.unit == uCentury && !c.plural && n >= 1 && n <= 21 {
+				return sem{typ: "DATE", gran: GranCentury, y: (n - 1) * 100}, k + 3, true
+			}
+		}
+		return sem{}, 0, false
+	}
+	switch {
+	case e.decade != 0:
+		return sem{typ: "DATE", gran: GranDecade, y: 1900 + 10*int(e.decade)}, k + 1, true
+	case e.ref == "FUTURE_REF" && e.fw == fwNone && p.toks[k].e-p.toks[k].s == 6: // "the future"
+		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 1, true
+	case e.ref == "PRESENT_REF" && strings.EqualFold(p.word(k), "present"):
+		return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, k + 1, true
+	}
+	if p.word(k) == "past" && !p.startsQuantity(k+1) {
+		if u := p.lx(k + 1); u == nil || (u.unit == uNone && u.season == 0) {
+			return sem{typ: "DATE", gran: GranInterval, refv: "PAST_REF"}, k + 1, true
+		}
+	}
+	// "the past two months", "the next 10 days", "the first nine months"
+	if e.rel == relPast || e.rel == relNext || e.rel == relLast || e.rel == relComing || e.ord == 1 || e.fw == fwLatest || e.rel == relFollowing || e.rel == relCurrent {
+		if s, j, ok := p.quantity(k + 1); ok && s.typ == "DURATION" {
+			return s, j, true
+		}
+	}
+	if s, j, ok := p.quantity(k); ok && s.typ == "DURATION" {
+		return s, j, true
+	}
+	// "the weekend"
+	if e.unit == uWeekend && !e.plural && p.hasRef {
+		s, ok := p.relUnit(relThis, uWeekend, k)
+		return s, k + 1, ok
+	}
+	// "the following week", "the next day", "the previous day", "the day before"
+	if e.rel == relFollowing || e.rel == relNext || e.rel == relPast || e.fw == fwSame {
+		if u := p.lx(k + 1); u != nil && !u.plural && (u.unit >= uDay && u.unit <= uYear || u.tod != "") {
+			if s, ok := p.anchored(e, u, k+1); ok {
+				return s, k + 2, true
+			}
+		}
+	}
+	if e.unit == uDay && !e.plural {
+		if f := p.fw(k + 1); f == fwBefore || f == fwAfter {
+			if d := p.lx(k + 2); d != nil && d.day != 0 {
+				s, j, _ := p.core(k + 2)
+				if s.gran == GranDay {
+					t := time.Date(s.y, time.Month(s.m), s.d, 0, 0, 0, 0, time.UTC)
+					if f == fwBefore {
+						t = t.AddDate(0, 0, -1)
+					} else {
+						t = t.AddDate(0, 0, 1)
+					}
+					return daySem(t, true), j, true
+				}
+			}
+		}
+	}
+	// "the third quarter", "the latest quarter", "the current quarter", "the first half"
+	if s, j, ok := p.quarterExpr(k, true); ok {
+		return s, j, true
+	}
+	if e.rel == relCurrent || e.fw == fwLatest {
+		if u := p.lx(k + 1); u != nil && u.unit == uQuarter && !u.plural {
+			s, ok := p.relUnit(relThis, uQuarter, k)
+			return s, k + 2, ok
+		}
+	}
+	// "the year-ago quarter", "the year-earlier period"
+	if e.unit == uYear && !e.plural {
+		if j := p.hy(k + 1); j > k+1 {
+			if f := p.fw(j); f == fwAgo || f == fwEarlier {
+				if u := p.lx(j + 1); u != nil && (u.unit == uQuarter || u.fw == fwPeriod) {
+					s, ok := p.relUnit(relThis, uQuarter, k)
+					if ok && !s.xy {
+						s.y--
+					}
+					return s, j + 2, ok
+				}
+			}
+		}
+	}
+	// seasons: "the summer", "the summer of 2025"
+	if e.season != 0 {
+		return p.seasonExpr(k)
+	}
+	if e.rel != relNone && e.rel != relFollowing {
+		s, j, ok := p.relExpr(k)
+		if ok && s.gran != GranTime {
+			return s, j, true
+		}
+	}
+	return sem{}, 0, false
+}
+
+func (p *parser) word(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return strings.ToLower(string(p.text[p.toks[i].s:p.toks[i].e]))
+}
+
+// is reports whether token i is the word w (lower-case), ignoring case.
+func (p *parser) is(i int, w string) bool {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkWord {
+		return false
+	}
+	t := &p.toks[i]
+	if int(t.e-t.s) != len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if p.text[int(t.s)+k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) startsQuantity(i int) bool {
+	if _, ok := p.num(i); ok {
+		return true
+	}
+	e := p.lx(i)
+	return e != nil && (e.hasNum || e.fw == fwA || e.fw == fwFew || e.fw == fwSeveral || e.fw == fwCouple || e.fw == fwMany || e.fw == fwHalf)
+}
+
+// anchored resolves "the following week", "the next day", "the previous
+// day", "the same day" against the last day-precise date named (or the
+// reference time when there is none).
+func (p *parser) anchored(det, u *lexEntry, k int) (sem, bool) {
+	base := p.anchor
+	if base.IsZero() {
+		base = p.ref
+	}
+	if base.IsZero() {
+		return sem{}, false
+	}
+	step := 1
+	switch {
+	case det.fw == fwSame:
+		step = 0
+	case det.rel == relPast:
+		step = -1
+	}
+	if u.tod != "" {
+		t := base.AddDate(0, 0, step)
+		s := daySem(t, true)
+		s.typ, s.gran, s.tod = "TIME", GranTime, u.tod
+		return s, true
+	}
+	if step == 0 && u.unit != uDay {
+		return sem{}, false
+	}
+	return shiftSem(base, u.unit, step, true)
+}
+
+// shiftSem is the unit-granular time n units from base.
+func shiftSem(base time.Time, u unit, n int, relative bool) (sem, bool) {
+	var t time.Time
+	switch u {
+	case uDay:
+		t = base.AddDate(0, 0, n)
+		return daySem(t, relative), true
+	case uWeek, uWeekend:
+		t = base.AddDate(0, 0, 7*n)
+		y, w := t.ISOWeek()
+		return sem{typ: "DATE", gran: GranWeek, y: y, w: w, weekend: u == uWeekend, relative: relative}, true
+	case uFortnight:
+		return shiftSem(base, uWeek, 2*n, relative)
+	case uMonth:
+		t = time.Date(base.Year(), base.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return sem{typ: "DATE", gran: GranMonth, y: t.Year(), m: int(t.Month()), relative: relative}, true
+	case uQuarter:
+		q := (int(base.Month())-1)/3 + n
+		y := base.Year() + floorDiv(q, 4)
+		q = q - 4*floorDiv(q, 4)
+		return sem{typ: "DATE", gran: GranQuarter, y: y, q: q + 1, relative: relative}, true
+	case uYear:
+		return sem{typ: "DATE", gran: GranYear, y: base.Year() + n, relative: relative}, true
+	case uDecade:
+		return sem{typ: "DATE", gran: GranDecade, y: (base.Year()/10 + n) * 10, relative: relative}, true
+	case uCentury:
+		return sem{typ: "DATE", gran: GranCentury, y: (base.Year()/100 + n) * 100, relative: relative}, true
+	}
+	return sem{}, false
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+func daySem(t time.Time, relative bool) sem {
+	return sem{typ: "DATE", gran: GranDay, y: t.Year(), m: int(t.Month()), d: t.Day(), relative: relative}
+}
+
+// relUnit resolves "this|last|next UNIT" against the reference time.
+func (p *parser) relUnit(rel int8, u unit, at int) (sem, bool) {
+	n := 0
+	switch rel {
+	case relLast, relPast:
+		n = -1
+	case relNext, relComing:
+		n = 1
+	}
+	if !p.hasRef {
+		s := sem{typ: "DATE", relative: true, xy: true}
+		switch u {
+		case uDay:
+			s.gran, s.xm, s.xd = GranDay, true, true
+		case uWeek, uWeekend:
+			s.gran, s.xw, s.weekend = GranWeek, true, u == uWeekend
+		case uMonth:
+			s.gran, s.xm = GranMonth, true
+		case uQuarter:
+			s.gran = GranQuarter
+		case uYear:
+			s.gran = GranYear
+		case uDecade:
+			s.gran = GranDecade
+		case uCentury:
+			s.gran = GranCentury
+		default:
+			return sem{}, false
+		}
+		return s, true
+	}
+	if u == uWeekend && rel == relThis {
+		// "this weekend" / "the weekend": the coming one, or the one just past
+		// when the verb is in the past tense
+		t := p.ref
+		if p.tenseAt(at, at+1) == cuePast && t.Weekday() != time.Saturday && t.Weekday() != time.Sunday {
+			t = t.AddDate(0, 0, -7)
+		}
+		return shiftSem(t, uWeekend, 0, true)
+	}
+	return shiftSem(p.ref, u, n, true)
+}
+
+// core parses an expression without a leading modifier.
+func (p *parser) core(i int) (sem, int, bool) {
+	if i < 0 || i >= len(p.toks) {
+		return sem{}, 0, false
+	}
+	t := &p.toks[i]
+	switch t.kind {
+	case tkNum:
+		return p.numExpr(i)
+	case tkPunct:
+		if t.p == '\'' {
+			return p.decade(i)
+		}
+		return sem{}, 0, false
+	}
+	e := t.lx
+	if e == nil {
+		return sem{}, 0, false
+	}
+	switch {
+	case e.month != 0:
+		if s, j, ok := p.monthExpr(i); ok {
+			return s, j, true
+		}
+	case e.wday != 0:
+		return p.weekdayExpr(i)
+	case e.day != 0:
+		return p.dayWord(i)
+	case e.fw == fwTonight || e.fw == fwOvernight:
+		s := sem{typ: "TIME", gran: GranTime, tod: "NI", relative: true}
+		p.setDay(&s, p.ref)
+		return s, i + 1, true
+	case e.fw == fwNoon || e.fw == fwMidnight:
+		return p.clockTime(i)
+	case e.fw == fwFiscal:
+		if p.lx(i+1) != nil && p.lx(i+1).unit == uYear && !p.lx(i+1).plural {
+			if y, ok := p.year(i + 2); ok {
+				return sem{typ: "DATE", gran: GranYear, y: y}, i + 3, true
+			}
+		}
+		if y, ok := p.year(i + 1); ok {
+			return sem{typ: "DATE", gran: GranYear, y: y}, i + 2, true
+		}
+		return sem{}, 0, false
+	case e.season != 0:
+		return p.seasonExpr(i)
+	case e.holiday != 0:
+		return p.holiday(i)
+	case e.set != uNone:
+		return sem{typ: "SET", value: "P1" + unitLetter(e.set), dur: 1, du: e.set}, i + 1, true
+	case e.fw == fwEvery || e.fw == fwEach:
+		return p.setExpr(i)
+	}
+	if e.ref != "" {
+		if s, j, ok := p.refExpr(i); ok {
+			return s, j, true
+		}
+	}
+	if e.rel != relNone {
+		if s, j, ok := p.relExpr(i); ok {
+			return s, j, true
+		}
+	}
+	if e.ord != 0 || e.unit == uQuarter {
+		if s, j, ok := p.quarterExpr(i, false); ok {
+			return s, j, true
+		}
+	}
+	if e.unit == uYear && !e.plural {
+		// "year-end", "year-ago", "year-earlier"
+		if j := p.hy(i + 1); j > i+1 || p.fw(j) == fwEnd {
+			switch p.fw(j) {
+			case fwEnd:
+				if p.hasRef {
+					return sem{typ: "DATE", gran: GranYear, y: p.ref.Year(), mod: "END", relative: true}, j + 1, true
+				}
+			case fwAgo, fwEarlier:
+				if p.hasRef {
+					return sem{typ: "DATE", gran: GranYear, y: p.ref.Year() - 1, relative: true}, j + 1, true
+				}
+			}
+		}
+	}
+	if s, j, ok := p.quantity(i); ok {
+		return s, j, true
+	}
+	return sem{}, 0, false
+}
+
+// year reads a four-digit year at i.
+func (p *parser) year(i int) (int, bool) {
+	n, ok := p.num(i)
+	if !ok || p.toks[i].nd != 4 || n < 1000 || n > 2199 {
+		return 0, false
+	}
+	// "1,990" is a number, not a year
+	if p.punct(i-1, ',') && p.adj(i-1) && i >= 2 && p.toks[i-2].kind == tkNum && p.adj(i-2) {
+		return 0, false
+	}
+	return n, true
+}
+
+// optYear reads ", 2025" or " 2025" after a month-day; returns the new end.
+func (p *parser) optYear(j int) (int, int, bool) {
+	k := j
+	if p.punct(k, ',') {
+		k++
+	}
+	if y, ok := p.year(k); ok && !p.punct(k+1, '%') {
+		return y, k + 1, true
+	}
+	// "April 12 '25" is rare in news; ignore.
+	return 0, j, false
+}
+
+// dayNum reads a day of the month at i: "12", "12th", returns the next token.
+func (p *parser) dayNum(i int) (int, int, bool) {
+	n, ok := p.num(i)
+	if !ok || p.toks[i].nd > 2 || n < 1 || n > 31 {
+		return 0, 0, false
+	}
+	j := i + 1
+	if p.fw(j) == fwTh && p.adj(i) {
+		j++
+	}
+	if p.adj(j-1) && j < len(p.toks) {
+		// "12:30", "12.5", "12-year", "12%" are not days
+		if nt := &p.toks[j]; nt.kind == tkNum || nt.kind == tkPunct && (nt.p == ':' || nt.p == '%' || nt.p == '.' && j+1 < len(p.toks) && p.toks[j+1].kind == tkNum && p.adj(j)) {
+			return 0, 0, false
+		}
+	}
+	return n, j, true
+}
+
+// monthExpr: "April 12, 2025", "Apr. 12", "April 2025", "April of 2025",
+// "April", "April 11-12".
+func (p *parser) monthExpr(i int) (sem, int, bool) {
+	t := &p.toks[i]
+	e := t.lx
+	m := int(e.month)
+	j := i + 1
+	if e.abbr {
+		j = p.dot(j)
+		if j == i+1 {
+			if _, ok := p.num(j); !ok {
+				return sem{}, 0, false
+			}
+		}
+	}
+	if !t.cap {
+		return sem{}, 0, false
+	}
+	// "12 April" handled by numExpr; here the month comes first
+	if d, k, ok := p.dayNum(j); ok {
+		s := sem{typ: "DATE", gran: GranDay, m: m, d: d}
+		if y, k2, ok := p.optYear(k); ok {
+			s.y = y
+			k = k2
+		} else {
+			p.guessYear(&s, i, k)
+		}
+		return s, k, true
+	}
+	if y, k, ok := p.optYear(j); ok && (j == k-1 || true) {
+		return sem{typ: "DATE", gran: GranMonth, y: y, m: m}, k, true
+	}
+	if p.fw(j) == fwOf {
+		if y, ok := p.year(j + 1); ok {
+			return sem{typ: "DATE", gran: GranMonth, y: y, m: m}, j + 2, true
+		}
+	}
+	// a bare month: "May" and "March" are also words; want a cue before
+	if m == 5 || m == 3 || e.abbr {
+		f := p.fw(i - 1)
+		pe := p.lx(i - 1)
+		if !(f == fwIn || f == fwSince || f == fwUntil || f == fwBy || f == fwOf || f == fwFrom || f == fwTo || f == fwEnd ||
+			pe != nil && (pe.mod != "" || pe.rel != relNone || pe.fw == fwBetween || pe.fw == fwAnd || pe.fw == fwBefore || pe.fw == fwAfter) || p.punct(i-1, '-')) {
+			return sem{}, 0, false
+		}
+	}
+	s := sem{typ: "DATE", gran: GranMonth, m: m}
+	p.guessYear(&s, i, j)
+	return s, j, true
+}
+
+// guessYear supplies the year of a month or month-day written without one:
+// the reference year, moved back or forward when the tense says the date
+// lies on the other side of the reference date, else the nearest.
+func (p *parser) guessYear(s *sem, i, j int) {
+	if !p.hasRef {
+		s.xy = true
+		return
+	}
+	s.relative = true
+	tense := p.tenseAt(i, j)
+	s.tense = tenseName(tense)
+	ry := p.ref.Year()
+	d := s.d
+	if s.gran == GranMonth {
+		d = 1
+	}
+	best, bestDist := ry, time.Duration(1<<62)
+	for _, y := range []int{ry - 1, ry, ry + 1} {
+		t := time.Date(y, time.Month(s.m), d, 0, 0, 0, 0, time.UTC)
+		end := t.AddDate(0, 0, 1)
+		if s.gran == GranMonth {
+			end = t.AddDate(0, 1, 0)
+		}
+		var dist time.Duration
+		switch {
+		case !end.After(p.ref):
+			dist = p.ref.Sub(end)
+			if tense == cueFuture {
+				dist += 200 * 24 * time.Hour
+			}
+		case t.After(p.ref):
+			dist = t.Sub(p.ref)
+			if tense == cuePast {
+				dist += 200 * 24 * time.Hour
+			}
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	s.y = best
+}
+
+func tenseName(c int8) string {
+	switch c {
+	case cuePast:
+		return "past"
+	case cueFuture:
+		return "future"
+	case cuePresent:
+		return "present"
+	}
+	return ""
+}
+
+// tenseAt finds the nearest tense cue around tokens [i, j) inside the sentence.
+func (p *parser) tenseAt(i, j int) int8 {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if p.boundary(k) {
+			break
+		}
+		if c := p.cue(k); c != cueNone {
+			return c
+		}
+	}
+	for k := j; k < len(p.toks) && k < j+8; k++ {
+		if p.boundary(k) {
+			break
+		}
+		if c := p.cue(k); c != cueNone {
+			return c
+		}
+	}
+	return cueNone
+}
+
+func (p *parser) boundary(k int) bool {
+	t := &p.toks[k]
+	if t.kind != tkPunct {
+		return false
+	}
+	switch t.p {
+	case '!', '?', ';', '\n', 0:
+		return true
+	case '.':
+		// an abbreviation's period ("Sept.", "Mr.") is not a sentence end
+		if k > 0 && p.adj(k-1) && p.toks[k-1].kind == tkWord && p.toks[k-1].e-p.toks[k-1].s <= 4 {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// cue is the tense token k signals: a modal or auxiliary, a past form; a
+// participle takes the tense of its auxiliary ("will be held" is future).
+func (p *parser) cue(k int) int8 {
+	t := &p.toks[k]
+	if t.kind != tkWord {
+		return cueNone
+	}
+	c := cueNone
+	if t.lx != nil {
+		c = t.lx.tense
+	}
+	if c == cueNone && t.e-t.s > 4 && p.text[t.e-1]|0x20 == 'd' && p.text[t.e-2]|0x20 == 'e' && !t.cap {
+		c = cuePast
+	}
+	if c != cuePast {
+		return c
+	}
+	for a := k - 1; a >= 0 && a >= k-3; a-- {
+		if p.is(a, "be") || p.is(a, "being") || p.is(a, "been") {
+			continue
+		}
+		if p.is(a, "has") || p.is(a, "have") {
+			return cuePast
+		}
+		w := p.lx(a)
+		if w == nil {
+			break
+		}
+		if w.tense == cueFuture {
+			return cueFuture
+		}
+		if w.tense == cuePresent {
+			return cueFuture // "is scheduled", "are expected"
+		}
+		if w.tense == cuePast {
+			return cuePast
+		}
+	}
+	return c
+}
+
+// weekdayExpr: "Friday", "Friday, Oct. 23", "Saturday (April 12)", "Friday
+// morning", "Friday's", "Fridays" (a set).
+func (p *parser) weekdayExpr(i int) (sem, int, bool) {
+	t := &p.toks[i]
+	e := t.lx
+	if !t.cap {
+		return sem{}, 0, false
+	}
+	j := i + 1
+	if e.abbr {
+		j = p.dot(j)
+		if j == i+1 {
+			return sem{}, 0, false
+		}
+	}
+	wd := time.Weekday(e.wday - 1)
+	if e.plural {
+		return sem{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(isoWD(wd))}, j, true
+	}
+	// a written date after the weekday
+	k := j
+	paren := false
+	if p.punct(k, ',') {
+		k++
+	} else if p.punct(k, '(') {
+		k++
+		paren = true
+	}
+	if d, k2, ok := p.writtenDate(k); ok && (!paren || p.punct(k2, ')')) {
+		if paren {
+			k2++
+		}
+		d.hasWD, d.wd = true, wd
+		if !d.xy {
+			if got := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Weekday(); got != wd {
+				d.conflict = string(p.text[t.s:p.toks[k2-1].e]) + ": " + time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Format("January 2, 2006") + " is a " + got.String()
+			}
+		}
+		return d, k2, true
+	}
+	s := p.resolveWeekday(wd, relNone, i, j)
+	// "Friday morning", "Wednesday night"
+	if tl := p.lx(j); tl != nil && tl.tod != "" && !tl.plural {
+		s.typ, s.gran, s.tod = "TIME", GranTime, tl.tod
+		j++
+	}
+	return s, j, true
+}
+
+// writtenDate parses an explicit day date at k: "April 12", "12 April 2025", "2025-04-12".
+func (p *parser) writtenDate(k int) (sem, int, bool) {
+	if e := p.lx(k); e != nil && e.month != 0 {
+		s, j, ok := p.monthExpr(k)
+		if ok && s.gran == GranDay {
+			return s, j, true
+		}
+		return sem{}, 0, false
+	}
+	if _, ok := p.num(k); ok {
+		s, j, ok := p.numExpr(k)
+		if ok && s.gran == GranDay && s.typ == "DATE" {
+			return s, j, true
+		}
+	}
+	return sem{}, 0, false
+}
+
+func isoWD(wd time.Weekday) int {
+	if wd == time.Sunday {
+		return 7
+	}
+	return int(wd)
+}
+
+// resolveWeekday picks the date of a weekday: "last"/"next" explicitly,
+// else by the tense around it. A weekday equal to the reference date's is
+// that day; past tense looks back, future forward; no cue means the past
+// (news reports what happened).
+func (p *parser) resolveWeekday(wd time.Weekday, rel int8, i, j int) sem {
+	s := sem{typ: "DATE", gran: GranDay, wd: wd, hasWD: true}
+	if !p.hasRef {
+		s.value = "XXXX-WXX-" + strconv.Itoa(isoWD(wd))
+		return s
+	}
+	s.relative = true
+	diff := int(wd) - int(p.ref.Weekday()) // -6..6
+	back := (diff - 7) % 7                 // -6..0
+	fwd := (diff + 7) % 7                  // 0..6
+	var off int
+	switch rel {
+	case relLast, relPast:
+		off = back
+		if off == 0 {
+			off = -7
+		}
+		s.tense = "past"
+	case relNext, relComing:
+		off = fwd
+		if off == 0 {
+			off = 7
+		}
+		s.tense = "future"
+	case relThis:
+		c := p.tenseAt(i, j)
+		s.tense = tenseName(c)
+		off = fwd
+		if c == cuePast {
+			off = back
+		}
+	default:
+		c := p.tenseAt(i, j)
+		s.tense = tenseName(c)
+		switch {
+		case diff == 0:
+			off = 0
+		case c == cueFuture || c == cuePresent:
+			off = fwd
+		default:
+			off = back
+		}
+	}
+	t := p.ref.AddDate(0, 0, off)
+	s.y, s.m, s.d = t.Year(), int(t.Month()), t.Day()
+	return s
+}
+
+// dayWord: "today", "yesterday", "tomorrow", with "morning"/"night" after it.
+func (p *parser) dayWord(i int) (sem, int, bool) {
+	e := p.lx(i)
+	off := 0
+	switch e.day {
+	case 2:
+		off = -1
+	case 3:
+		off = 1
+	}
+	s := sem{typ: "DATE", gran: GranDay, relative: true}
+	if p.hasRef {
+		t := p.ref.AddDate(0, 0, off)
+		s.y, s.m, s.d = t.Year(), int(t.Month()), t.Day()
+	} else {
+		s.xy, s.xm, s.xd = true, true, true
+	}
+	j := i + 1
+	if tl := p.lx(j); tl != nil && tl.tod != "" && !tl.plural {
+		s.typ, s.gran, s.tod = "TIME", GranTime, tl.tod
+		j++
+	}
+	return s, j, true
+}
+
+func (p *parser) setDay(s *sem, t time.Time) {
+	if t.IsZero() {
+		s.xy, s.xm, s.xd = true, true, true
+		return
+	}
+	s.y, s.m, s.d = t.Year(), int(t.Month()), t.Day()
+}
+
+// relExpr: "last week", "next month", "this year", "last Friday", "next
+// April", "this summer", "last night", "this morning", "this past spring".
+func (p *parser) relExpr(i int) (sem, int, bool) {
+	e := p.lx(i)
+	rel := e.rel
+	k := i + 1
+	if rel == relThis {
+		if n := p.lx(k); n != nil && (n.rel == relPast || n.rel == relComing) {
+			rel = n.rel
+			k++
+		}
+	}
+	if rel == relFollowing {
+		return sem{}, 0, false
+	}
+	n := p.lx(k)
+	if n == nil {
+		return sem{}, 0, false
+	}
+	switch {
+	case n.unit != uNone && !n.plural && n.unit >= uDay:
+		if n.unit == uDay {
+			return sem{}, 0, false
+		}
+		s, ok := p.relUnit(rel, n.unit, i)
+		if !ok {
+			return sem{}, 0, false
+		}
+		if rel == relCurrent && n.unit != uQuarter && n.unit != uYear {
+			return sem{}, 0, false
+		}
+		return s, k + 1, true
+	case n.wday != 0 && !n.plural && p.toks[k].cap:
+		j := k + 1
+		if n.abbr {
+			j = p.dot(j)
+		}
+		s := p.resolveWeekday(time.Weekday(n.wday-1), rel, i, j)
+		if tl := p.lx(j); tl != nil && tl.tod != "" && !tl.plural {
+			s.typ, s.gran, s.tod = "TIME", GranTime, tl.tod
+			j++
+		}
+		return s, j, true
+	case n.month != 0 && !n.abbr && p.toks[k].cap:
+		s := sem{typ: "DATE", gran: GranMonth, m: int(n.month), relative: true}
+		if !p.hasRef {
+			s.xy = true
+			return s, k + 1, true
+		}
+		ry, rm := p.ref.Year(), int(p.ref.Month())
+		switch rel {
+		case relLast, relPast:
+			s.y = ry
+			if s.m >= rm {
+				s.y--
+			}
+		case relNext, relComing:
+			s.y = ry
+			if s.m <= rm {
+				s.y++
+			}
+		default:
+			s.y = ry
+		}
+		return s, k + 1, true
+	case n.season != 0:
+		s := sem{typ: "DATE", gran: GranSeason, s: int(n.season), relative: true}
+		if !p.hasRef {
+			s.xy = true
+			return s, k + 1, true
+		}
+		cur, cy := seasonOf(p.ref)
+		s.y = cy
+		switch rel {
+		case relLast, relPast:
+			if s.s >= cur {
+				s.y--
+			}
+		case relNext, relComing:
+			if s.s <= cur {
+				s.y++
+			}
+		default:
+			if s.s == 4 && cur != 4 && p.ref.Month() >= 3 {
+				s.y = p.ref.Year()
+			}
+		}
+		return s, k + 1, true
+	case n.tod != "" && !n.plural && (rel == relThis || rel == relLast):
+		s := sem{typ: "TIME", gran: GranTime, tod: n.tod, relative: true}
+		t := p.ref
+		if rel == relLast && p.hasRef {
+			t = t.AddDate(0, 0, -1)
+		}
+		p.setDay(&s, t)
+		return s, k + 1, true
+	}
+	return sem{}, 0, false
+}
+
+// seasonOf gives the season of t and the year it is labelled with (a
+// winter spanning December–February is labelled by its December's year).
+func seasonOf(t time.Time) (int, int) {
+	m, y := t.Month(), t.Year()
+	switch {
+	case m >= 3 && m <= 5:
+		return 1, y
+	case m >= 6 && m <= 8:
+		return 2, y
+	case m >= 9 && m <= 11:
+		return 3, y
+	case m == 12:
+		return 4, y
+	}
+	return 4, y - 1
+}
+
+// seasonExpr: "summer", "summer 2025", "the summer of 2025".
+func (p *parser) seasonExpr(i int) (sem, int, bool) {
+	e := p.lx(i)
+	s := sem{typ: "DATE", gran: GranSeason, s: int(e.season)}
+	j := i + 1
+	if y, ok := p.year(j); ok {
+		s.y = y
+		return s, j + 1, true
+	}
+	if p.fw(j) == fwOf {
+		if y, ok := p.year(j + 1); ok {
+			s.y = y
+			return s, j + 2, true
+		}
+	}
+	// "fall" is a verb, "spring" a noun; a bare season wants "in" / "the" before
+	// it, and "the fall" a preposition before that ("in the fall", not "the fall of")
+	f := p.fw(i - 1)
+	if f == fwThe {
+		g := p.fw(i - 2)
+		if p.fw(j) == fwOf || !(g == fwIn || g == fwBy || g == fwSince || g == fwUntil || g == fwOver || p.is(i-2, "during") || p.is(i-2, "for")) {
+			return sem{}, 0, false
+		}
+	} else if !(f == fwIn || f == fwBy || f == fwSince || f == fwUntil || p.lx(i-1) != nil && p.lx(i-1).mod != "") {
+		return sem{}, 0, false
+	}
+	if s.s == 3 && p.is(i, "fall") && f != fwThe && f != fwIn {
+		return sem{}, 0, false
+	}
+	if !p.hasRef {
+		s.xy = true
+		return s, j, true
+	}
+	s.relative = true
+	cur, cy := seasonOf(p.ref)
+	s.y = cy
+	c := p.tenseAt(i, j)
+	s.tense = tenseName(c)
+	if c == cuePast && s.s > cur {
+		s.y--
+	} else if c == cueFuture && s.s < cur {
+		s.y++
+	}
+	return s, j, true
+}
+
+// quarterExpr: "the third quarter", "third-quarter", "the first half",
+// "the fourth quarter of 2024", "Q3", "the latest quarter".
+func (p *parser) quarterExpr(i int, afterThe bool) (sem, int, bool) {
+	e := p.lx(i)
+	if e == nil {
+		return sem{}, 0, false
+	}
+	q := 0
+	j := i
+	if e.fw == fwFiscal && afterThe {
+		j++
+		e = p.lx(j)
+		if e == nil {
+			return sem{}, 0, false
+		}
+	}
+	if e.ord >= 1 && e.ord <= 4 {
+		q = int(e.ord)
+	} else if e.ord == -1 && afterThe {
+		q = 4
+	} else {
+		return sem{}, 0, false
+	}
+	k := p.hy(j + 1)
+	u := p.lx(k)
+	if u == nil {
+		return sem{}, 0, false
+	}
+	isHalf := u.fw == fwHalf
+	if u.unit != uQuarter && !isHalf {
+		return sem{}, 0, false
+	}
+	if isHalf && q > 2 {
+		return sem{}, 0, false
+	}
+	if !afterThe && k == j+1 && !isHalf {
+		// "first quarter" without "the" or hyphen: still a quarter in earnings prose
+	}
+	s := sem{typ: "DATE", gran: GranQuarter, q: q}
+	if isHalf {
+		s.gran, s.h, s.q = GranHalf, q, 0
+	}
+	k++
+	if p.fw(k) == fwOf {
+		if y, ok := p.year(k + 1); ok {
+			s.y = y
+			return s, k + 2, true
+		}
+	}
+	if y, ok := p.year(k); ok {
+		s.y = y
+		return s, k + 1, true
+	}
+	if !p.hasRef {
+		s.xy = true
+		return s, k, true
+	}
+	s.relative = true
+	s.y = p.ref.Year()
+	cq := (int(p.ref.Month())-1)/3 + 1
+	if !isHalf && q >= cq {
+		// a quarter not yet over is reported on only in the future tense
+		if c := p.tenseAt(i, k); c != cueFuture && c != cuePresent {
+			s.y--
+		}
+	}
+	return s, k, true
+}
+
+// decade: "1990s", "'90s", "the 90s".
+func (p *parser) decade(i int) (sem, int, bool) {
+	k := i
+	apos := false
+	if p.punct(k, '\'') {
+		k++
+		apos = true
+	}
+	n, ok := p.num(k)
+	if !ok || p.fw(k+1) != fwS || !p.adj(k) {
+		return sem{}, 0, false
+	}
+	switch nd := p.toks[k].nd; {
+	case nd == 4 && n%10 == 0 && n >= 1000 && n < 2200:
+		return sem{typ: "DATE", gran: GranDecade, y: n}, k + 2, true
+	case nd == 2 && n%10 == 0 && (apos || p.fw(i-1) == fwThe):
+		c := 1900
+		if p.hasRef && n+2000 <= p.ref.Year() && n < 30 {
+			c = 2000
+		}
+		return sem{typ: "DATE", gran: GranDecade, y: c + n}, k + 2, true
+	}
+	return sem{}, 0, false
+}
+
+// numExpr parses an expression starting with a digit run.
+func (p *parser) numExpr(i int) (sem, int, bool) {
+	t := &p.toks[i]
+	n := int(t.n)
+	// ISO 2025-04-12 and 2025/04/12
+	if t.nd == 4 && p.adj(i) && (p.punct(i+1, '-') || p.punct(i+1, '/')) && p.adj(i+1) {
+		sep := p.toks[i+1].p
+		if m, ok := p.num(i + 2); ok && p.toks[i+2].nd <= 2 && p.adj(i+2) && p.punct(i+3, sep) && p.adj(i+3) {
+			if d, ok := p.num(i + 4); ok && p.toks[i+4].nd <= 2 && validDate(n, m, d) {
+				return sem{typ: "DATE", gran: GranDay, y: n, m: m, d: d}, i + 5, true
+			}
+		}
+		if m, ok := p.num(i + 2); ok && sep == '-' && p.toks[i+2].nd == 2 && m >= 1 && m <= 12 && !(p.adj(i+2) && i+3 < len(p.toks) && p.toks[i+3].kind != tkPunct) {
+			if y, ok := p.year(i); ok && !p.punct(i+3, '-') {
+				// 2025-04 is a month; 1990-91 is a range of years: emit the first year only
+				if m > 12 || (p.toks[i+2].nd == 2 && m >= 13) {
+					return sem{typ: "DATE", gran: GranYear, y: y}, i + 1, true
+				}
+			}
+		}
+	}
+	// numeric dates: 04/12/2025, 12.04.2025, 4/12/25
+	if t.nd <= 2 && p.adj(i) && (p.punct(i+1, '/') || p.punct(i+1, '.') || p.punct(i+1, '-')) && p.adj(i+1) {
+		sep := p.toks[i+1].p
+		if b, ok := p.num(i + 2); ok && p.toks[i+2].nd <= 2 && p.adj(i+2) && p.punct(i+3, sep) && p.adj(i+3) {
+			if y, ok := p.num(i + 4); ok && (p.toks[i+4].nd == 4 || p.toks[i+4].nd == 2) && !p.adj(i+4) || ok && i+5 == len(p.toks) {
+				if p.toks[i+4].nd == 2 {
+					y += 1900
+					if y < 1950 {
+						y += 100
+					}
+				}
+				m, d := n, b
+				if p.opt.DayFirst || sep == '.' {
+					m, d = b, n
+				}
+				if validDate(y, m, d) {
+					return sem{typ: "DATE", gran: GranDay, y: y, m: m, d: d}, i + 5, true
+				}
+			}
+		}
+	}
+	// "12 April 2025", "12th of April", "11-12 July"
+	if d, j, ok := p.dayNum(i); ok {
+		k := j
+		if p.fw(k) == fwOf {
+			k++
+		}
+		if me := p.lx(k); me != nil && me.month != 0 && p.toks[k].cap {
+			k2 := k + 1
+			if me.abbr {
+				k2 = p.dot(k2)
+			}
+			s := sem{typ: "DATE", gran: GranDay, m: int(me.month), d: d}
+			if y, k3, ok := p.optYear(k2); ok {
+				s.y = y
+				k2 = k3
+			} else {
+				p.guessYear(&s, i, k2)
+			}
+			if validDate(s.y, s.m, s.d) || s.xy {
+				return s, k2, true
+			}
+		}
+		// a range "11-12 July": the first day takes the month of the second
+		if p.punct(j, '-') {
+			if d2, j2, ok := p.dayNum(j + 1); ok && d2 > d {
+				if me := p.lx(j2); me != nil && me.month != 0 && p.toks[j2].cap {
+					s := sem{typ: "DATE", gran: GranDay, m: int(me.month), d: d}
+					k2 := j2 + 1
+					if me.abbr {
+						k2 = p.dot(k2)
+					}
+					if y, _, ok := p.optYear(k2); ok {
+						s.y = y
+					} else {
+						p.guessYear(&s, i, k2)
+					}
+					return s, j, true
+				}
+			}
+		}
+	}
+	// clock times
+	if s, j, ok := p.clockTime(i); ok {
+		return s, j, true
+	}
+	// "1990s"
+	if s, j, ok := p.decade(i); ok {
+		return s, j, true
+	}
+	// durations and "3 years ago"
+	if s, j, ok := p.quantity(i); ok {
+		return s, j, true
+	}
+	// ordinals: "3rd quarter"
+	if t.nd == 1 && p.fw(i+1) == fwTh && p.adj(i) && n >= 1 && n <= 4 {
+		if u := p.lx(p.hy(i + 2)); u != nil && u.unit == uQuarter && !u.plural {
+			s := sem{typ: "DATE", gran: GranQuarter, q: n}
+			if p.hasRef {
+				s.y = p.ref.Year()
+				s.relative = true
+			} else {
+				s.xy = true
+			}
+			return s, p.hy(i+2) + 1, true
+		}
+	}
+	// years
+	if y, ok := p.year(i); ok {
+		if p.yearContext(i) {
+			return sem{typ: "DATE", gran: GranYear, y: y}, i + 1, true
+		}
+	}
+	return sem{}, 0, false
+}
+
+// yearContext filters four-digit numbers that are not years: amounts,
+// counts ("1,500 people" is excluded by the comma already), percentages.
+func (p *parser) yearContext(i int) bool {
+	n := int(p.toks[i].n)
+	if p.punct(i-1, '$') || p.punct(i-1, '#') || p.punct(i+1, '%') || p.is(i+1, "percent") || p.is(i+1, "pct") {
+		return false
+	}
+	if p.punct(i+1, '.') && p.adj(i) && i+2 < len(p.toks) && p.toks[i+2].kind == tkNum && p.adj(i+1) {
+		return false
+	}
+	if p.punct(i+1, ',') && p.adj(i) && i+2 < len(p.toks) && p.toks[i+2].kind == tkNum && p.adj(i+1) && p.toks[i+2].nd == 3 {
+		return false
+	}
+	if p.punct(i+1, ':') && p.adj(i) {
+		return false
+	}
+	if n < 1900 || n > 2099 {
+		f := p.fw(i - 1)
+		return f == fwIn || f == fwSince || f == fwOf || f == fwBy || f == fwUntil || f == fwFrom || f == fwFiscal || f == fwBetween
+	}
+	if e := p.lx(i + 1); e != nil && e.unit != uNone {
+		return false
+	}
+	return true
+}
+
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	if y == 0 {
+		y = 2000
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
+}
+
+// clockTime: "11 pm", "10:30 a.m. EST", "noon", "midnight Friday", "14:00 GMT".
+func (p *parser) clockTime(i int) (sem, int, bool) {
+	s := sem{typ: "TIME", gran: GranTime, clock: true}
+	j := i
+	if f := p.fw(i); f == fwNoon || f == fwMidnight {
+		s.hour = 12
+		if f == fwMidnight {
+			s.hour = 24
+		}
+		j++
+	} else {
+		h, ok := p.num(i)
+		if !ok || p.toks[i].nd > 2 || h > 24 {
+			return sem{}, 0, false
+		}
+		s.hour = h
+		j = i + 1
+		hasMin := false
+		if p.punct(j, ':') && p.adj(i) && p.adj(j) {
+			if mm, ok := p.num(j + 1); ok && p.toks[j+1].nd == 2 && mm < 60 {
+				s.min = mm
+				j += 2
+				hasMin = true
+			} else {
+				return sem{}, 0, false
+			}
+		}
+		ampm := 0
+		if f := p.fw(j); f == fwAm || f == fwPm {
+			ampm = int(f)
+			j++
+		} else if w := p.word(j); (w == "a" || w == "p") && p.punct(j+1, '.') && p.adj(j) && p.word(j+2) == "m" && p.adj(j+1) {
+			ampm = int(fwAm)
+			if w == "p" {
+				ampm = int(fwPm)
+			}
+			j += 3
+			j = p.dot(j)
+		}
+		if ampm == 0 {
+			// a bare "14:00" needs a zone or "local time" to be a time
+			if !hasMin {
+				if p.fw(j) == fwOClock && p.punct(j+1, '\'') && p.is(j+2, "clock") {
+					j += 3
+				} else {
+					return sem{}, 0, false
+				}
+			} else if !(p.lx(j) != nil && p.lx(j).tz) && !(p.fw(j) == fwLocal && p.fw(j+1) == fwTime) && p.fw(i-1) != fwAt {
+				return sem{}, 0, false
+			}
+		} else if s.hour > 12 || s.hour == 0 {
+			return sem{}, 0, false
+		}
+		if ampm == int(fwPm) && s.hour < 12 {
+			s.hour += 12
+		}
+		if ampm == int(fwAm) && s.hour == 12 {
+			s.hour = 0
+		}
+	}
+	if e := p.lx(j); e != nil && e.tz && p.toks[j].cap {
+		j++
+	} else if p.fw(j) == fwLocal && p.fw(j+1) == fwTime {
+		j += 2
+	}
+	// the day it falls on: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon today"
+	k := j
+	if p.punct(k, ',') {
+		k++
+	}
+	if p.fw(k) == fwOn {
+		k++
+	}
+	if e := p.lx(k); e != nil && (e.wday != 0 || e.day != 0 || e.month != 0) {
+		var d sem
+		var k2 int
+		var ok bool
+		switch {
+		case e.wday != 0:
+			d, k2, ok = p.weekdayExpr(k)
+		case e.day != 0:
+			d, k2, ok = p.dayWord(k)
+		default:
+			d, k2, ok = p.writtenDate(k)
+		}
+		if ok && d.gran == GranDay && d.value == "" {
+			s.y, s.m, s.d, s.xy, s.xm, s.xd = d.y, d.m, d.d, d.xy, d.xm, d.xd
+			s.hasWD, s.wd, s.relative, s.tense, s.conflict = d.hasWD, d.wd, d.relative, d.tense, d.conflict
+			return s, k2, true
+		}
+	}
+	// undated: the reference day
+	if p.hasRef {
+		p.setDay(&s, p.ref)
+		s.relative = true
+	} else {
+		s.xy, s.xm, s.xd = true, true, true
+	}
+	return s, j, true
+}
+
+// numberPhrase reads a count: "4", "four", "twenty-four", "2.5", "2-1/2",
+// "two-and-a-half", "a", "a few", "several", "a couple of", "half a".
+func (p *parser) numberPhrase(i int) (v float64, fuzzy bool, j int, ok bool) {
+	if n, ok := p.num(i); ok {
+		v, j = float64(n), i+1
+		if p.toks[i].nd > 7 {
+			return 0, false, 0, false
+		}
+		// thousands separators: 1,000
+		for p.punct(j, ',') && p.adj(j-1) && p.adj(j) && j+1 < len(p.toks) && p.toks[j+1].kind == tkNum && p.toks[j+1].nd == 3 {
+			v = v*1000 + float64(p.toks[j+1].n)
+			j += 2
+		}
+		if p.punct(j, '.') && p.adj(j-1) && p.adj(j) {
+			if f, ok := p.num(j + 1); ok {
+				v += float64(f) / pow10(int(p.toks[j+1].nd))
+				j += 2
+			}
+		}
+		// 2-1/2 and 2 1/2
+		k := j
+		if p.punct(k, '-') && p.adj(k-1) && p.adj(k) {
+			k++
+		}
+		if a, ok := p.num(k); ok && p.punct(k+1, '/') && p.adj(k) && p.adj(k+1) {
+			if b, ok := p.num(k + 2); ok && b > a && b > 0 {
+				v += float64(a) / float64(b)
+				j = k + 3
+			}
+		}
+		return v, false, j, true
+	}
+	e := p.lx(i)
+	if e == nil {
+		return 0, false, 0, false
+	}
+	switch {
+	case e.hasNum:
+		v, j = float64(e.num), i+1
+		if e.tensAdj != 0 {
+			k := p.hy(j)
+			if o := p.lx(k); o != nil && o.hasNum && o.num >= 1 && o.num <= 9 && o.tensAdj == 0 {
+				v += float64(o.num)
+				j = k + 1
+			}
+		}
+		if k := p.hy(j); p.fw(k) == fwHundred || p.fw(k) == fwThousand {
+			if p.fw(k) == fwHundred {
+				v *= 100
+			} else {
+				v *= 1000
+			}
+			j = k + 1
+		}
+	case e.fw == fwA:
+		v, j = 1, i+1
+		switch p.fw(j) {
+		case fwFew:
+			return 3, true, j + 1, true
+		case fwCouple:
+			j++
+			if p.fw(j) == fwOf {
+				j++
+			}
+			return 2, false, j, true
+		case fwHalf:
+			return 0.5, false, j + 1, true
+		case fwHundred:
+			return 100, false, j + 1, true
+		case fwThousand:
+			return 1000, false, j + 1, true
+		}
+	case e.fw == fwHalf:
+		j = i + 1
+		if p.fw(j) == fwA {
+			return 0.5, false, j + 1, true
+		}
+		return 0, false, 0, false
+	case e.fw == fwSeveral || e.fw == fwFew || e.fw == fwMany:
+		return 3, true, i + 1, true
+	case e.fw == fwCouple:
+		return 0, false, 0, false
+	default:
+		return 0, false, 0, false
+	}
+	// "two and a half", "two-and-a-half"
+	k := p.hy(j)
+	if p.fw(k) == fwAnd {
+		k2 := p.hy(k + 1)
+		if p.fw(k2) == fwA {
+			k3 := p.hy(k2 + 1)
+			if p.fw(k3) == fwHalf {
+				if u := p.lx(p.hy(k3 + 1)); u != nil && u.unit != uNone {
+					return v + 0.5, false, k3 + 1, true
+				}
+			}
+		}
+	}
+	return v, false, j, true
+}
+
+func pow10(n int) float64 {
+	f := 1.0
+	for range n {
+		f *= 10
+	}
+	return f
+}
+
+// quantity: durations ("four hours", "two-and-a-half-hour", "60 days",
+// "a minute and a half", "decades"), "three days ago/later/earlier", and
+// "twice a year" sets.
+func (p *parser) quantity(i int) (sem, int, bool) {
+	v, fuzzy, j, ok := p.numberPhrase(i)
+	if !ok {
+		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
+		if e := p.lx(i); e != nil && e.unit >= uDay && e.unit != uWeekend && e.plural {
+			if f := p.fw(i - 1); f == fwFor(p, i-1) {
+				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
+			}
+		}
+		return sem{}, 0, false
+	}
+	k := p.hy(j)
+	hyph := k > j
+	if k == j && p.fw(k) == fwOf && fuzzy {
+		k++
+	}
+	// "20 more years"
+	if p.fw(k) == fwMore {
+		k++
+	}
+	u := p.lx(k)
+	if u == nil || u.unit == uNone || u.unit == uWeekend {
+		return sem{}, 0, false
+	}
+	if p.fw(i) == fwA && u.plural {
+		return sem{}, 0, false
+	}
+	if !hyph && !u.plural && v != 1 && v != 0.5 && !fuzzy {
+		// "12 year" only as an adjective after a hyphen; "the 1990 year" is no duration
+		if v >= 1000 || !(p.toks[k].e-p.toks[k].s > 0) {
+			return sem{}, 0, false
+		}
+	}
+	if _, isNum := p.num(i); isNum && p.toks[i].nd == 4 && !u.plural && !hyph {
+		return sem{}, 0, false
+	}
+	j = k + 1
+	// "a minute and a half", "an hour and a half"
+	if p.fw(j) == fwAnd && p.fw(j+1) == fwA && p.fw(j+2) == fwHalf {
+		v += 0.5
+		j += 3
+	}
+	s := sem{typ: "DURATION", dur: v, du: u.unit, dx: fuzzy}
+	// "or so"
+	if p.fw(j) == fwOr && p.fw(j+1) == fwSo {
+		s.mod = "APPROX"
+		j += 2
+	}
+	switch f := p.fw(j); {
+	case f == fwAgo || f == fwHence || f == fwFrom && p.fw(j+1) == fwNow:
+		back := f == fwAgo
+		end := j + 1
+		if f == fwFrom {
+			end++
+		}
+		return p.ago(s, back, false), end, true
+	case f == fwEarlier || f == fwLater:
+		// "three days later": from the event just named
+		if !hyph && p.lx(j+1) == nil || !hyph && p.lx(j+1).unit == uNone {
+			return p.ago(s, f == fwEarlier, true), j + 1, true
+		}
+	}
+	// sets: "twice a year" is tagged on "a year"
+	if p.fw(i) == fwA && p.fw(i-1) == fwTimes {
+		return sem{typ: "SET", value: "P1" + unitLetter(u.unit), dur: 1, du: u.unit}, j, true
+	}
+	return s, j, true
+}
+
+func fwFor(p *parser, i int) uint8 {
+	if p.word(i) == "for" {
+		return p.fw(i)
+	}
+	return 255
+}
+
+// ago turns "N units ago/later" into a date at the unit's granularity.
+func (p *parser) ago(d sem, back, anchored bool) sem {
+	base := p.ref
+	if anchored && !p.anchor.IsZero() {
+		base = p.anchor
+	}
+	if base.IsZero() || d.dx {
+		r := sem{typ: "DATE", gran: GranInterval, refv: "PAST_REF", relative: true}
+		if !back {
+			r.refv = "FUTURE_REF"
+		}
+		if base.IsZero() && !d.dx {
+			r = sem{typ: "DATE", gran: GranDay, xy: true, xm: true, xd: true, relative: true}
+		}
+		return r
+	}
+	n := int(d.dur)
+	if float64(n) != d.dur || n == 0 {
+		n = int(d.dur + 0.5)
+	}
+	if back {
+		n = -n
+	}
+	var s sem
+	switch d.du {
+	case uSecond, uMinute, uHour:
+		s = daySem(base, true)
+		s.mod = d.mod
+		return s
+	case uDecade:
+		s, _ = shiftSem(base, uYear, 10*n, true)
+	case uCentury:
+		s, _ = shiftSem(base, uYear, 100*n, true)
+	case uMillennium:
+		s, _ = shiftSem(base, uYear, 1000*n, true)
+	default:
+		s, _ = shiftSem(base, d.du, n, true)
+	}
+	if d.du == uWeek || d.du == uFortnight {
+		t := base.AddDate(0, 0, 7*n)
+		if d.du == uFortnight {
+			t = base.AddDate(0, 0, 14*n)
+		}
+		s = daySem(t, true)
+		s.gran = GranWeek
+		s.y, s.w = t.ISOWeek()
+	}
+	s.mod = d.mod
+	return s
+}
+
+func unitLetter(u unit) string {
+	switch u {
+	case uSecond:
+		return "S"
+	case uMinute:
+		return "M"
+	case uHour:
+		return "H"
+	case uDay:
+		return "D"
+	case uWeek:
+		return "W"
+	case uFortnight:
+		return "W"
+	case uMonth:
+		return "M"
+	case uQuarter:
+		return "Q"
+	case uYear:
+		return "Y"
+	case uDecade:
+		return "DE"
+	case uCentury:
+		return "CE"
+	}
+	return "Y"
+}
+
+// refExpr: "now", "currently", "recently", "soon", "current", "recent years".
+func (p *parser) refExpr(i int) (sem, int, bool) {
+	e := p.lx(i)
+	w := p.word(i)
+	switch w {
+	case "present":
+		if p.fw(i-1) != fwAt {
+			return sem{}, 0, false
+		}
+	case "future":
+		return sem{}, 0, false // only "the future"
+	case "current":
+		if u := p.lx(i + 1); u != nil && !u.plural && (u.unit == uQuarter || u.unit == uYear || u.unit == uMonth || u.unit == uWeek) {
+			s, ok := p.relUnit(relThis, u.unit, i)
+			return s, i + 2, ok
+		}
+	case "recent":
+		if u := p.lx(i + 1); u != nil && u.plural && u.unit >= uDay && u.unit <= uDecade && u.unit != uWeekend {
+			return sem{typ: "DURATION", dx: true, du: u.unit}, i + 2, true
+		}
+	case "now":
+		// "now" as a conjunction ("now that") still points at the present
+	}
+	return sem{typ: "DATE", gran: GranInterval, refv: e.ref}, i + 1, true
+}
+
+// setExpr: "every week", "each year", "every Monday", "each July".
+func (p *parser) setExpr(i int) (sem, int, bool) {
+	j := i + 1
+	v, _, k, ok := p.numberPhrase(j)
+	if ok {
+		j = k
+	} else {
+		v = 1
+	}
+	e := p.lx(j)
+	if e == nil {
+		return sem{}, 0, false
+	}
+	switch {
+	case e.unit >= uSecond && e.unit != uWeekend:
+		return sem{typ: "SET", value: durValue(v, e.unit, false)}, j + 1, true
+	case e.wday != 0 && p.toks[j].cap:
+		s := sem{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(isoWD(time.Weekday(e.wday-1)))}
+		if tl := p.lx(j + 1); tl != nil && tl.tod != "" {
+			s.value += "T" + tl.tod
+			return s, j + 2, true
+		}
+		return s, j + 1, true
+	case e.month != 0 && !e.abbr && p.toks[j].cap:
+		return sem{typ: "SET", value: "XXXX-" + pad2(int(e.month))}, j + 1, true
+	case e.tod != "":
+		return sem{typ: "SET", value: "TXX" + e.tod[:0] + e.tod}, j + 1, true
+	}
+	return sem{}, 0, false
+}
+
+// holiday: "Christmas", "Thanksgiving 2024", "Christmas Eve".
+func (p *parser) holiday(i int) (sem, int, bool) {
+	e := p.lx(i)
+	if !p.toks[i].cap {
+		return sem{}, 0, false
+	}
+	h := e.holiday
+	j := i + 1
+	switch w := p.word(j); {
+	case h == holChristmas && w == "eve":
+		h = holChristmasEve
+		j++
+	case w == "day":
+		j++
+	}
+	s := sem{typ: "DATE", gran: GranDay}
+	if y, ok := p.year(j); ok {
+		s.y = y
+		j++
+	} else if p.hasRef {
+		s.y = p.ref.Year()
+		s.relative = true
+	} else {
+		s.xy = true
+	}
+	y := s.y
+	if s.xy {
+		y = 2001
+	}
+	var t time.Time
+	switch h {
+	case holChristmas:
+		t = time.Date(y, 12, 25, 0, 0, 0, 0, time.UTC)
+	case holChristmasEve:
+		t = time.Date(y, 12, 24, 0, 0, 0, 0, time.UTC)
+	case holHalloween:
+		t = time.Date(y, 10, 31, 0, 0, 0, 0, time.UTC)
+	case holThanksgiving:
+		t = nthWeekday(y, 11, time.Thursday, 4)
+	case holEaster:
+		t = easter(y)
+	default:
+		return sem{}, 0, false
+	}
+	s.m, s.d = int(t.Month()), t.Day()
+	if s.xy && (h == holThanksgiving || h == holEaster) {
+		s.xm, s.xd = true, true
+	}
+	return s, j, true
+}
+
+func nthWeekday(y int, m time.Month, wd time.Weekday, n int) time.Time {
+	t := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	off := (int(wd) - int(t.Weekday()) + 7) % 7
+	return t.AddDate(0, 0, off+7*(n-1))
+}
+
+// easter is the Gregorian Easter Sunday (anonymous algorithm).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}

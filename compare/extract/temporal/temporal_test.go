@@ -1,0 +1,265 @@
+package temporal
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// sat is Saturday 12 April 2025, the reference date of most cases.
+var sat = day(2025, time.April, 12)
+
+type want struct {
+	text, typ, value, mod string
+}
+
+func TestTag(t *testing.T) {
+	mon := day(2025, time.April, 7)  // Monday
+	fri := day(2025, time.April, 11) // Friday
+	cases := []struct {
+		name string
+		in   string
+		ref  time.Time
+		opt  Options
+		want []want
+	}{
+		// full dates in every common news form
+		{"month day year", "The talks were held on April 12, 2025 in Oman.", sat, Options{}, []want{{"April 12, 2025", "DATE", "2025-04-12", ""}}},
+		{"day month year", "They met on 12 April 2025.", sat, Options{}, []want{{"12 April 2025", "DATE", "2025-04-12", ""}}},
+		{"abbreviated month", "It happened on Apr. 12 in Muscat.", sat, Options{}, []want{{"Apr. 12", "DATE", "2025-04-12", ""}}},
+		{"weekday with parenthesised date", "Talks began Saturday (April 12) in Muscat.", sat, Options{}, []want{{"Saturday (April 12)", "DATE", "2025-04-12", ""}}},
+		{"iso", "Published 2025-04-12.", sat, Options{}, []want{{"2025-04-12", "DATE", "2025-04-12", ""}}},
+		{"numeric month-first", "Signed on 04/12/2025 by both.", sat, Options{}, []want{{"04/12/2025", "DATE", "2025-04-12", ""}}},
+		{"numeric day-first", "Signed on 12/04/2025 by both.", sat, Options{DayFirst: true}, []want{{"12/04/2025", "DATE", "2025-04-12", ""}}},
+		{"ordinal day of month", "on the 12th of April the envoys met", sat, Options{}, []want{{"12th of April", "DATE", "2025-04-12", ""}}},
+		{"month year", "The deal collapsed in May 2018.", sat, Options{}, []want{{"May 2018", "DATE", "2018-05", ""}}},
+		{"year", "It was signed in 2015 and abandoned in 2018.", sat, Options{}, []want{{"2015", "DATE", "2015", ""}, {"2018", "DATE", "2018", ""}}},
+		{"year as modifier", "the 2015 deal", sat, Options{}, []want{{"2015", "DATE", "2015", ""}}},
+		{"not a year", "It cost $2015 and 1,990 people came; 2015 percent.", sat, Options{}, nil},
+		{"decade", "in the 1990s and the '80s", sat, Options{}, []want{{"the 1990s", "DATE", "199", ""}, {"the '80s", "DATE", "198", ""}}},
+		{"season", "talks resume in the summer of 2025", sat, Options{}, []want{{"the summer of 2025", "DATE", "2025-SU", ""}}},
+		{"last season", "since last autumn", sat, Options{}, []want{{"last autumn", "DATE", "2024-FA", ""}}},
+		{"quarter", "profit rose in the third quarter of 2024 and in the fourth quarter", sat, Options{}, []want{{"the third quarter of 2024", "DATE", "2024-Q3", ""}, {"the fourth quarter", "DATE", "2024-Q4", ""}}},
+		{"hyphenated quarter", "third-quarter profit", day(1989, time.November, 2), Options{}, []want{{"third-quarter", "DATE", "1989-Q3", ""}}},
+		{"clock time with zone", "The vote closed at 11 pm GMT.", sat, Options{}, []want{{"11 pm GMT", "TIME", "2025-04-12T23:00", ""}}},
+		{"clock time with weekday", "at 10 p.m. Wednesday", sat, Options{}, []want{{"10 p.m. Wednesday", "TIME", "2025-04-09T22:00", ""}}},
+		{"day range", "The summit runs 11–12 July in Vilnius.", day(2025, time.July, 1), Options{}, []want{{"11", "DATE", "2025-07-11", ""}, {"12 July", "DATE", "2025-07-12", ""}}},
+		{"weekday range", "They will meet from Tuesday to Wednesday.", mon, Options{}, []want{{"Tuesday", "DATE", "2025-04-08", ""}, {"Wednesday", "DATE", "2025-04-09", ""}}},
+		// weekdays with tense
+		{"past tense weekday", "The talks began on Friday.", sat, Options{}, []want{{"Friday", "DATE", "2025-04-11", ""}}},
+		{"future tense weekday", "The ministers will meet on Friday.", sat, Options{}, []want{{"Friday", "DATE", "2025-04-18", ""}}},
+		{"weekday of the reference day", "Delegations met on Saturday.", sat, Options{}, []want{{"Saturday", "DATE", "2025-04-12", ""}}},
+		{"next weekday on that weekday", "They meet again next Saturday.", sat, Options{}, []want{{"next Saturday", "DATE", "2025-04-19", ""}}},
+		{"next weekday", "They meet again next Saturday.", fri, Options{}, []want{{"next Saturday", "DATE", "2025-04-12", ""}}},
+		{"possessive weekday", "Saturday's talks were cordial.", sat, Options{}, []want{{"Saturday", "DATE", "2025-04-12", ""}}},
+		{"last weekday", "unlike last Saturday, the talks were cordial", sat, Options{}, []want{{"last Saturday", "DATE", "2025-04-05", ""}}},
+		{"scheduled in passive", "the vote will be held on Thursday", mon, Options{}, []want{{"Thursday", "DATE", "2025-04-10", ""}}},
+		{"weekday with part of day", "It started Friday morning.", sat, Options{}, []want{{"Friday morning", "TIME", "2025-04-11TMO", ""}}},
+		// relative expressions
+		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
+		{"last week", "It was agreed last week.", sat, Options{}, []want{{"last week", "DATE", "2025-W14", ""}}},
+		{"next month", "Talks resume next month.", sat, Options{}, []want{{"next month", "DATE", "2025-05", ""}}},
+		{"earlier this year", "as agreed earlier this year", sat, Options{}, []want{{"earlier this year", "DATE", "2025", "START"}}},
+		{"a week ago", "The envoy arrived a week ago.", sat, Options{}, []want{{"a week ago", "DATE", "2025-W14", ""}}},
+		{"years ago", "The treaty was signed three years ago.", sat, Options{}, []want{{"three years ago", "DATE", "2022", ""}}},
+		{"following week anchored", "Talks opened on April 1, 2025. The following week they broke down.", sat, Options{}, []want{{"April 1, 2025", "DATE", "2025-04-01", ""}, {"The following week", "DATE", "2025-W15", ""}}},
+		{"days later anchored", "The strike began on March 3, 2025. Three days later it ended.", sat, Options{}, []want{{"March 3, 2025", "DATE", "2025-03-03", ""}, {"Three days later", "DATE", "2025-03-06", ""}}},
+		{"last night", "Officials said last night that", sat, Options{}, []want{{"last night", "TIME", "2025-04-11TNI", ""}}},
+		{"early next year", "a decision early next year", sat, Options{}, []want{{"early next year", "DATE", "2026", "START"}}},
+		{"late month", "in late November", day(1999, time.December, 5), Options{}, []want{{"late November", "DATE", "1999-11", "END"}}},
+		{"end of year", "by the end of 1990", sat, Options{}, []want{{"the end of 1990", "DATE", "1990", "END"}}},
+		// durations
+		{"hours", "The meeting lasted four hours.", sat, Options{}, []want{{"four hours", "DURATION", "PT4H", ""}}},
+		{"hyphenated fraction", "a two-and-a-half-hour meeting", sat, Options{}, []want{{"two-and-a-half-hour", "DURATION", "PT2.5H", ""}}},
+		{"days", "a 60 days ceasefire", sat, Options{}, []want{{"60 days", "DURATION", "P60D", ""}}},
+		{"more than fraction", "after more than 2-1/2 hours of talks", sat, Options{}, []want{{"more than 2-1/2 hours", "DURATION", "PT2.5H", "MORE_THAN"}}},
+		{"past n months", "over the past two months", sat, Options{}, []want{{"the past two months", "DURATION", "P2M", ""}}},
+		{"adjective", "a two-year deal", sat, Options{}, []want{{"two-year", "DURATION", "P2Y", ""}}},
+		{"vague", "for several years", sat, Options{}, []want{{"several years", "DURATION", "PXY", ""}}},
+		{"decade duration", "a decade of sanctions", sat, Options{}, []want{{"a decade", "DURATION", "P10Y", ""}}},
+		// sets and references
+		{"every week", "They meet every week.", sat, Options{}, []want{{"every week", "SET", "P1W", ""}}},
+		{"daily", "a daily briefing", sat, Options{}, []want{{"daily", "SET", "P1D", ""}}},
+		{"every weekday", "every Monday", sat, Options{}, []want{{"every Monday", "SET", "XXXX-WXX-1", ""}}},
+		{"present ref", "Talks are now stalled and currently frozen.", sat, Options{}, []want{{"now", "DATE", "PRESENT_REF", ""}, {"currently", "DATE", "PRESENT_REF", ""}}},
+		{"past and future ref", "as recently reported, and in the future", sat, Options{}, []want{{"recently", "DATE", "PAST_REF", ""}, {"the future", "DATE", "FUTURE_REF", ""}}},
+		// unresolved without a reference date
+		{"no ref weekday", "They met on Friday.", time.Time{}, Options{}, []want{{"Friday", "DATE", "XXXX-WXX-5", ""}}},
+		{"no ref yesterday", "They met yesterday.", time.Time{}, Options{}, []want{{"yesterday", "DATE", "XXXX-XX-XX", ""}}},
+		{"no ref month day", "They met on April 12.", time.Time{}, Options{}, []want{{"April 12", "DATE", "XXXX-04-12", ""}}},
+		// words that look like dates
+		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Tag([]byte(c.in), c.ref, c.opt)
+			var g []want
+			for _, x := range got {
+				g = append(g, want{x.Text, x.Type, x.Value, x.Mod})
+			}
+			if len(g) != len(c.want) {
+				t.Fatalf("Tag(%q) = %+v, want %+v", c.in, g, c.want)
+			}
+			for i := range g {
+				if g[i] != c.want[i] {
+					t.Errorf("Tag(%q)[%d] = %+v, want %+v", c.in, i, g[i], c.want[i])
+				}
+			}
+			checkSpans(t, []byte(c.in), got)
+		})
+	}
+}
+
+func TestWeekdayDateConflict(t *testing.T) {
+	in := "The talks opened on Monday, July 14, 2015 in Vienna. They ended on Tuesday, July 14, 2015."
+	got := Tag([]byte(in), day(2015, time.July, 20), Options{})
+	if len(got) != 2 {
+		t.Fatalf("got %d timexes: %+v", len(got), got)
+	}
+	if got[0].Conflict == "" || !strings.Contains(got[0].Conflict, "Tuesday") {
+		t.Errorf("Monday, July 14, 2015: Conflict = %q, want a mismatch naming Tuesday", got[0].Conflict)
+	}
+	if !got[0].HasWeekday || got[0].Weekday != time.Monday || got[0].Value != "2015-07-14" {
+		t.Errorf("first = %+v", got[0])
+	}
+	if got[1].Conflict != "" {
+		t.Errorf("Tuesday, July 14, 2015 is consistent, got Conflict %q", got[1].Conflict)
+	}
+}
+
+// Each article resolves against its own publication date.
+func TestAcrossDocuments(t *testing.T) {
+	one := func(text string, ref time.Time) Timex {
+		t.Helper()
+		got := Tag([]byte(text), ref, Options{})
+		if len(got) != 1 {
+			t.Fatalf("Tag(%q) = %+v, want one timex", text, got)
+		}
+		return got[0]
+	}
+	monday := one("the vote will be held on Thursday", day(2025, time.April, 7))
+	friday := one("the vote held yesterday", day(2025, time.April, 11))
+	later := one("last Wednesday's vote", day(2025, time.April, 14))
+	if !Compatible(monday, friday) {
+		t.Errorf("%s (%s) and %s (%s) should agree", monday.Text, monday.Value, friday.Text, friday.Value)
+	}
+	if Compatible(later, monday) || Compatible(later, friday) {
+		t.Errorf("%s (%s) should contradict %s and %s", later.Text, later.Value, monday.Value, friday.Value)
+	}
+}
+
+func TestCompatible(t *testing.T) {
+	tag := func(s string) Timex {
+		t.Helper()
+		got := Tag([]byte(s), sat, Options{})
+		if len(got) != 1 {
+			t.Fatalf("Tag(%q) = %+v", s, got)
+		}
+		return got[0]
+	}
+	untagged := func(s string) Timex {
+		t.Helper()
+		got := Tag([]byte(s), time.Time{}, Options{})
+		if len(got) != 1 {
+			t.Fatalf("Tag(%q) = %+v", s, got)
+		}
+		return got[0]
+	}
+	cases := []struct {
+		a, b Timex
+		want bool
+	}{
+		{tag("April 2025"), tag("12 April 2025"), true},
+		{tag("12 April 2025"), tag("11 April 2025"), false},
+		{tag("2025"), tag("the third quarter of 2025"), true},
+		{tag("2024"), tag("the third quarter of 2025"), false},
+		{untagged("Friday"), untagged("Saturday"), false},
+		{untagged("Friday"), untagged("Friday"), true},
+		{untagged("Saturday"), tag("12 April 2025"), true},
+		{untagged("Friday"), tag("12 April 2025"), false},
+		{tag("more than 2-1/2 hours"), tag("over two hours"), true},
+		{tag("about three hours"), tag("four hours"), false},
+		{tag("about three hours"), tag("3-1/2 hours"), true},
+		{tag("less than two hours"), tag("four hours"), false},
+		{tag("now"), tag("April 2025"), true},
+		{tag("four hours"), tag("April 2025"), true},
+	}
+	for _, c := range cases {
+		if got := Compatible(c.a, c.b); got != c.want {
+			t.Errorf("Compatible(%q %s, %q %s) = %v, want %v", c.a.Text, c.a.Value, c.b.Text, c.b.Value, got, c.want)
+		}
+		if got := Compatible(c.b, c.a); got != c.want {
+			t.Errorf("Compatible not symmetric for %q, %q", c.a.Text, c.b.Text)
+		}
+	}
+}
+
+func TestDurationBounds(t *testing.T) {
+	got := Tag([]byte("more than 2-1/2 hours"), sat, Options{})
+	if len(got) != 1 || got[0].DurMin != 150*time.Minute || got[0].DurMax != math.MaxInt64 {
+		t.Fatalf("got %+v", got)
+	}
+	got = Tag([]byte("about ten days"), sat, Options{})
+	if len(got) != 1 || got[0].DurMin != 8*24*time.Hour || got[0].DurMax != 12*24*time.Hour || got[0].Mod != "APPROX" {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestMask(t *testing.T) {
+	in := "<!-- Friday --> The talks began on Friday."
+	mask := func(off int) bool { return off < 15 }
+	got := Tag([]byte(in), sat, Options{Mask: mask})
+	if len(got) != 1 || got[0].Start != strings.LastIndex(in, "Friday") {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	for w := range lexicon {
+		if len(w) > maxLexLen || strings.ToLower(w) != w {
+			t.Errorf("lexicon word %q: longer than %d or not lower-case", w, maxLexLen)
+		}
+	}
+}
+
+func checkSpans(t *testing.T, in []byte, got []Timex) {
+	t.Helper()
+	prev := 0
+	for i, x := range got {
+		if x.Start < prev || x.End <= x.Start || x.End > len(in) {
+			t.Fatalf("timex %d %+v: span out of order or bounds (prev end %d, len %d)", i, x, prev, len(in))
+		}
+		if x.Text != string(in[x.Start:x.End]) {
+			t.Fatalf("timex %d: Text %q != input span %q", i, x.Text, in[x.Start:x.End])
+		}
+		prev = x.End
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"The talks began on Friday, April 11, 2025 at 11 pm GMT.",
+		"more than 2-1/2 hours", "the 1990s", "'80s", "12/04/2025", "2025-04-12", "two-and-a-half-hour",
+		"the first half of the year", "the end of", "Saturday (April 12", "a minute and a half", "9999-99-99",
+		"Christmas Eve 2024", "every Monday night", "11\u201312 July", "4 a.m. EDT Thursday", "fiscal year 1989",
+	} {
+		f.Add([]byte(s), true)
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, in []byte, withRef bool) {
+		ref := time.Time{}
+		if withRef {
+			ref = sat
+		}
+		got := Tag(in, ref, Options{})
+		checkSpans(t, in, got)
+		for _, x := range got {
+			if x.Type == "" || x.Value == "" {
+				t.Fatalf("empty type or value: %+v", x)
+			}
+		}
+	})
+}
