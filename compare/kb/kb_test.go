@@ -372,3 +372,39 @@ func FuzzAdd(f *testing.F) {
 		k.Check()
 	})
 }
+
+func TestCheckFindsProblems(t *testing.T) {
+	k := smallKB(t)
+	err := k.Add("bad.yaml", []byte(`people:
+  - {id: abe-double, name: Shinzo Abe, born: 1960-01-01, source: s}
+  - {id: nosource, name: No Source}
+offices:
+  - {id: JP/emperor, role: emperor, title: Emperor of Japan, source: s}
+  - {id: XX/king, role: prime-minister, title: King of Nowhere, source: s}
+terms:
+  - {person: yoshihide-suga, office: JP/prime-minister, from: 2019-01-01, to: 2020-01-01, source: s}
+  - {person: yoshihide-suga, office: JP/prime-minister, from: 2021-10-03, to: 2021-10-05, source: s}
+  - {person: shinzo-abe, office: JP/prime-minister, from: 2022-01-01, source: s}
+  - {person: nosource, office: JP/prime-minister, from: 1950-01-01, to: 1951-01-01, acting: true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`bad.yaml:2:5: name "Shinzo Abe" of abe-double is shared by abe-double and shinzo-abe, alive at the same time: list it under ambiguous`,
+		`bad.yaml:3:5: person nosource has no source`,
+		`bad.yaml:5:5: office JP/emperor: role "emperor" has no phrase in roles (add one to roles.yaml)`,
+		`bad.yaml:6:5: office XX/king: unknown country or organisation "XX" (add it to countries.yaml)`,
+		`bad.yaml:10:5: shinzo-abe's term as JP/prime-minister goes on after death (2022-07-08): set to: 2022-07-08`,
+		`bad.yaml:11:5: term of nosource as JP/prime-minister from 1950-01-01 has no source`,
+		`testdata/small.yaml:10:5: name "Shinzo Abe" of shinzo-abe is shared by abe-double and shinzo-abe, alive at the same time: list it under ambiguous`,
+		`testdata/small.yaml:33:5: shinzo-abe (from 2012-12-26) and yoshihide-suga (from 2019-01-01) hold the single-seat office JP/prime-minister at once`,
+	}
+	var got []string
+	for _, p := range k.Check() {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Check() =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
