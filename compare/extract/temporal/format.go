@@ -176,7 +176,7 @@ func interval(s *sem) (time.Time, time.Time) {
 		}
 		// ISO week: Monday of the week holding 4 January, plus w-1 weeks
 		jan4 := d(s.y, 1, 4)
-		mon := jan4.AddDate(0, 0, -(isoWD(jan4.Weekday()) - 1)+7*(s.w-1))
+		mon := jan4.AddDate(0, 0, -(isoWD(jan4.Weekday())-1)+7*(s.w-1))
 		if s.weekend {
 			return mon.AddDate(0, 0, 5), mon.AddDate(0, 0, 7)
 		}

@@ -13,22 +13,22 @@ type sem struct {
 	// y/m/d/w/q/h/s: year, month, day, ISO week, quarter, half, season;
 	// xy/xm/xd mark parts that stay unknown.
 	y, m, d, w, q, h, s int
-	xy, xm, xd, xw     bool
-	wd                 time.Weekday
-	hasWD              bool
-	weekend            bool
-	hour, min          int
-	clock              bool
-	tod                string
-	refv               string
-	dur                float64
-	du                 unit
-	dx                 bool // vague count: "several years"
-	value              string
-	mod                string
-	relative           bool
-	tense              string
-	conflict           string
+	xy, xm, xd, xw      bool
+	wd                  time.Weekday
+	hasWD               bool
+	weekend             bool
+	hour, min           int
+	clock               bool
+	tod                 string
+	refv                string
+	dur                 float64
+	du                  unit
+	dx                  bool // vague count: "several years"
+	value               string
+	mod                 string
+	relative            bool
+	tense               string
+	conflict            string
 }
 
 type parser struct {

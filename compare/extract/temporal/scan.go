@@ -80,10 +80,13 @@ func tokenize(text []byte, pos int, toks []token, mask func(int) bool) ([]token,
 			}
 			t := token{s: int32(i), e: int32(j), kind: tkWord, cap: c <= 'Z'}
 			if ascii && j-i <= maxLexLen {
+				h := fnvOffset
 				for k := i; k < j; k++ {
-					buf[k-i] = text[k] | 0x20
+					c := text[k] | 0x20
+					buf[k-i] = c
+					h = (h ^ uint32(c)) * fnvPrime
 				}
-				t.lx = lexicon[string(buf[:j-i])]
+				t.lx = lexTab.get(buf[:j-i], h)
 			}
 			toks = append(toks, t)
 			i = j

@@ -99,7 +99,7 @@ type Timex struct {
 // non-overlapping. ref is the document's reference date (UTC midnight);
 // a zero ref leaves relative values unresolved ("XXXX-XX-XX").
 func Tag(text []byte, ref time.Time, opt Options) []Timex {
-	p := &parser{text: text, opt: opt}
+	p := &parser{text: text, opt: opt, out: make([]Timex, 0, len(text)/256+4)}
 	if !ref.IsZero() {
 		p.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		p.hasRef = true
