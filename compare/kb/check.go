@@ -121,7 +121,9 @@ func (k *KB) checkTerms() []Problem {
 				if !t.To.IsZero() && u.From.Sub(t.To) >= -handover {
 					break
 				}
-				add("%s (from %s) and %s (from %s) hold the single-seat office %s at once", t.Person, day(t.From), u.Person, day(u.From), o.ID)
+				// Reported at the later term: usually the newer fact.
+				out = append(out, Problem{Pos: k.pos[termKey{u.Person, u.Office, u.From}.String()], Msg: fmt.Sprintf(
+					"%s (from %s) and %s (from %s) hold the single-seat office %s at once", t.Person, day(t.From), u.Person, day(u.From), o.ID)})
 				break
 			}
 		}

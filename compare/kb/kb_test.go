@@ -395,10 +395,10 @@ terms:
 		`bad.yaml:3:5: person nosource has no source`,
 		`bad.yaml:5:5: office JP/emperor: role "emperor" has no phrase in roles (add one to roles.yaml)`,
 		`bad.yaml:6:5: office XX/king: unknown country or organisation "XX" (add it to countries.yaml)`,
+		`bad.yaml:8:5: shinzo-abe (from 2012-12-26) and yoshihide-suga (from 2019-01-01) hold the single-seat office JP/prime-minister at once`,
 		`bad.yaml:10:5: shinzo-abe's term as JP/prime-minister goes on after death (2022-07-08): set to: 2022-07-08`,
 		`bad.yaml:11:5: term of nosource as JP/prime-minister from 1950-01-01 has no source`,
 		`testdata/small.yaml:10:5: name "Shinzo Abe" of shinzo-abe is shared by abe-double and shinzo-abe, alive at the same time: list it under ambiguous`,
-		`testdata/small.yaml:33:5: shinzo-abe (from 2012-12-26) and yoshihide-suga (from 2019-01-01) hold the single-seat office JP/prime-minister at once`,
 	}
 	var got []string
 	for _, p := range k.Check() {
