@@ -60,7 +60,7 @@ func testReport(t testing.TB) *compare.Report {
 		Sections: []compare.Section{{Segment: compare.SegHeadline, Span: compare.Span{Start: 0, End: 31}}, {Segment: compare.SegLede, Span: compare.Span{Start: 31, End: 170}}}}
 	b := &compare.Document{ID: "b", Path: "testdata/b.md", Title: "Iran and U.S. hold talks in Oman", Outlet: "Wire <Service> & Co", Text: []byte(textB),
 		Published: day("2025-04-12"), PublishedFrom: "front-matter:date", Reference: *day("2025-04-12"), ReferenceFrom: "as-of",
-		Mask: []compare.Span{{Start: 0, End: 57}}}
+		Mask: []compare.Span{{Start: 0, End: strings.Index(textB, "---\nIran") + 4}}}
 	c := &compare.Document{ID: "c", Path: "testdata/c.html", Title: "Historic talks in Oman", Outlet: "Gulf Daily", URL: "https://gulf.example/talks",
 		Text: []byte(textC), Reference: *day("2025-04-12"), ReferenceFrom: "as-of"}
 	c.Source = func(off int) (string, int, int) {

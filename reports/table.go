@@ -106,8 +106,9 @@ func Table(w io.Writer, r *compare.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString(summaryLine(r))
-	b.WriteString("\n")
+	for _, l := range wrap(words(piece{summaryLine(r), nil}), width, 0, 0) {
+		b.WriteString(l + "\n")
+	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("table report: %w", err)
 	}
