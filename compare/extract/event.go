@@ -37,6 +37,20 @@ var eventNouns = map[string]string{
 	"engagement": "talks", "encounter": "meeting", "gathering": "meeting", "consultations": "talks",
 }
 
+// eventFamily groups event nouns that can name the same event: a report
+// of talks may call them a meeting or a round, but not an election.
+func eventFamily(noun string) string {
+	switch noun {
+	case "talks", "meeting", "summit", "round", "session", "conference", "visit", "ceremony", "signing":
+		return "meeting"
+	case "vote", "election", "referendum":
+		return "vote"
+	case "attack", "strike", "crash", "explosion", "earthquake", "shooting", "assassination", "invasion":
+		return "violence"
+	}
+	return noun
+}
+
 // eventVerbs are verbs whose time or place is the event's ("began on
 // Friday", "met in Muscat", "was held in Rome").
 var eventVerbs = map[string]bool{
@@ -136,6 +150,10 @@ type mention struct {
 func (env *Env) classifyMention(s Sentence, i int) mention {
 	toks := env.Tokens
 	m := mention{Tok: i, Noun: eventNouns[toks[i].Lower], Ref: MainEvent}
+	if env.Event.Noun != "" && eventFamily(m.Noun) != eventFamily(env.Event.Noun) {
+		m.Ref = "" // "the U.S. election" in a report of talks is another event
+		return m
+	}
 	// Look back over the noun phrase: determiners, adjectives, "of".
 	for j := i - 1; j >= s.From && j >= i-5; j-- {
 		w := toks[j].Lower
@@ -255,13 +273,15 @@ func hasSuffix(s, suf string) bool {
 
 // findEvent picks the main event noun (the first event noun in the
 // headline block and lede) and its time from the main-event date claims.
-func findEvent(env *Env) Event {
-	ev := Event{When: compare.TimeRef{From: day(env.Doc.Reference), To: day(env.Doc.Reference).AddDate(0, 0, 1), Gran: compare.GranDay, Basis: "reference"}}
+// It fills env.Event in two steps because dating the event needs its noun.
+func findEvent(env *Env) {
+	ev := &env.Event
+	ev.When = compare.TimeRef{From: day(env.Doc.Reference), To: day(env.Doc.Reference).AddDate(0, 0, 1), Gran: compare.GranDay, Basis: "reference"}
 	if env.Doc.Reference.IsZero() {
 		ev.When = compare.TimeRef{}
 	}
 	for _, t := range env.Tokens {
-		if n, ok := eventNouns[t.Lower]; ok {
+		if n, ok := eventNouns[t.Lower]; ok && n != "round" {
 			ev.Noun = n
 			break
 		}
@@ -270,5 +290,4 @@ func findEvent(env *Env) Event {
 		ev.When = when
 		ev.Upcoming = upcoming
 	}
-	return ev
 }

@@ -63,7 +63,7 @@ func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	env := &Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt}
 	env.Tokens = Tokenize(doc.Text, doc.Masked)
 	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: doc.Masked})
-	env.Event = findEvent(env)
+	findEvent(env)
 	return env
 }
 

@@ -44,7 +44,8 @@ func runLocation(env *Env) []compare.Claim {
 			if ref == MainEvent && env.clauseTense(s, m.To) == "earlier" {
 				ref = ""
 			}
-		default:
+		case m.From <= s.From+1:
+			// A place in subject position hosts: "Oman will host the talks".
 			if h := hostVerbAfter(toks, s, m.To); h >= 0 {
 				ref = MainEvent
 				for j := h + 1; j < s.To && j < h+8; j++ {

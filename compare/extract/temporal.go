@@ -66,7 +66,10 @@ func runTemporal(env *Env) []compare.Claim {
 		}
 		c := env.claim(compare.KindDate, span, subject, "date", tx.Value)
 		c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
-		if tx.Relative {
+		switch {
+		case tx.Relative && tx.HasWeekday:
+			c.Marker = "weekday" // a bare weekday resolved against the reference
+		case tx.Relative:
 			c.Marker = "relative"
 		}
 		out = append(out, c)

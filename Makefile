@@ -1,0 +1,59 @@
+# crosscheck — see README.md. Every target works on a fresh machine with Go 1.26.
+GO          ?= go
+BIN         := bin/crosscheck
+STATICCHECK_VERSION := v0.8.2
+GOBIN       ?= $(shell $(GO) env GOPATH)/bin
+STATICCHECK := $(GOBIN)/staticcheck
+FUZZTIME    ?= 30s
+N           ?= 100000
+
+.PHONY: all build demo test lint vet fmt-check staticcheck bench bench-corpus eval eval-timex fuzz docs clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/crosscheck
+
+# The seeds' findings are the point of the demo: they must not fail make.
+demo: build
+	./$(BIN) check --as-of 2025-04-12 --fail-on none testdata/seeds/
+
+test: lint
+	$(GO) test -race -count=1 ./...
+
+lint: fmt-check vet staticcheck
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+$(STATICCHECK):
+	$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2x ./compare/... ./cmd/...
+
+eval:
+	$(GO) run ./cmd/crosscheck-eval
+
+eval-timex:
+	$(GO) run ./cmd/timexeval -gold testdata/tempeval/gold/test -out /tmp/crosscheck-timex-test.jsonl
+	python3 testdata/tempeval/score.py testdata/tempeval/gold/test /tmp/crosscheck-timex-test.jsonl
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; done
+
+docs: build
+	./$(BIN) rules --markdown > docs/rules.md
+
+clean:
+	rm -rf bin

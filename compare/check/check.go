@@ -1,0 +1,297 @@
+// Package check runs the pipeline: reference times, extraction, alignment,
+// rules, then post-processing (severity, suppression, dedupe, sort). It is
+// the one place that knows the order of the stages.
+package check
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/align"
+	"github.com/crosscheck/crosscheck/compare/extract"
+	"github.com/crosscheck/crosscheck/compare/kb"
+)
+
+// Config is what a run needs besides the documents.
+type Config struct {
+	Rules []*compare.Rule
+	KB    *kb.KB
+	// Gazetteer is built from KB when nil; pass one to share it across runs.
+	Gazetteer *extract.Gazetteer
+	AsOf      *time.Time
+	// Now is the run date, the last fallback for reference times.
+	Now time.Time
+	// Severity overrides a rule's default severity, by rule name.
+	Severity map[string]compare.Severity
+	// Post are extra post-processing steps, run after the built-in ones.
+	Post     []func([]compare.Finding) []compare.Finding
+	Extract  extract.Options
+	Workers  int // 0 = GOMAXPROCS
+	Progress func(done int)
+}
+
+// Run checks documents together as one story.
+func Run(ctx context.Context, docs []*compare.Document, cfg Config) (*compare.Report, error) {
+	if cfg.Now.IsZero() {
+		cfg.Now = time.Now().UTC()
+	}
+	gaz := cfg.Gazetteer
+	if gaz == nil {
+		gaz = extract.NewGazetteer(cfg.KB)
+	}
+	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	SetReferences(docs, cfg.AsOf, cfg.Now)
+
+	kinds := neededKinds(cfg.Rules)
+	claims, err := Extract(ctx, docs, cfg.KB, gaz, kinds, cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
+	rep.Eras = align.Eras(docs, claims)
+	findings, err := RunRules(ctx, docs, claims, cfg)
+	if err != nil {
+		return nil, err
+	}
+	rep.Findings = Finish(findings, cfg)
+	return rep, nil
+}
+
+// SetReferences fills each document's reference time: --as-of, else its
+// publication date, else the median publication date of the dated
+// documents of the run (the time of their story), else the run date.
+func SetReferences(docs []*compare.Document, asOf *time.Time, now time.Time) {
+	var dated []time.Time
+	for _, d := range docs {
+		if d.Published != nil {
+			dated = append(dated, *d.Published)
+		}
+	}
+	sort.Slice(dated, func(i, j int) bool { return dated[i].Before(dated[j]) })
+	for _, d := range docs {
+		switch {
+		case asOf != nil:
+			d.Reference, d.ReferenceFrom = dayOf(*asOf), "as-of"
+		case d.Published != nil:
+			d.Reference, d.ReferenceFrom = dayOf(*d.Published), "published"
+		case len(dated) > 0:
+			d.Reference, d.ReferenceFrom = dayOf(dated[len(dated)/2]), "story"
+		default:
+			d.Reference, d.ReferenceFrom = dayOf(now), "run-date"
+		}
+	}
+}
+
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// neededKinds lists the claim kinds the rules read.
+func neededKinds(rules []*compare.Rule) []compare.Kind {
+	seen := map[compare.Kind]bool{}
+	var out []compare.Kind
+	for _, r := range rules {
+		for _, k := range append(append([]compare.Kind{}, r.Needs...), r.Kind) {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	// Era windows come from office and administration claims.
+	for _, k := range []compare.Kind{compare.KindOffice, compare.KindAdministration} {
+		if seen[compare.KindEra] && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Extract runs the extractors over every document on a bounded pool of
+// workers; the result is in document order whatever the worker count.
+func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extract.Gazetteer, kinds []compare.Kind, cfg Config) ([]compare.Claim, error) {
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	per := make([][]compare.Claim, len(docs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				env := extract.NewEnv(docs[i], k, gaz, cfg.Extract)
+				per[i] = extract.Run(env, kinds)
+				if cfg.Progress != nil {
+					mu.Lock()
+					done++
+					cfg.Progress(done)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range docs {
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		case jobs <- i:
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("extracting claims: %w", err)
+	}
+	var claims []compare.Claim
+	for _, cs := range per {
+		claims = append(claims, cs...)
+	}
+	return claims, nil
+}
+
+// RunRules runs every rule over the claims it needs.
+func RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Claim, cfg Config) ([]compare.Finding, error) {
+	byKind := map[compare.Kind][]compare.Claim{}
+	for _, c := range claims {
+		byKind[c.Kind] = append(byKind[c.Kind], c)
+	}
+	var findings []compare.Finding
+	for _, r := range cfg.Rules {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("running rules: %w", err)
+		}
+		var cs []compare.Claim
+		for _, k := range r.Needs {
+			cs = append(cs, byKind[k]...)
+		}
+		extract.SortClaims(cs)
+		rule := r
+		pass := &compare.Pass{
+			Rule:      rule,
+			Documents: docs,
+			Claims:    cs,
+			Groups:    align.Group(cs),
+			KB:        cfg.KB,
+			AsOf:      cfg.AsOf,
+			Report: func(f compare.Finding) {
+				if f.Rule == "" {
+					f.Rule = rule.Name
+				}
+				if f.Type == "" {
+					f.Type = rule.Type
+				}
+				if f.Kind == "" {
+					f.Kind = rule.Kind
+				}
+				if f.Severity == compare.SeverityNone {
+					f.Severity = rule.Severity
+				}
+				findings = append(findings, f)
+			},
+		}
+		if err := rule.Run(pass); err != nil {
+			return nil, fmt.Errorf("rule %s: %w", rule.Name, err)
+		}
+	}
+	return findings, nil
+}
+
+// Finish applies severity overrides, fingerprints, dedupes, sorts and
+// numbers findings, then runs the configured post-processing steps.
+func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
+	for i := range fs {
+		if s, ok := cfg.Severity[fs[i].Rule]; ok {
+			fs[i].Severity = s
+		}
+		fs[i].Fingerprint = Fingerprint(fs[i])
+	}
+	fs = dedupe(fs)
+	for _, step := range cfg.Post {
+		fs = step(fs)
+	}
+	Sort(fs)
+	for i := range fs {
+		fs[i].ID = fmt.Sprintf("F%d", i+1)
+	}
+	return fs
+}
+
+// Fingerprint identifies a finding by its rule and normalised claims —
+// document, slot and value, never offsets — so baselines survive edits.
+func Fingerprint(f compare.Finding) string {
+	parts := []string{f.Rule, string(f.Type), string(f.Kind), f.Subject}
+	var cs []string
+	for _, c := range f.Claims {
+		cs = append(cs, c.Doc.ID+"|"+c.Slot()+"|"+c.Value+"|"+strings.ToLower(strings.Join(strings.Fields(c.Text), " ")))
+	}
+	sort.Strings(cs)
+	h := sha256.Sum256([]byte(strings.Join(append(parts, cs...), "\x00")))
+	return hex.EncodeToString(h[:8])
+}
+
+func dedupe(fs []compare.Finding) []compare.Finding {
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		if seen[f.Fingerprint] {
+			continue
+		}
+		seen[f.Fingerprint] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachronism: 1, compare.Agreement: 2}
+
+// Sort orders findings: by type (contradictions, anachronisms,
+// agreements), severity, then the primary claim's document and offset,
+// rule and message.
+func Sort(fs []compare.Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if typeOrder[a.Type] != typeOrder[b.Type] {
+			return typeOrder[a.Type] < typeOrder[b.Type]
+		}
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		ka, kb := primaryKey(a), primaryKey(b)
+		if ka != kb {
+			return ka < kb
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Message != b.Message {
+			return a.Message < b.Message
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+}
+
+func primaryKey(f compare.Finding) string {
+	if len(f.Claims) == 0 {
+		return ""
+	}
+	c := f.Claims[0]
+	return fmt.Sprintf("%s\x00%010d", c.Doc.ID, c.Span.Start)
+}

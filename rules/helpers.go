@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/align"
+)
+
+// conflict is two incompatible values of one slot.
+type conflict struct {
+	group compare.Group
+	a, b  align.Value
+}
+
+// conflicts returns the pairs of distinct values in a group that cannot
+// both be true. Values are few per slot, so comparing them pairwise is
+// cheap; documents are never compared pairwise.
+func conflicts(pass *compare.Pass, g compare.Group, keep func(compare.Claim) bool) []conflict {
+	var vals []align.Value
+	for _, v := range align.Values(g) {
+		var cs []compare.Claim
+		for _, c := range v.Claims {
+			if keep == nil || keep(c) {
+				cs = append(cs, c)
+			}
+		}
+		if len(cs) > 0 {
+			v.Claims = cs
+			vals = append(vals, v)
+		}
+	}
+	var out []conflict
+	for i := range vals {
+		for j := i + 1; j < len(vals); j++ {
+			if !align.Compatible(pass.KB, vals[i].Claims[0], vals[j].Claims[0]) {
+				out = append(out, conflict{group: g, a: vals[i], b: vals[j]})
+			}
+		}
+	}
+	return out
+}
+
+// reportConflict reports a contradiction between two values with every
+// claim of both as evidence, the first claim of a primary.
+func reportConflict(pass *compare.Pass, c conflict, what string) {
+	claims := append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...)
+	pass.Report(compare.Finding{
+		Subject: c.group.Subject,
+		Message: fmt.Sprintf("%s %s: %s (%s) vs %s (%s)", disagreePrefix(c), what,
+			display(c.a.Claims[0]), strings.Join(shortIDs(c.a.Docs()), ", "),
+			display(c.b.Claims[0]), strings.Join(shortIDs(c.b.Docs()), ", ")),
+		Claims: claims,
+	})
+}
+
+func disagreePrefix(c conflict) string {
+	docs := map[string]bool{}
+	for _, v := range []align.Value{c.a, c.b} {
+		for _, id := range v.Docs() {
+			docs[id] = true
+		}
+	}
+	if len(docs) == 1 {
+		return "the article contradicts itself on"
+	}
+	return "sources disagree on"
+}
+
+// display renders a claim's value for messages: places and people by
+// their written form, other values canonically.
+func display(c compare.Claim) string {
+	switch c.Kind {
+	case compare.KindLocation, compare.KindOffice, compare.KindAdministration:
+		return c.Text
+	}
+	return c.Value
+}
+
+// shortIDs shortens document IDs like "001_444b98ae168bb563" to "001".
+func shortIDs(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = shortID(id)
+	}
+	return out
+}
+
+func shortID(id string) string {
+	if i := strings.IndexByte(id, '_'); i > 0 && i <= 8 {
+		return id[:i]
+	}
+	return id
+}
+
+// subjectPhrase names a slot's subject for messages.
+func subjectPhrase(subject string) string {
+	switch {
+	case subject == "event":
+		return "the main event"
+	case strings.HasPrefix(subject, "round-"):
+		return "round " + strings.TrimPrefix(subject, "round-")
+	}
+	return subject
+}
+
+// docsOf returns the sorted distinct document IDs of claims.
+func docsOf(cs []compare.Claim) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, c := range cs {
+		if !seen[c.Doc.ID] {
+			seen[c.Doc.ID] = true
+			ids = append(ids, c.Doc.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// groupsOf returns the pass's groups of one kind.
+func groupsOf(pass *compare.Pass, kind compare.Kind) []compare.Group {
+	var out []compare.Group
+	for _, g := range pass.Groups {
+		if g.Kind == kind {
+			out = append(out, g)
+		}
+	}
+	return out
+}
