@@ -46,8 +46,39 @@ func pad4(n int) string {
 	return s
 }
 
-// durValue formats an ISO 8601 duration: P2Y, PT4H, PT2.5H, PXY.
+// durValue formats an ISO 8601 duration: P2Y, PT4H, PT2H30M, PXY. A
+// fraction goes into the next smaller unit when it fits exactly there.
 func durValue(v float64, u unit, fuzzy bool) string {
+	if whole := float64(int64(v)); !fuzzy && v != whole && v < 1e6 {
+		frac := v - whole
+		sub, per, subu := "", 0.0, uNone
+		switch u {
+		case uYear:
+			per, subu = 12, uMonth
+		case uMonth:
+			per, subu = 30, uDay
+		case uDay:
+			per, subu = 24, uHour
+		case uHour:
+			per, subu = 60, uMinute
+		case uMinute:
+			per, subu = 60, uSecond
+		}
+		if x := frac * per; per != 0 && x == float64(int64(x)) {
+			sub = strconv.FormatInt(int64(x), 10) + unitLetter(subu)
+			w := ""
+			if whole != 0 {
+				w = strconv.FormatInt(int64(whole), 10) + unitLetter(u)
+			}
+			switch {
+			case u == uYear || u == uMonth:
+				return "P" + w + sub
+			case u == uDay:
+				return "P" + w + "T" + sub
+			}
+			return "PT" + w + sub
+		}
+	}
 	n := "X"
 	if !fuzzy {
 		n = strconv.FormatFloat(v, 'f', -1, 64)

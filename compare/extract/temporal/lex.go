@@ -314,7 +314,7 @@ func buildLexicon() map[string]*lexEntry {
 			get(w).set = u
 		}
 	}
-	for _, w := range []string{"will", "shall", "ll", "going", "due", "scheduled", "expected", "plans", "planned", "would", "set", "upcoming", "intends", "to"} {
+	for _, w := range []string{"will", "shall", "ll", "going", "due", "scheduled", "expected", "plans", "plan", "planning", "would", "upcoming", "intends", "hopes", "aims", "to"} {
 		get(w).tense = cueFuture
 	}
 	get("to").tense = cueNone

@@ -330,6 +330,15 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			return s, k + 2, ok
 		}
 	}
+	// "the year two thousand"
+	if e.unit == uYear && !e.plural {
+		if s, j, ok := p.spokenYear(k + 1); ok {
+			return s, j, true
+		}
+		if y, ok := p.year(k + 1); ok {
+			return sem{typ: "DATE", gran: GranYear, y: y}, k + 2, true
+		}
+	}
 	// "the year-ago quarter", "the year-earlier period"
 	if e.unit == uYear && !e.plural {
 		if j := p.hy(k + 1); j > k+1 {
@@ -553,8 +562,12 @@ func (p *parser) core(i int) (sem, int, bool) {
 		return p.seasonExpr(i)
 	case e.holiday != 0:
 		return p.holiday(i)
+	case e.hasNum && (e.num >= 10 && e.num <= 20) || p.is(i, "two"):
+		if s, j, ok := p.spokenYear(i); ok {
+			return s, j, true
+		}
 	case e.set != uNone:
-		return sem{typ: "SET", value: "P1" + unitLetter(e.set), dur: 1, du: e.set}, i + 1, true
+		return sem{typ: "SET", value: durValue(1, e.set, false), dur: 1, du: e.set}, i + 1, true
 	case e.fw == fwEvery || e.fw == fwEach:
 		return p.setExpr(i)
 	}
@@ -592,6 +605,50 @@ func (p *parser) core(i int) (sem, int, bool) {
 		return s, j, true
 	}
 	return sem{}, 0, false
+}
+
+// spokenYear: "nineteen ninety-six", "two thousand", "two thousand and
+// one" as broadcast transcripts write years.
+func (p *parser) spokenYear(i int) (sem, int, bool) {
+	e := p.lx(i)
+	if p.is(i, "two") && p.fw(i+1) == fwThousand {
+		// only after "the year" or "in": "two thousand years" is a duration
+		if !(p.lx(i-1) != nil && p.lx(i-1).unit == uYear || p.fw(i-1) == fwIn || p.fw(i-1) == fwSince) || p.lx(i+2) != nil && p.lx(i+2).unit != uNone {
+			return sem{}, 0, false
+		}
+		y, j := 2000, i+2
+		if p.fw(j) == fwAnd {
+			j++
+		}
+		if o := p.lx(j); o != nil && o.hasNum && o.num >= 1 && o.num <= 19 && !(p.lx(j+1) != nil && p.lx(j+1).unit != uNone) {
+			y += int(o.num)
+			j++
+		} else if j > i+2 {
+			j--
+		}
+		return sem{typ: "DATE", gran: GranYear, y: y}, j, true
+	}
+	if e == nil || e.num < 10 || e.num > 20 {
+		return sem{}, 0, false
+	}
+	t := p.lx(i + 1)
+	if t == nil || !t.hasNum || t.num < 10 || (t.num < 20 && t.num != 10) {
+		if t == nil || !t.hasNum || t.num < 10 {
+			return sem{}, 0, false
+		}
+	}
+	y, j := int(e.num)*100+int(t.num), i+2
+	if t.tensAdj != 0 {
+		k := p.hy(j)
+		if o := p.lx(k); o != nil && o.hasNum && o.num >= 1 && o.num <= 9 && o.tensAdj == 0 {
+			y += int(o.num)
+			j = k + 1
+		}
+	}
+	if u := p.lx(j); u != nil && u.unit != uNone {
+		return sem{}, 0, false
+	}
+	return sem{typ: "DATE", gran: GranYear, y: y}, j, true
 }
 
 // year reads a four-digit year at i.
@@ -632,7 +689,9 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 	}
 	if p.adj(j-1) && j < len(p.toks) {
 		// "12:30", "12.5", "12-year", "12%" are not days
-		if nt := &p.toks[j]; nt.kind == tkNum || nt.kind == tkPunct && (nt.p == ':' || nt.p == '%' || nt.p == '.' && j+1 < len(p.toks) && p.toks[j+1].kind == tkNum && p.adj(j)) {
+		nt := &p.toks[j]
+		digitAfter := j+1 < len(p.toks) && p.toks[j+1].kind == tkNum && p.adj(j)
+		if nt.kind == tkNum || nt.kind == tkPunct && (nt.p == '%' || (nt.p == ':' || nt.p == '.') && digitAfter) {
 			return 0, 0, false
 		}
 	}
@@ -676,6 +735,14 @@ func (p *parser) monthExpr(i int) (sem, int, bool) {
 			return sem{typ: "DATE", gran: GranMonth, y: y, m: m}, j + 2, true
 		}
 	}
+	// "January this year", "June last year"
+	if r := p.lx(j); r != nil && (r.rel == relThis || r.rel == relLast || r.rel == relNext) {
+		if u := p.lx(j + 1); u != nil && u.unit == uYear && !u.plural {
+			if ys, ok := p.relUnit(r.rel, uYear, j); ok {
+				return sem{typ: "DATE", gran: GranMonth, y: ys.y, xy: ys.xy, m: m, relative: true}, j + 2, true
+			}
+		}
+	}
 	// a bare month: "May" and "March" are also words; want a cue before
 	if m == 5 || m == 3 || e.abbr {
 		f := p.fw(i - 1)
@@ -691,8 +758,7 @@ func (p *parser) monthExpr(i int) (sem, int, bool) {
 }
 
 // guessYear supplies the year of a month or month-day written without one:
-// the reference year, moved back or forward when the tense says the date
-// lies on the other side of the reference date, else the nearest.
+// the nearest such date to the reference date, weighed by the tense.
 func (p *parser) guessYear(s *sem, i, j int) {
 	if !p.hasRef {
 		s.xy = true
@@ -706,6 +772,9 @@ func (p *parser) guessYear(s *sem, i, j int) {
 	if s.gran == GranMonth {
 		d = 1
 	}
+	// the nearest such date to the reference date; a tense pointing the
+	// other way costs a few months ("the talks began on Dec. 5" read in
+	// January is last December even though next December is nearer)
 	best, bestDist := ry, time.Duration(1<<62)
 	for _, y := range []int{ry - 1, ry, ry + 1} {
 		t := time.Date(y, time.Month(s.m), d, 0, 0, 0, 0, time.UTC)
@@ -718,12 +787,12 @@ func (p *parser) guessYear(s *sem, i, j int) {
 		case !end.After(p.ref):
 			dist = p.ref.Sub(end)
 			if tense == cueFuture {
-				dist += 200 * 24 * time.Hour
+				dist += tensePenalty
 			}
 		case t.After(p.ref):
 			dist = t.Sub(p.ref)
 			if tense == cuePast {
-				dist += 200 * 24 * time.Hour
+				dist += tensePenalty
 			}
 		}
 		if dist < bestDist {
@@ -732,6 +801,9 @@ func (p *parser) guessYear(s *sem, i, j int) {
 	}
 	s.y = best
 }
+
+// tensePenalty is how much farther a date may be when it agrees with the tense.
+const tensePenalty = 120 * 24 * time.Hour
 
 func tenseName(c int8) string {
 	switch c {
@@ -755,6 +827,19 @@ func (p *parser) tenseAt(i, j int) int8 {
 			return c
 		}
 	}
+	for k := j; k < len(p.toks) && k < j+8; k++ {
+		if p.boundary(k) {
+			break
+		}
+		if c := p.cue(k); c != cueNone {
+			return c
+		}
+	}
+	return cueNone
+}
+
+// cueAfter finds the first tense cue from token j on, inside the sentence.
+func (p *parser) cueAfter(j int) int8 {
 	for k := j; k < len(p.toks) && k < j+8; k++ {
 		if p.boundary(k) {
 			break
@@ -858,6 +943,15 @@ func (p *parser) weekdayExpr(i int) (sem, int, bool) {
 			k2++
 		}
 		d.hasWD, d.wd = true, wd
+		if d.relative && !d.xy {
+			// the year was guessed: the written weekday picks it
+			for _, y := range []int{d.y, d.y - 1, d.y + 1} {
+				if validDate(y, d.m, d.d) && time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Weekday() == wd {
+					d.y = y
+					break
+				}
+			}
+		}
 		if !d.xy {
 			if got := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Weekday(); got != wd {
 				d.conflict = string(p.text[t.s:p.toks[k2-1].e]) + ": " + time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Format("January 2, 2006") + " is a " + got.String()
@@ -935,7 +1029,19 @@ func (p *parser) resolveWeekday(wd time.Weekday, rel int8, i, j int) sem {
 			off = back
 		}
 	default:
-		c := p.tenseAt(i, j)
+		var c int8
+		switch {
+		case p.punct(j, '\'') && p.is(j+1, "s") && p.adj(j-1):
+			// "Wednesday's ruling": the verb after the noun phrase decides
+			c = p.tenseAt(j+3, j+3)
+			if j+3 < len(p.toks) {
+				c = p.cueAfter(j + 2)
+			}
+		case p.is(i-1, "as") && (p.is(i-2, "soon") || p.is(i-2, "early")):
+			c = cueFuture // "as soon as Tuesday"
+		default:
+			c = p.tenseAt(i, j)
+		}
 		s.tense = tenseName(c)
 		switch {
 		case diff == 0:
@@ -1336,6 +1442,12 @@ func (p *parser) numExpr(i int) (sem, int, bool) {
 	if s, j, ok := p.quantity(i); ok {
 		return s, j, true
 	}
+	// "the 20th century" without the article
+	if t.nd <= 2 && p.fw(i+1) == fwTh && p.adj(i) && n >= 1 && n <= 21 {
+		if c := p.lx(i + 2); c != nil && c.unit == uCentury && !c.plural {
+			return sem{typ: "DATE", gran: GranCentury, y: (n - 1) * 100}, i + 3, true
+		}
+	}
 	// ordinals: "3rd quarter"
 	if t.nd == 1 && p.fw(i+1) == fwTh && p.adj(i) && n >= 1 && n <= 4 {
 		if u := p.lx(p.hy(i + 2)); u != nil && u.unit == uQuarter && !u.plural {
@@ -1631,7 +1743,15 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	if u == nil || u.unit == uNone || u.unit == uWeekend {
 		return sem{}, 0, false
 	}
-	if p.fw(i) == fwA && u.plural {
+	if p.fw(i) == fwA && u.plural && v == 1 && !fuzzy {
+		return sem{}, 0, false
+	}
+	// ages are not durations: "a 6-year-old", "37 years old"
+	if p.is(k+1, "old") || p.punct(k+1, '-') && p.adj(k) && p.is(k+2, "old") {
+		return sem{}, 0, false
+	}
+	// fractions: "three-quarters of the vote"
+	if u.unit == uQuarter && u.plural && hyph {
 		return sem{}, 0, false
 	}
 	if !hyph && !u.plural && v != 1 && v != 0.5 && !fuzzy {
@@ -1671,7 +1791,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	}
 	// sets: "twice a year" is tagged on "a year"
 	if p.fw(i) == fwA && p.fw(i-1) == fwTimes {
-		return sem{typ: "SET", value: "P1" + unitLetter(u.unit), dur: 1, du: u.unit}, j, true
+		return sem{typ: "SET", value: durValue(1, u.unit, false), dur: 1, du: u.unit}, j, true
 	}
 	return s, j, true
 }

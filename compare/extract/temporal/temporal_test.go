@@ -73,9 +73,9 @@ func TestTag(t *testing.T) {
 		{"end of year", "by the end of 1990", sat, Options{}, []want{{"the end of 1990", "DATE", "1990", "END"}}},
 		// durations
 		{"hours", "The meeting lasted four hours.", sat, Options{}, []want{{"four hours", "DURATION", "PT4H", ""}}},
-		{"hyphenated fraction", "a two-and-a-half-hour meeting", sat, Options{}, []want{{"two-and-a-half-hour", "DURATION", "PT2.5H", ""}}},
+		{"hyphenated fraction", "a two-and-a-half-hour meeting", sat, Options{}, []want{{"two-and-a-half-hour", "DURATION", "PT2H30M", ""}}},
 		{"days", "a 60 days ceasefire", sat, Options{}, []want{{"60 days", "DURATION", "P60D", ""}}},
-		{"more than fraction", "after more than 2-1/2 hours of talks", sat, Options{}, []want{{"more than 2-1/2 hours", "DURATION", "PT2.5H", "MORE_THAN"}}},
+		{"more than fraction", "after more than 2-1/2 hours of talks", sat, Options{}, []want{{"more than 2-1/2 hours", "DURATION", "PT2H30M", "MORE_THAN"}}},
 		{"past n months", "over the past two months", sat, Options{}, []want{{"the past two months", "DURATION", "P2M", ""}}},
 		{"adjective", "a two-year deal", sat, Options{}, []want{{"two-year", "DURATION", "P2Y", ""}}},
 		{"vague", "for several years", sat, Options{}, []want{{"several years", "DURATION", "PXY", ""}}},
