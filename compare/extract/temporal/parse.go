@@ -38,6 +38,7 @@ type parser struct {
 	hasRef bool
 	opt    Options
 	anchor time.Time // the last day-precise date named: "three days later" counts from it
+	qY, qQ int       // the last quarter named: "the quarter", "a year earlier" in earnings prose
 	out    []Timex
 }
 
@@ -326,9 +327,18 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	}
 	if e.rel == relCurrent || e.fw == fwLatest {
 		if u := p.lx(k + 1); u != nil && u.unit == uQuarter && !u.plural {
+			if e.fw == fwLatest {
+				s, ok := p.topicQuarter(0)
+				return s, k + 2, ok
+			}
 			s, ok := p.relUnit(relThis, uQuarter, k)
 			return s, k + 2, ok
 		}
+	}
+	// "the quarter": the one under discussion
+	if e.unit == uQuarter && !e.plural && !p.punct(k+1, '-') && p.fw(k+1) != fwOf {
+		s, ok := p.topicQuarter(0)
+		return s, k + 1, ok
 	}
 	// "the year two thousand"
 	if e.unit == uYear && !e.plural {
@@ -344,10 +354,7 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		if j := p.hy(k + 1); j > k+1 {
 			if f := p.fw(j); f == fwAgo || f == fwEarlier {
 				if u := p.lx(j + 1); u != nil && (u.unit == uQuarter || u.fw == fwPeriod) {
-					s, ok := p.relUnit(relThis, uQuarter, k)
-					if ok && !s.xy {
-						s.y--
-					}
+					s, ok := p.topicQuarter(-1)
 					return s, j + 2, ok
 				}
 			}
@@ -514,6 +521,21 @@ func (p *parser) relUnit(rel int8, u unit, at int) (sem, bool) {
 	return shiftSem(p.ref, u, n, true)
 }
 
+// topicQuarter is the quarter under discussion (the last one named in the
+// document, else the last completed one) moved by years: earnings prose
+// says "the quarter", "a year earlier", "the year-ago period" of it.
+func (p *parser) topicQuarter(years int) (sem, bool) {
+	if p.qQ != 0 {
+		return sem{typ: "DATE", gran: GranQuarter, y: p.qY + years, q: p.qQ, relative: true}, true
+	}
+	if !p.hasRef {
+		return sem{typ: "DATE", gran: GranQuarter, xy: true, relative: true}, true
+	}
+	s, _ := shiftSem(p.ref, uQuarter, -1, true)
+	s.y += years
+	return s, true
+}
+
 // core parses an expression without a leading modifier.
 func (p *parser) core(i int) (sem, int, bool) {
 	if i < 0 || i >= len(p.toks) {
@@ -595,6 +617,10 @@ func (p *parser) core(i int) (sem, int, bool) {
 					return sem{typ: "DATE", gran: GranYear, y: p.ref.Year(), mod: "END", relative: true}, j + 1, true
 				}
 			case fwAgo, fwEarlier:
+				if p.qQ != 0 {
+					s, _ := p.topicQuarter(-1)
+					return s, j + 1, true
+				}
 				if p.hasRef {
 					return sem{typ: "DATE", gran: GranYear, y: p.ref.Year() - 1, relative: true}, j + 1, true
 				}
@@ -1313,8 +1339,9 @@ func (p *parser) quarterExpr(i int, afterThe bool) (sem, int, bool) {
 	s.relative = true
 	s.y = p.ref.Year()
 	cq := (int(p.ref.Month())-1)/3 + 1
-	if !isHalf && q >= cq {
-		// a quarter not yet over is reported on only in the future tense
+	if !isHalf && q > cq {
+		// a quarter still to come is spoken of in the future tense; in the
+		// past tense it is last year's
 		if c := p.tenseAt(i, k); c != cueFuture && c != cuePresent {
 			s.y--
 		}
@@ -1825,6 +1852,12 @@ func (p *parser) ago(d sem, back, anchored bool) sem {
 	}
 	if back {
 		n = -n
+	}
+	if d.du == uYear && p.qQ != 0 && !anchored || d.du == uYear && anchored && p.qQ != 0 && p.anchor.IsZero() {
+		// "a year earlier" in a report on a quarter is that quarter a year back
+		s, _ := p.topicQuarter(n)
+		s.mod = d.mod
+		return s
 	}
 	var s sem
 	switch d.du {
