@@ -401,7 +401,7 @@ func timelineSVG(r *compare.Report) string {
 	pad := max(hi.Sub(lo)/10, 61*24*time.Hour)
 	lo, hi = lo.Add(-pad), hi.Add(pad)
 	const (
-		width, labelW, rowH, top, right = 1100.0, 330.0, 26.0, 30.0, 20.0
+		width, labelW, rowH, top, right = 1100.0, 340.0, 26.0, 30.0, 20.0
 	)
 	plotW := width - labelW - right
 	height := top + float64(len(rows))*rowH + 10
@@ -434,7 +434,7 @@ func timelineSVG(r *compare.Report) string {
 	}
 	for i, row := range rows {
 		y := top + float64(i)*rowH
-		fmt.Fprintf(&b, "<g class=\"row %s\">\n<text class=\"label\" x=\"%.0f\" y=\"%.1f\">%s</text>\n", esc(row.class), labelW-10, y+rowH*0.65, esc(truncate(row.label, 46)))
+		fmt.Fprintf(&b, "<g class=\"row %s\">\n<text class=\"label\" x=\"%.0f\" y=\"%.1f\">%s</text>\n", esc(row.class), labelW-10, y+rowH*0.65, esc(truncate(row.label, 44)))
 		if row.class != "life" && !strings.Contains(row.class, "unknown") {
 			x1, x2 := labelW, labelW+plotW
 			if row.from != nil {
@@ -485,6 +485,7 @@ h1{font-size:22px;margin:16px 0}
 h2{font-size:18px;margin:20px 0 8px}
 #timeline svg{max-width:100%;height:auto;background:#fff;border:1px solid #e3e3e3;border-radius:6px}
 svg text{font:12px system-ui,sans-serif;fill:#333}
+svg .row.era text.label{font-family:ui-monospace,monospace;font-size:11px}
 svg text.label{text-anchor:end}
 svg text.tick{text-anchor:middle;fill:#777}
 svg line.tick{stroke:#eee}
@@ -492,6 +493,7 @@ svg .row.era rect.bar{fill:#6b8fd6}
 svg .row.term rect.bar{fill:#b9a0dc}
 svg rect.open-end{fill-opacity:.55}
 svg rect.open-start{fill-opacity:.55}
+svg rect.open-start.open-end{fill:none;stroke:#6b8fd6;stroke-dasharray:4 3}
 svg rect.empty{fill:#d33 !important}
 svg path.ref{fill:#1d1f23}
 svg text.death{font-size:16px;font-weight:700;fill:#b00;text-anchor:middle}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -73,7 +74,7 @@ func JUnit(w io.Writer, r *compare.Report, opt Options) error {
 		if s, ok := byRule[name]; ok {
 			return s
 		}
-		s := &junitSuite{Name: name}
+		s := &junitSuite{Name: xmlText(name)}
 		byRule[name] = s
 		order = append(order, name)
 		return s
@@ -85,20 +86,20 @@ func JUnit(w io.Writer, r *compare.Report, opt Options) error {
 	}
 	for _, f := range r.Findings {
 		s := suite(f.Rule)
-		tc := junitCase{Name: f.ID + ": " + oneLine(f.Message), Classname: "crosscheck." + f.Rule}
+		tc := junitCase{Name: xmlText(f.ID + ": " + oneLine(f.Message)), Classname: xmlText("crosscheck." + f.Rule)}
 		if len(f.Claims) > 0 {
 			l := locate(f.Claims[0])
-			tc.File, tc.Line = relPath(l.Path, opt.BaseDir), l.Line
+			tc.File, tc.Line = xmlText(relPath(l.Path, opt.BaseDir)), l.Line
 		}
-		detail := junitDetail(f, opt)
+		detail := xmlText(junitDetail(f, opt))
 		switch {
 		case f.Suppressed != "":
-			tc.Skipped = &junitProblem{Message: "suppressed: " + oneLine(f.Suppressed)}
+			tc.Skipped = &junitProblem{Message: xmlText("suppressed: " + oneLine(f.Suppressed))}
 			s.Skipped++
 		case f.Type == compare.Agreement:
 			tc.SystemOut = &junitText{Text: detail}
 		default:
-			tc.Failure = &junitProblem{Message: oneLine(f.Message), Type: string(f.Type) + "/" + f.Severity.String(), Text: detail}
+			tc.Failure = &junitProblem{Message: xmlText(oneLine(f.Message)), Type: xmlText(string(f.Type) + "/" + f.Severity.String()), Text: detail}
 			s.Failures++
 		}
 		s.Cases = append(s.Cases, tc)
@@ -106,23 +107,24 @@ func JUnit(w io.Writer, r *compare.Report, opt Options) error {
 	for _, name := range order {
 		s := byRule[name]
 		if len(s.Cases) == 0 {
-			s.Cases = []junitCase{{Name: "no findings", Classname: "crosscheck." + name}}
+			s.Cases = []junitCase{{Name: "no findings", Classname: xmlText("crosscheck." + name)}}
 		}
 		s.Tests = len(s.Cases)
 		out.Suites = append(out.Suites, *s)
 	}
 	docs := junitSuite{Name: "documents"}
 	for _, d := range r.Documents {
-		docs.Cases = append(docs.Cases, junitCase{Name: d.ID, Classname: "crosscheck.documents", File: relPath(d.Path, opt.BaseDir)})
+		docs.Cases = append(docs.Cases, junitCase{Name: xmlText(d.ID), Classname: "crosscheck.documents", File: xmlText(relPath(d.Path, opt.BaseDir))})
 	}
 	for _, e := range r.Errors {
-		docs.Cases = append(docs.Cases, junitCase{Name: relPath(e.Path, opt.BaseDir), Classname: "crosscheck.documents", File: relPath(e.Path, opt.BaseDir),
-			Error: &junitProblem{Message: oneLine(e.Message), Type: "load"}})
+		p := xmlText(relPath(e.Path, opt.BaseDir))
+		docs.Cases = append(docs.Cases, junitCase{Name: p, Classname: "crosscheck.documents", File: p,
+			Error: &junitProblem{Message: xmlText(oneLine(e.Message)), Type: "load"}})
 		docs.Errors++
 	}
 	docs.Tests = len(docs.Cases)
 	if opt.ToolVersion != "" {
-		docs.Properties = &junitPropsList{Props: []junitProp{{Name: "crosscheck.version", Value: opt.ToolVersion}}}
+		docs.Properties = &junitPropsList{Props: []junitProp{{Name: "crosscheck.version", Value: xmlText(opt.ToolVersion)}}}
 	}
 	out.Suites = append(out.Suites, docs)
 	for _, s := range out.Suites {
@@ -143,6 +145,19 @@ func JUnit(w io.Writer, r *compare.Report, opt Options) error {
 		return fmt.Errorf("junit report: %w", err)
 	}
 	return nil
+}
+
+// xmlText drops what XML 1.0 cannot carry (invalid UTF-8, control
+// characters but tab and line breaks); CDATA sections are not escaped,
+// so this must happen before encoding.
+func xmlText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == utf8.RuneError, r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, ""))
 }
 
 // junitDetail lists a finding's claims, evidence and diff, one per line.

@@ -71,6 +71,8 @@ func eraText(r *compare.Report, id string) string {
 		return ""
 	case e.Empty:
 		return "empty: its claims cannot all be true at once"
+	case e.From == nil && e.To == nil:
+		return "unbounded"
 	}
 	return strings.TrimSpace(date(e.From) + " – " + date(e.To))
 }
