@@ -845,12 +845,18 @@ func tenseName(c int8) string {
 
 // tenseAt finds the nearest tense cue around tokens [i, j) inside the sentence.
 func (p *parser) tenseAt(i, j int) int8 {
+	if p.is(i-1, "until") || p.is(i-1, "till") {
+		return cueFuture // a deadline
+	}
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if p.boundary(k) {
 			break
 		}
 		if c := p.cue(k); c != cueNone {
 			return c
+		}
+		if k >= i-4 && p.infinitive(k) {
+			return cueFuture // "planned to leave Nairobi on Thursday"
 		}
 	}
 	for k := j; k < len(p.toks) && k < j+8; k++ {
@@ -862,6 +868,27 @@ func (p *parser) tenseAt(i, j int) int8 {
 		}
 	}
 	return cueNone
+}
+
+// infinitive reports whether token k is "to" before a verb (a lower-case
+// word that is not a determiner): the infinitive of an intention.
+func (p *parser) infinitive(k int) bool {
+	if !p.is(k, "to") || k+1 >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[k+1]
+	if t.kind != tkWord || t.cap {
+		return false
+	}
+	if t.lx != nil && (t.lx.fw != fwNone || t.lx.month != 0 || t.lx.wday != 0 || t.lx.hasNum || t.lx.rel != relNone) {
+		return false
+	}
+	for _, w := range [...]string{"his", "her", "their", "its", "our", "my", "your", "these", "those", "be", "about"} {
+		if p.is(k+1, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // cueAfter finds the first tense cue from token j on, inside the sentence.
@@ -1159,6 +1186,24 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 			j++
 		}
 		return s, j, true
+	case n.month != 0 && p.toks[k].cap && (rel == relLast || rel == relNext || rel == relPast || rel == relComing):
+		// "last Oct. 23": the latest such day before the reference date
+		if ms, j, ok := p.monthExpr(k); ok && ms.gran == GranDay && ms.relative && !ms.xy {
+			t := time.Date(p.ref.Year(), time.Month(ms.m), ms.d, 0, 0, 0, 0, time.UTC)
+			if rel == relNext || rel == relComing {
+				if !t.After(p.ref) {
+					t = t.AddDate(1, 0, 0)
+				}
+			} else if !t.Before(p.ref) {
+				t = t.AddDate(-1, 0, 0)
+			}
+			s := daySem(t, true)
+			return s, j, true
+		}
+		if n.abbr {
+			return sem{}, 0, false
+		}
+		fallthrough
 	case n.month != 0 && !n.abbr && p.toks[k].cap:
 		s := sem{typ: "DATE", gran: GranMonth, m: int(n.month), relative: true}
 		if !p.hasRef {
