@@ -1,0 +1,300 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// QuoteMismatch reports one speaker quoted with different words by two
+// sources.
+var QuoteMismatch = &compare.Rule{
+	Name: "quote-mismatch",
+	Doc: `the same speaker is quoted with different words in two sources
+
+A direct quote is a claim that someone said exactly these words. When two
+articles quote the same speaker saying the same thing and the words differ,
+at least one of them misquotes. The finding carries a word diff.
+
+Quote marks (curly or straight), spacing, case and trailing punctuation are
+not differences; a changed, added or dropped word inside the part both
+sources quote is. A quote trimmed at a different point (one outlet starts
+or stops earlier) or shortened with an ellipsis is not a misquote.
+
+Fires:
+  A: Araghchi said: "We are ready for a fair and balanced agreement."
+  B: "We are ready for a fair and just agreement," Araghchi said.
+
+Does not fire:
+  A: Araghchi said: "We are ready for a fair and balanced agreement."
+  B: "ready for a fair and balanced agreement," Araghchi said.`,
+	Type:     compare.Contradiction,
+	Kind:     compare.KindQuote,
+	Severity: compare.Error,
+	Needs:    []compare.Kind{compare.KindQuote},
+	Run:      runQuoteMismatch,
+}
+
+func runQuoteMismatch(pass *compare.Pass) error {
+	for _, g := range pass.Groups {
+		if g.Kind != compare.KindQuote || g.Attr != "quote" || !knownSpeaker(g.Subject) {
+			continue
+		}
+		reported := map[[2]int]bool{}
+		for i, a := range g.Claims {
+			for j := i + 1; j < len(g.Claims); j++ {
+				b := g.Claims[j]
+				if a.Doc == b.Doc || reported[[2]int{i, j}] {
+					continue
+				}
+				ta, tb := quoteInner(a.Text), quoteInner(b.Text)
+				wa, wb := quoteWords(ta), quoteWords(tb)
+				cmp := compareQuotes(wa, wb)
+				if !cmp.same || !cmp.changed {
+					continue
+				}
+				reported[[2]int{i, j}] = true
+				d := wordDiff(wa, wb, cmp.diffs, ta, tb)
+				pass.Report(compare.Finding{
+					Subject: g.Subject,
+					Message: fmt.Sprintf("%s is quoted differently: %q (%s) vs %q (%s): %s",
+						speakerLabel(a), d.A, a.Doc.ID, d.B, b.Doc.ID, d.Unified),
+					Claims: []compare.Claim{a, b},
+					Diff:   d,
+				})
+			}
+		}
+	}
+	return nil
+}
+
+// knownSpeaker reports whether a speaker key names someone: quotes with
+// no attribution cannot be compared as one speaker's.
+func knownSpeaker(key string) bool {
+	return key != "" && key != "unknown"
+}
+
+// speakerLabel is the speaker of a claim as written, or its key.
+func speakerLabel(c compare.Claim) string {
+	if c.Speaker != "" {
+		return c.Speaker
+	}
+	return c.Subject
+}
+
+// qword is one word of a quote: as written, its comparison key, its byte
+// range in the quote, and whether a clause break (, ; : . ! ? or a dash)
+// follows it.
+type qword struct {
+	Text, Key  string
+	Start, End int
+	Break      bool
+}
+
+// ellipsisKey marks an omission inside a quote.
+const ellipsisKey = "…"
+
+// quoteWords splits a quote into words. Quote marks and punctuation are
+// not words; an ellipsis is, so that an omission lines up with the words
+// the other source kept.
+func quoteWords(s string) []qword {
+	var out []qword
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.Is(unicode.Mn, r2) {
+					j += n2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ',' {
+					if j+n2 < len(s) {
+						r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+						inner := unicode.IsLetter(r3) || unicode.IsDigit(r3)
+						if r2 == '.' || r2 == ',' {
+							inner = unicode.IsDigit(r3) && unicode.IsDigit(r) // 2.5, 1,000
+						}
+						if inner {
+							j += n2
+							continue
+						}
+					}
+				}
+				break
+			}
+			key := strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+			out = append(out, qword{Text: s[i:j], Key: key, Start: i, End: j})
+			i = j
+		case r == '…' || strings.HasPrefix(s[i:], "..."):
+			end := i + n
+			if r == '.' {
+				end = i + 3
+			}
+			out = append(out, qword{Text: "…", Key: ellipsisKey, Start: i, End: end})
+			i = end
+		case r == '[' && strings.IndexByte(s[i:], ']') > 0:
+			// An editorial insertion stands for words the speaker said.
+			end := i + strings.IndexByte(s[i:], ']') + 1
+			out = append(out, qword{Text: "…", Key: ellipsisKey, Start: i, End: end})
+			i = end
+		default:
+			if len(out) > 0 && strings.ContainsRune(",;:.!?—–()", r) {
+				out[len(out)-1].Break = true
+			}
+			if r == '-' && i+1 < len(s) && s[i+1] == '-' {
+				if len(out) > 0 {
+					out[len(out)-1].Break = true
+				}
+			}
+			i += n
+		}
+	}
+	return out
+}
+
+// quoteInner strips the quote marks around a quote claim's text.
+func quoteInner(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("\"'“”‘’„«»", r)
+	})
+}
+
+// quoteCmp is the outcome of comparing two quotes word by word.
+type quoteCmp struct {
+	diffs []diffmatchpatch.Diff
+	// equal is the number of words both quotes share in the diff.
+	equal int
+	// same: they are the same utterance (enough words in common); changed:
+	// a word differs inside the stretch both quote.
+	same, changed bool
+}
+
+// compareQuotes diffs two quotes by words. Words outside the stretch both
+// quote (a quote trimmed earlier or later) and words standing against an
+// ellipsis are not changes.
+func compareQuotes(a, b []qword) quoteCmp {
+	diffs, ell := diffWords(a, b)
+	var c quoteCmp
+	c.diffs = diffs
+	first, last := -1, -1
+	for i, d := range diffs {
+		if d.Type == diffmatchpatch.DiffEqual {
+			c.equal += utf8.RuneCountInString(d.Text)
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	shorter := min(len(a), len(b))
+	c.same = c.equal >= 3 && 5*c.equal >= 3*shorter
+	if first < 0 {
+		return c
+	}
+	// At either end, words on one side only are a trim; words on both
+	// sides are a different continuation, so a change.
+	for _, r := range [][2]int{{0, first}, {last + 1, len(diffs)}} {
+		var del, ins bool
+		for _, d := range diffs[r[0]:r[1]] {
+			if strings.ContainsRune(d.Text, ell) {
+				del, ins = false, false
+				break
+			}
+			del = del || d.Type == diffmatchpatch.DiffDelete
+			ins = ins || d.Type == diffmatchpatch.DiffInsert
+		}
+		if del && ins {
+			c.changed = true
+		}
+	}
+	for i := first + 1; i < last; i++ {
+		d := diffs[i]
+		if d.Type == diffmatchpatch.DiffEqual {
+			continue
+		}
+		// An omission marked by an ellipsis on the other side is not a change.
+		if strings.ContainsRune(d.Text, ell) || (i > 0 && strings.ContainsRune(diffs[i-1].Text, ell) && diffs[i-1].Type != diffmatchpatch.DiffEqual) ||
+			(i+1 < len(diffs) && strings.ContainsRune(diffs[i+1].Text, ell) && diffs[i+1].Type != diffmatchpatch.DiffEqual) {
+			continue
+		}
+		c.changed = true
+	}
+	return c
+}
+
+// diffWords diffs two word lists, word for word: each distinct word key
+// stands for one rune (from the private use area) in a rune diff. It also
+// returns the rune an ellipsis got.
+func diffWords(a, b []qword) ([]diffmatchpatch.Diff, rune) {
+	runes := map[string]rune{ellipsisKey: 0xE000}
+	of := func(ws []qword) []rune {
+		rs := make([]rune, len(ws))
+		for i, w := range ws {
+			r, ok := runes[w.Key]
+			if !ok {
+				r = rune(0xE000 + len(runes))
+				if r > 0xF8FF {
+					r = rune(0xF0000 + len(runes)) // past the BMP private use area
+				}
+				runes[w.Key] = r
+			}
+			rs[i] = r
+		}
+		return rs
+	}
+	ra, rb := of(a), of(b)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	return dmp.DiffCleanupSemantic(diffs), runes[ellipsisKey]
+}
+
+// wordDiff renders a word diff of a against b (as diffWords computed it)
+// with the words as each side wrote them; aText and bText are the quotes.
+func wordDiff(a, b []qword, diffs []diffmatchpatch.Diff, aText, bText string) *compare.Diff {
+	d := &compare.Diff{A: aText, B: bText}
+	var uni []string
+	i, j := 0, 0
+	take := func(ws []qword, k, n int) string {
+		parts := make([]string, 0, n)
+		for _, w := range ws[k:min(k+n, len(ws))] {
+			parts = append(parts, w.Text)
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, df := range diffs {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			t := take(a, i, n)
+			d.Ops = append(d.Ops, compare.DiffOp{Op: "equal", Text: t})
+			uni = append(uni, t)
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			t := take(a, i, n)
+			d.Ops = append(d.Ops, compare.DiffOp{Op: "delete", Text: t})
+			uni = append(uni, "[-"+t+"-]")
+			i += n
+		case diffmatchpatch.DiffInsert:
+			t := take(b, j, n)
+			d.Ops = append(d.Ops, compare.DiffOp{Op: "insert", Text: t})
+			if n := len(uni); n > 0 && strings.HasSuffix(uni[n-1], "-]") {
+				uni[n-1] += "{+" + t + "+}" // a replacement reads as one change
+			} else {
+				uni = append(uni, "{+"+t+"+}")
+			}
+			j += n
+		}
+	}
+	d.Unified = strings.Join(uni, " ")
+	return d
+}
