@@ -289,8 +289,8 @@ func buildLexicon() map[string]*lexEntry {
 		get(w).tod = t
 	}
 	for w, r := range map[string]string{"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-		"soon": "FUTURE_REF", "future": "FUTURE_REF", "present": "PRESENT_REF"} {
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+		"future": "FUTURE_REF", "present": "PRESENT_REF"} {
 		get(w).ref = r
 	}
 	get("today").day = 1

@@ -334,6 +334,10 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			s, ok := p.relUnit(relThis, uQuarter, k)
 			return s, k + 2, ok
 		}
+		if e.fw == fwLatest && p.fw(k+1) == fwPeriod {
+			s, ok := p.topicQuarter(0)
+			return s, k + 2, ok
+		}
 	}
 	// "the quarter": the one under discussion
 	if e.unit == uQuarter && !e.plural && !p.punct(k+1, '-') && p.fw(k+1) != fwOf {
@@ -589,6 +593,10 @@ func (p *parser) core(i int) (sem, int, bool) {
 			return s, j, true
 		}
 	case e.set != uNone:
+		if e.set >= uMonth && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && !p.toks[i+1].cap && p.toks[i+1].lx == nil {
+			// "quarterly dividend", "monthly report": a kind of thing, not a schedule claim
+			return sem{}, 0, false
+		}
 		return sem{typ: "SET", value: durValue(1, e.set, false), dur: 1, du: e.set}, i + 1, true
 	case e.fw == fwEvery || e.fw == fwEach:
 		return p.setExpr(i)
@@ -1980,6 +1988,8 @@ func (p *parser) refExpr(i int) (sem, int, bool) {
 		if u := p.lx(i + 1); u != nil && u.plural && u.unit >= uDay && u.unit <= uDecade && u.unit != uWeekend {
 			return sem{typ: "DURATION", dx: true, du: u.unit}, i + 2, true
 		}
+		// the adjective alone ("a recent survey") dates nothing checkable
+		return sem{}, 0, false
 	case "now":
 		// "now" as a conjunction ("now that") still points at the present
 	}
