@@ -33,7 +33,7 @@ func runAgreement(pass *compare.Pass) error {
 		for _, v := range align.Values(g) {
 			var cs []compare.Claim
 			for _, c := range v.Claims {
-				if c.Marker != "derived" {
+				if agreeable(c) {
 					cs = append(cs, c)
 				}
 			}
@@ -70,4 +70,18 @@ func attrPhrase(attr string) string {
 		return "venue"
 	}
 	return attr
+}
+
+// agreeable reports whether a claim can stand as a source's statement of
+// the slot's value: not a weekday derived from a date, and for people and
+// governments only a claim about the time of the event itself.
+func agreeable(c compare.Claim) bool {
+	if c.Marker == "derived" {
+		return false
+	}
+	switch c.Kind {
+	case compare.KindOffice, compare.KindAdministration:
+		return atEventTime(c) && (c.Marker == "" || c.Marker == "acting")
+	}
+	return true
 }

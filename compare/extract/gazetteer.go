@@ -18,6 +18,7 @@ const (
 	EntryRole                         // "Foreign Minister" (role, maybe country)
 	EntryPerson                       // a kb person by name or alias (person ID)
 	EntryEvent                        // a kb event by alias (event ID)
+	EntryOffice                       // an office by its own name: "Secretary of State" (office ID)
 )
 
 // Entry is one meaning of a gazetteer phrase.
@@ -73,6 +74,9 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 	}
 	for _, r := range k.RoleTitles() {
 		g.add(r.Text, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country})
+	}
+	for _, o := range k.OfficeNames() {
+		g.add(o.Text, Entry{Kind: EntryOffice, ID: o.Office})
 	}
 	for _, p := range k.People() {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {

@@ -130,6 +130,7 @@ func scanNumber(s string, i int) int {
 }
 
 func scanWord(s string, i int) int {
+	start := i
 	for i < len(s) {
 		r, size := rune(s[i]), 1
 		if s[i] >= utf8.RuneSelf {
@@ -138,6 +139,9 @@ func scanWord(s string, i int) int {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			i += size
+		case r == '-' && isPrefixWord(s[start:i]):
+			// "then-foreign minister", "ex-president": the prefix is a marker.
+			return i
 		case r == '-' || r == '\'' || r == '’':
 			// Inner hyphen or apostrophe joins ("Amir-Abdollahian", "don't"),
 			// but "'s" starts its own token.
@@ -164,3 +168,8 @@ func scanWord(s string, i int) int {
 }
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// isPrefixWord reports whether w is a marker prefix written with a hyphen.
+func isPrefixWord(w string) bool {
+	return strings.EqualFold(w, "then") || strings.EqualFold(w, "ex")
+}

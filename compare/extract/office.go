@@ -1,0 +1,438 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/kb"
+)
+
+// Office extracts officials named with their office: a title before the
+// name ("Iranian Foreign Minister Amir-Abdollahian", "then-foreign minister
+// Mohammad Javad Zarif", "Secretary of State Antony Blinken") or an
+// apposition after it ("Abbas Araghchi, Iran's foreign minister"). Each
+// claim names the kb office and person, the marker that shifts its time
+// ("former", "then", "late", "acting") and the time it speaks of.
+var Office = &Extractor{
+	Name:  "office",
+	Kinds: []compare.Kind{compare.KindOffice},
+	Run:   runOffice,
+}
+
+// markers before a title, by lower-case word.
+var officeMarkers = map[string]string{
+	"former": "former", "ex": "former", "then": "then", "late": "late", "acting": "acting",
+	"interim": "acting", "caretaker": "acting", "outgoing": "outgoing", "incoming": "incoming",
+	"future": "incoming", "designate": "incoming", "president-elect": "incoming", "current": "",
+	"sitting": "", "new": "", "newly": "", "longtime": "", "longest-serving": "",
+}
+
+// nameParticles may stand inside a name in lower case.
+var nameParticles = map[string]bool{
+	"al": true, "bin": true, "ibn": true, "bint": true, "de": true, "da": true, "van": true,
+	"von": true, "der": true, "el": true, "la": true, "le": true, "di": true, "du": true, "al-": true,
+}
+
+// titleWords are honorifics that may precede a name and are kept in the
+// text but do not end the title.
+var titleWords = map[string]bool{
+	"ayatollah": true, "sayyid": true, "sayed": true, "seyed": true, "sheikh": true, "shaikh": true,
+	"dr": true, "mr": true, "mrs": true, "ms": true, "sir": true, "dame": true, "lord": true,
+	"general": true, "gen": true, "grand": true, "hojatoleslam": true, "prince": true, "princess": true,
+}
+
+// officeRef is an office phrase found in text before it is resolved.
+type officeRef struct {
+	from, to    int    // tokens of the whole mention (markers, country, title, name)
+	nameFrom    int    // tokens of the name
+	nameTo      int    // (nameFrom == nameTo: no name)
+	country     string // from the text, or the title's implied country
+	role        string
+	office      string // an office named outright ("Secretary of State")
+	marker      string
+	titleFrom   int
+	titleTo     int
+	apposition  bool
+	explicitDay time.Time
+}
+
+func runOffice(env *Env) []compare.Claim {
+	if env.KB == nil || env.Gaz == nil {
+		return nil
+	}
+	var out []compare.Claim
+	sents := env.Sentences()
+	for _, s := range sents {
+		matches := env.Gaz.Scan(env.Tokens[s.From:s.To])
+		for i := range matches {
+			matches[i].From += s.From
+			matches[i].To += s.From
+		}
+		for mi, m := range matches {
+			ref, ok := env.officeRef(s, matches, mi, m)
+			if !ok {
+				continue
+			}
+			if c, ok := env.officeClaim(s, ref); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// officeRef reads the mention around a role or office match.
+func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeRef, bool) {
+	toks := env.Tokens
+	ref := officeRef{from: m.From, to: m.To, titleFrom: m.From, titleTo: m.To}
+	if e, ok := m.Has(EntryOffice); ok {
+		ref.office = e.ID
+	} else if e, ok := m.Has(EntryRole); ok {
+		ref.role, ref.country = e.ID, e.Country
+	} else {
+		return ref, false
+	}
+	// Country and markers before the title: "Iranian", "Iran's", "Tehran's",
+	// "the former", "then-".
+	j := m.From - 1
+	if mi > 0 && matches[mi-1].To == m.From || (mi > 0 && matches[mi-1].To == m.From-1 && isPossessive(toks[m.From-1])) {
+		prev := matches[mi-1]
+		for _, kind := range []EntryKind{EntryDemonym, EntryCountry, EntryCapital} {
+			if e, ok := prev.Has(kind); ok {
+				if ref.country == "" {
+					ref.country = e.Country
+				}
+				ref.from = prev.From
+				j = prev.From - 1
+				break
+			}
+		}
+	}
+	for ; j >= s.From && j >= ref.from-3; j-- {
+		w := toks[j].Lower
+		if w == "-" {
+			continue
+		}
+		mk, ok := officeMarkers[w]
+		if !ok {
+			break
+		}
+		if mk != "" && ref.marker == "" {
+			ref.marker = mk
+		}
+		ref.from = j
+	}
+	// "foreign minister of Iran".
+	k := m.To
+	if k+1 < s.To && toks[k].Lower == "of" {
+		for _, n := range matches {
+			if n.From == k+1 {
+				if e, ok := n.Has(EntryCountry); ok {
+					if ref.country == "" || ref.country == e.Country {
+						ref.country = e.Country
+					}
+					k = n.To
+					ref.to = k
+				}
+				break
+			}
+		}
+	}
+	// The name after the title: "Foreign Minister Mohammad Javad Zarif".
+	n := k
+	for n < s.To && titleWords[strings.TrimSuffix(toks[n].Lower, ".")] {
+		n++
+	}
+	if n < s.To && toks[n].Text == "." {
+		n++
+	}
+	nameTo := scanName(toks, n, s.To)
+	if nameTo > n {
+		ref.nameFrom, ref.nameTo = n, nameTo
+		ref.to = nameTo
+		return ref, true
+	}
+	// Apposition: "Abbas Araghchi, Iran's foreign minister" or
+	// "Araghchi, the Iranian foreign minister".
+	b := ref.from - 1
+	if b >= s.From && (toks[b].Lower == "the" || toks[b].Lower == "then") {
+		if toks[b].Lower == "then" && ref.marker == "" {
+			ref.marker = "then"
+		}
+		b--
+	}
+	if b >= s.From && toks[b].Text == "," {
+		end := b
+		start := end
+		for start-1 >= s.From && isNameToken(toks[start-1]) {
+			start--
+		}
+		if start < end && toks[start].Upper && end-start <= 5 {
+			ref.nameFrom, ref.nameTo = start, end
+			ref.apposition = true
+			ref.from = start
+			return ref, true
+		}
+	}
+	return ref, false
+}
+
+func isPossessive(t Token) bool { return t.Lower == "'s" || t.Lower == "’s" }
+
+// scanName returns the end of a capitalised name starting at i.
+func scanName(toks []Token, i, end int) int {
+	j := i
+	for j < end && j < i+5 {
+		t := toks[j]
+		if t.Kind != Word {
+			break
+		}
+		if !t.Upper && !(nameParticles[t.Lower] && j > i) {
+			break
+		}
+		j++
+	}
+	// A trailing particle is not part of the name.
+	for j > i && nameParticles[toks[j-1].Lower] {
+		j--
+	}
+	return j
+}
+
+func isNameToken(t Token) bool {
+	return t.Kind == Word && (t.Upper || nameParticles[t.Lower])
+}
+
+// officeClaim resolves the office and person and builds the claim.
+func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
+	k := env.KB
+	toks := env.Tokens
+	name := env.Doc.Slice(compare.Span{Start: toks[ref.nameFrom].Span.Start, End: toks[ref.nameTo-1].Span.End})
+	when, basis := env.claimTime(s, ref.from, ref.to, ref.marker)
+
+	var office *kb.Office
+	if ref.office != "" {
+		office, _ = k.Office(ref.office)
+	} else if ref.country != "" {
+		office, _ = k.OfficeFor(ref.country, ref.role)
+	}
+	officeID := ""
+	if office != nil {
+		officeID = office.ID
+	}
+	day := when.From
+	matches := k.Resolve(name, day, officeID)
+	if len(matches) == 0 {
+		return compare.Claim{}, false
+	}
+	best := matches[0]
+	if office == nil {
+		// No country in the text: the office of this role the person held.
+		for _, t := range k.Tenures(best.Person) {
+			if o, ok := k.Office(t.Office); ok && o.Role == ref.role {
+				office = o
+				break
+			}
+		}
+		if office == nil {
+			return compare.Claim{}, false
+		}
+	}
+	// A weak fuzzy match for someone who never held the office is more
+	// likely another person the kb does not know.
+	if !best.Exact && !heldEver(k, best.Person, office.ID) {
+		return compare.Claim{}, false
+	}
+	span := compare.Span{Start: toks[ref.from].Span.Start, End: toks[ref.to-1].Span.End}
+	c := env.claim(compare.KindOffice, span, office.ID, "holder", "person/"+best.Person)
+	c.Marker = ref.marker
+	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
+	c.Speaker = name
+	if basis == "event" || basis == "reference" || basis == "explicit" {
+		c.Valid, c.Evidence = validity(k, best.Person, office, ref.marker, when.From)
+	}
+	return c, true
+}
+
+func heldEver(k *kb.KB, person, office string) bool {
+	for _, t := range k.Tenures(person) {
+		if t.Office == office {
+			return true
+		}
+	}
+	return false
+}
+
+// claimTime is the time a claim at tokens [from, to) speaks of: the main
+// event's, unless a marker or the context moves it. basis is "event",
+// "reference", "explicit" (a year in the clause) or "earlier" (an
+// unspecified earlier time: "then-", "previously", past perfect).
+func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.TimeRef, string) {
+	if marker == "then" || marker == "incoming" {
+		return compare.TimeRef{}, "earlier"
+	}
+	toks := env.Tokens
+	// A year in the same comma-delimited stretch: "in 2015, Secretary of State John Kerry".
+	lo, hi := from, to
+	for lo > s.From && !isCommaBreak(toks[lo-1]) {
+		lo--
+	}
+	for hi < s.To && !isCommaBreak(toks[hi]) {
+		hi++
+	}
+	for k := lo; k < hi; k++ {
+		if k >= from && k < to {
+			continue
+		}
+		if y, ok := yearToken(toks[k]); ok && k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "of") {
+			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			if y == env.Event.When.From.Year() && env.Event.When.Known() {
+				break
+			}
+			return compare.TimeRef{From: start, To: start.AddDate(1, 0, 0), Gran: compare.GranYear}, "explicit"
+		}
+	}
+	// Earlier-time markers anywhere before the mention in the sentence, or
+	// in its own stretch after it.
+	for k := s.From; k < hi; k++ {
+		if k >= from && k < to {
+			continue
+		}
+		w := toks[k].Lower
+		switch {
+		case w == "previously" || w == "formerly" || w == "once" || w == "earlier" || w == "ago":
+			return compare.TimeRef{}, "earlier"
+		case w == "then" && k+1 < s.To && toks[k+1].Text != "-":
+			return compare.TimeRef{}, "earlier"
+		case w == "had" && k+1 < s.To && toks[k+1].Kind == Word && k < from:
+			return compare.TimeRef{}, "earlier"
+		case w == "time" && k >= 2 && toks[k-1].Lower == "the" && toks[k-2].Lower == "at":
+			return compare.TimeRef{}, "earlier"
+		case w == "under" && k+1 < s.To && k < from:
+			// "under then-President X" is handled by the marker; "under X" is past context.
+		}
+	}
+	if env.Event.When.Known() {
+		return env.Event.When, env.Event.When.Basis
+	}
+	return compare.TimeRef{}, "unknown"
+}
+
+func isCommaBreak(t Token) bool {
+	return t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == ")"
+}
+
+// validity is the window in which the claim can be true, and the kb facts
+// it rests on: the term of office nearest the time (for a current
+// holder), the time after a term (for "former"), after death (for "late").
+func validity(k *kb.KB, person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
+	p, _ := k.Person(person)
+	var terms []kb.Term
+	for _, t := range k.Tenures(person) {
+		if t.Office == office.ID {
+			terms = append(terms, t)
+		}
+	}
+	ev := TermEvidence(p, office, terms)
+	if len(terms) == 0 {
+		return nil, ev
+	}
+	switch marker {
+	case "late":
+		if p == nil || p.Died.IsZero() {
+			return nil, ev
+		}
+		return &compare.Window{From: p.Died}, ev
+	case "former":
+		// The gap after a term that contains at, or the nearest one.
+		var best *compare.Window
+		for i, t := range terms {
+			if t.To.IsZero() {
+				continue
+			}
+			w := compare.Window{From: t.To}
+			if i+1 < len(terms) {
+				w.To = terms[i+1].From
+			}
+			if best == nil || w.Contains(at) || (!at.IsZero() && !best.Contains(at) && at.After(w.From)) {
+				ww := w
+				best = &ww
+			}
+		}
+		if best == nil {
+			// Never left office: "former" cannot be true while in office.
+			return &compare.Window{From: terms[len(terms)-1].From, To: terms[len(terms)-1].From}, ev
+		}
+		return best, ev
+	}
+	// A current holder: the term containing at, else the nearest.
+	bestI := 0
+	bestD := time.Duration(1<<63 - 1)
+	for i, t := range terms {
+		w := compare.Window{From: t.From, To: t.To}
+		if w.Contains(at) {
+			bestI = i
+			break
+		}
+		d := distance(w, at)
+		if d < bestD {
+			bestI, bestD = i, d
+		}
+	}
+	t := terms[bestI]
+	w := compare.Window{From: t.From, To: t.To}
+	if p != nil && !p.Died.IsZero() && (w.To.IsZero() || p.Died.Before(w.To)) {
+		w.To = p.Died
+	}
+	return &w, ev
+}
+
+func distance(w compare.Window, t time.Time) time.Duration {
+	switch {
+	case t.IsZero():
+		return 0
+	case !w.From.IsZero() && t.Before(w.From):
+		return w.From.Sub(t)
+	case !w.To.IsZero() && !t.Before(w.To):
+		return t.Sub(w.To)
+	}
+	return 0
+}
+
+// TermEvidence renders a person's terms in an office and their death as
+// kb evidence: "Hossein Amir-Abdollahian: Foreign Minister of Iran
+// 2021-08-25 – 2024-05-19 (died 2024-05-19)".
+func TermEvidence(p *kb.Person, office *kb.Office, terms []kb.Term) []compare.Evidence {
+	name := ""
+	if p != nil {
+		name = p.Name
+	}
+	var out []compare.Evidence
+	for _, t := range terms {
+		to := "present"
+		if !t.To.IsZero() {
+			to = t.To.Format("2006-01-02")
+		}
+		acting := ""
+		if t.Acting {
+			acting = " (acting)"
+		}
+		text := fmt.Sprintf("%s: %s %s – %s%s", name, office.Title, t.From.Format("2006-01-02"), to, acting)
+		e := compare.Evidence{Text: text, Source: t.Source, Person: name, Office: office.Title, From: timePtr(t.From), To: timePtr(t.To)}
+		out = append(out, e)
+	}
+	if p != nil && !p.Died.IsZero() {
+		d := p.Died
+		out = append(out, compare.Evidence{Text: fmt.Sprintf("%s: died %s", p.Name, d.Format("2006-01-02")), Source: p.Source, Person: p.Name, Died: &d})
+	}
+	return out
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}

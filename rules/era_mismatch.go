@@ -1,0 +1,120 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/align"
+)
+
+// EraMismatch reports articles whose time-bounded claims cannot be true at
+// one time: two articles whose windows do not overlap, or one article
+// whose own claims exclude each other.
+var EraMismatch = &compare.Rule{
+	Name: "era-mismatch",
+	Doc: `articles (or one article) fit different times
+
+Each time-bounded claim (an office holder, a sitting government) is true
+only in a window; the intersection of an article's windows is its era.
+Two reports of one event whose eras do not overlap cannot both be right.
+
+Fires: one report names Foreign Minister Amir-Abdollahian (2021–2024) and the Biden administration; another names the Trump administration of 2025.
+
+Does not fire: two reports whose officials were all in office in April 2025.`,
+	Type:     compare.Contradiction,
+	Kind:     compare.KindEra,
+	Severity: compare.Warning,
+	Needs:    []compare.Kind{compare.KindOffice, compare.KindAdministration},
+	Run:      runEra,
+}
+
+// bound is a document's era and the claims that bound it.
+type bound struct {
+	doc      string
+	win      compare.Window
+	from, to *compare.Claim // the claims giving the latest start and earliest end
+}
+
+func runEra(pass *compare.Pass) error {
+	var inWindow []compare.Claim
+	for _, c := range pass.Claims {
+		if c.Valid != nil && atEventTime(c) {
+			inWindow = append(inWindow, c)
+		}
+	}
+	eras := align.Eras(pass.Documents, inWindow)
+	bounds := map[string]*bound{}
+	for i := range inWindow {
+		c := &inWindow[i]
+		b := bounds[c.Doc.ID]
+		if b == nil {
+			b = &bound{doc: c.Doc.ID}
+			bounds[c.Doc.ID] = b
+		}
+		if b.from == nil || c.Valid.From.After(b.from.Valid.From) {
+			b.from = c
+		}
+		if !c.Valid.To.IsZero() && (b.to == nil || c.Valid.To.Before(b.to.Valid.To)) {
+			b.to = c
+		}
+	}
+	var list []*bound
+	for id, b := range bounds {
+		e := eras[id]
+		if e.From != nil {
+			b.win.From = *e.From
+		}
+		if e.To != nil {
+			b.win.To = *e.To
+		}
+		if e.Empty && b.from != nil && b.to != nil {
+			pass.Report(compare.Finding{
+				Subject: "era",
+				Message: fmt.Sprintf("the article's claims fit no single time: %q holds from %s, but %q only until %s",
+					b.from.Text, b.from.Valid.From.Format("2006-01-02"), b.to.Text, b.to.Valid.To.Format("2006-01-02")),
+				Claims:   []compare.Claim{*b.from, *b.to},
+				Evidence: append(append([]compare.Evidence{}, b.from.Evidence...), b.to.Evidence...),
+			})
+			continue
+		}
+		list = append(list, b)
+	}
+	// Sweep by start: a document conflicts with every later-starting one
+	// that starts after it ends. Stories are small, so pairs are few.
+	sort.Slice(list, func(i, j int) bool {
+		if !list[i].win.From.Equal(list[j].win.From) {
+			return list[i].win.From.Before(list[j].win.From)
+		}
+		return list[i].doc < list[j].doc
+	})
+	for i, a := range list {
+		if a.win.To.IsZero() || a.to == nil {
+			continue
+		}
+		for _, b := range list[i+1:] {
+			if b.from == nil || b.win.From.Before(a.win.To) {
+				continue
+			}
+			pass.Report(compare.Finding{
+				Subject: "era",
+				Message: fmt.Sprintf("%s fits %s, %s fits %s: the articles cannot be about the same time",
+					shortID(a.doc), window(a.win), shortID(b.doc), window(b.win)),
+				Claims:   []compare.Claim{*a.to, *b.from},
+				Evidence: append(append([]compare.Evidence{}, a.to.Evidence...), b.from.Evidence...),
+			})
+		}
+	}
+	return nil
+}
+
+func window(w compare.Window) string {
+	f := func(t time.Time) string {
+		if t.IsZero() {
+			return "…"
+		}
+		return t.Format("2006-01-02")
+	}
+	return f(w.From) + " – " + f(w.To)
+}

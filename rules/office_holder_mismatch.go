@@ -1,0 +1,48 @@
+package rules
+
+import (
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// OfficeHolderMismatch reports sources that name different holders of one
+// single-seat office at the time of the same event.
+var OfficeHolderMismatch = &compare.Rule{
+	Name: "office-holder-mismatch",
+	Doc: `sources name different holders of one office at one time
+
+Names are compared as kb identities, so spelling variants (Araghchi,
+Araqchi) agree. Only claims about the time of the main event count.
+
+Fires: "Iranian Foreign Minister Abbas Araghchi" in one report and "Iranian Foreign Minister Amir-Abdollahian" in another, about the same talks.
+
+Does not fire: "Foreign Minister Araghchi" and "then-foreign minister Zarif".`,
+	Type:     compare.Contradiction,
+	Kind:     compare.KindOffice,
+	Severity: compare.Error,
+	Needs:    []compare.Kind{compare.KindOffice},
+	Run: func(pass *compare.Pass) error {
+		atEvent := func(c compare.Claim) bool {
+			return atEventTime(c) && (c.Marker == "" || c.Marker == "acting" || c.Marker == "outgoing")
+		}
+		for _, g := range groupsOf(pass, compare.KindOffice) {
+			if pass.KB != nil {
+				if o, ok := pass.KB.Office(g.Subject); ok && o.Seats > 1 {
+					continue
+				}
+			}
+			for _, c := range conflicts(pass, g, atEvent) {
+				reportConflict(pass, c, "who was "+officeTitle(pass, g.Subject))
+			}
+		}
+		return nil
+	},
+}
+
+func officeTitle(pass *compare.Pass, id string) string {
+	if pass.KB != nil {
+		if o, ok := pass.KB.Office(id); ok && o.Title != "" {
+			return o.Title
+		}
+	}
+	return id
+}

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/kb"
+)
+
+// atEventTime reports whether a claim speaks of the time of its article's
+// main event (or the article's reference time), as opposed to an earlier
+// time that a marker or the context gives.
+func atEventTime(c compare.Claim) bool {
+	return c.When.Known() && (c.When.Basis == "event" || c.When.Basis == "reference")
+}
+
+// checkable reports whether a claim's time is known well enough to test
+// it against the kb: the event's time or an explicit year.
+func checkable(c compare.Claim) bool {
+	return c.When.Known() && (atEventTime(c) || c.When.Basis == "explicit")
+}
+
+// personOf strips the "person/" prefix of a claim value.
+func personOf(c compare.Claim) string {
+	if len(c.Value) > 7 && c.Value[:7] == "person/" {
+		return c.Value[7:]
+	}
+	return ""
+}
+
+// heldDuring reports whether the person held the office at some time in
+// [from, to), alive.
+func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
+	if to.IsZero() || !to.After(from) {
+		to = from.Add(24 * time.Hour)
+	}
+	p, _ := k.Person(person)
+	for _, t := range k.Tenures(person) {
+		if t.Office != office {
+			continue
+		}
+		end := t.To
+		if p != nil && !p.Died.IsZero() && (end.IsZero() || p.Died.Before(end)) {
+			end = p.Died
+		}
+		if t.From.Before(to) && (end.IsZero() || from.Before(end)) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdersNote names who held the office at a time, for messages.
+func holdersNote(k *kb.KB, office string, at time.Time) string {
+	hs := k.Holders(office, at)
+	if len(hs) == 0 {
+		return ""
+	}
+	var names []string
+	for _, h := range hs {
+		n := h.Person
+		if p, ok := k.Person(h.Person); ok {
+			n = p.Name
+		}
+		if h.Acting {
+			n += " (acting)"
+		}
+		names = append(names, n)
+	}
+	return fmt.Sprintf("; the holder then was %s", joinAnd(names))
+}
+
+// holderEvidence is the kb term of whoever held the office at a time.
+func holderEvidence(k *kb.KB, office *kb.Office, at time.Time) []compare.Evidence {
+	var out []compare.Evidence
+	for _, h := range k.Holders(office.ID, at) {
+		p, _ := k.Person(h.Person)
+		name := h.Person
+		if p != nil {
+			name = p.Name
+		}
+		to := "present"
+		if !h.To.IsZero() {
+			to = h.To.Format("2006-01-02")
+		}
+		acting := ""
+		if h.Acting {
+			acting = " (acting)"
+		}
+		from, end := h.From, h.To
+		e := compare.Evidence{Text: fmt.Sprintf("%s: %s %s – %s%s", name, office.Title, h.From.Format("2006-01-02"), to, acting),
+			Source: h.Source, Person: name, Office: office.Title, From: &from}
+		if !end.IsZero() {
+			e.To = &end
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func joinAnd(xs []string) string {
+	switch len(xs) {
+	case 0:
+		return ""
+	case 1:
+		return xs[0]
+	}
+	s := ""
+	for i, x := range xs {
+		switch {
+		case i == 0:
+			s = x
+		case i == len(xs)-1:
+			s += " and " + x
+		default:
+			s += ", " + x
+		}
+	}
+	return s
+}
+
+func dayString(t time.Time, g compare.Granularity) string {
+	switch g {
+	case compare.GranMonth:
+		return t.Format("January 2006")
+	case compare.GranYear:
+		return t.Format("2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+func personName(k *kb.KB, id string) string {
+	if p, ok := k.Person(id); ok {
+		return p.Name
+	}
+	return id
+}
