@@ -443,6 +443,9 @@ func timelineSVG(r *compare.Report) string {
 			if row.to != nil {
 				x2 = x(*row.to)
 			}
+			if x2 < x1 { // an empty era: its bounds cross; draw the gap between them
+				x1, x2 = x2, x1
+			}
 			cls := "bar"
 			if row.from == nil {
 				cls += " open-start"

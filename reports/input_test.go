@@ -141,7 +141,7 @@ func testReport(t testing.TB) *compare.Report {
 		Eras: map[string]compare.Era{
 			"a": {From: day("2021-08-25"), To: day("2024-05-19")},
 			"b": {From: day("2024-08-21")},
-			"c": {From: day("2025-01-20")},
+			"c": {From: day("2025-01-20"), To: day("2024-05-19"), Empty: true},
 		},
 		Findings: findings,
 		Errors:   []compare.DocError{{Path: "testdata/d.pdf", Message: `unsupported format "pdf"`}},
