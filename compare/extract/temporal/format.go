@@ -27,6 +27,9 @@ func (p *parser) emit(i, j int, s sem) {
 		if s.gran == GranDay && !tx.From.IsZero() {
 			p.anchor = tx.From
 		}
+		if !s.relative && !s.xy && s.refv == "" && s.value == "" && s.gran <= GranYear {
+			p.lastY = s.y
+		}
 		if s.gran == GranQuarter && !s.xy && s.refv == "" {
 			p.qY, p.qQ = s.y, s.q
 		}

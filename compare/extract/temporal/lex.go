@@ -109,6 +109,8 @@ const (
 	fwHour
 	fwFull
 	fwYears
+	fwThese
+	fwAhead
 )
 
 // lexEntry is what the scanner knows about one lower-cased word. A word can
@@ -341,7 +343,7 @@ func buildLexicon() map[string]*lexEntry {
 		"couple": fwCouple, "few": fwFew, "several": fwSeveral, "many": fwMany, "between": fwBetween, "until": fwUntil,
 		"by": fwBy, "more": fwMore, "than": fwThan, "less": fwLess, "least": fwLeast, "up": fwUp, "no": fwNo, "most": fwMost,
 		"s": fwS, "th": fwTh, "st": fwTh, "nd": fwTh, "rd": fwTh, "each": fwEach, "hundred": fwHundred, "thousand": fwThousand,
-		"tonight": fwTonight, "overnight": fwOvernight, "full": fwFull, "fewer": fwLess}
+		"tonight": fwTonight, "these": fwThese, "ahead": fwAhead, "overnight": fwOvernight, "full": fwFull, "fewer": fwLess}
 	for w, f := range fws {
 		get(w).fw = f
 	}
@@ -355,7 +357,7 @@ func buildLexicon() map[string]*lexEntry {
 			e.fw == fwThe || e.fw == fwA || e.fw == fwHalf || e.fw == fwEvery || e.fw == fwFiscal || e.fw == fwNoon ||
 			e.fw == fwMidnight || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
 			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
-			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle
+			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
 	}
 	return m
 }

@@ -39,6 +39,7 @@ type parser struct {
 	opt    Options
 	anchor time.Time // the last day-precise date named: "three days later" counts from it
 	qY, qQ int       // the last quarter named: "the quarter", "a year earlier" in earnings prose
+	lastY  int       // the year of the last date named: "that year"
 	out    []Timex
 }
 
@@ -277,6 +278,14 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 1, true
 	case e.ref == "PRESENT_REF" && strings.EqualFold(p.word(k), "present"):
 		return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, k + 1, true
+	}
+	// "the near future", "the short term"
+	if (p.is(k, "near") || p.is(k, "short") || p.is(k, "long")) && (p.is(k+1, "term") || p.is(k+1, "future") && !p.is(k, "short")) {
+		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 2, true
+	}
+	// "the weeks ahead"
+	if e.unit >= uDay && e.plural && e.unit != uWeekend && p.fw(k+1) == fwAhead {
+		return sem{typ: "DURATION", dx: true, du: e.unit}, k + 2, true
 	}
 	if p.word(k) == "past" && !p.startsQuantity(k+1) {
 		if u := p.lx(k + 1); u == nil || (u.unit == uNone && u.season == 0) {
@@ -540,6 +549,38 @@ func (p *parser) topicQuarter(years int) (sem, bool) {
 	return s, true
 }
 
+// thatExpr: "that day", "that same day", "that year", "that week": the
+// unit of the time just named.
+func (p *parser) thatExpr(i int) (sem, int, bool) {
+	k := i + 1
+	if p.fw(k) == fwSame {
+		k++
+	}
+	u := p.lx(k)
+	if u == nil || u.plural || u.unit < uDay || u.unit > uYear || u.unit == uWeekend || u.unit == uFortnight {
+		return sem{}, 0, false
+	}
+	base := p.anchor
+	if u.unit == uYear && p.lastY != 0 {
+		return sem{typ: "DATE", gran: GranYear, y: p.lastY, relative: true}, k + 1, true
+	}
+	if u.unit == uQuarter {
+		if p.qQ == 0 {
+			return sem{}, 0, false
+		}
+		s, ok := p.topicQuarter(0)
+		return s, k + 1, ok
+	}
+	if base.IsZero() {
+		base = p.ref
+	}
+	if base.IsZero() {
+		return sem{}, 0, false
+	}
+	s, ok := shiftSem(base, u.unit, 0, true)
+	return s, k + 1, ok
+}
+
 // core parses an expression without a leading modifier.
 func (p *parser) core(i int) (sem, int, bool) {
 	if i < 0 || i >= len(p.toks) {
@@ -600,6 +641,13 @@ func (p *parser) core(i int) (sem, int, bool) {
 		return sem{typ: "SET", value: durValue(1, e.set, false), dur: 1, du: e.set}, i + 1, true
 	case e.fw == fwEvery || e.fw == fwEach:
 		return p.setExpr(i)
+	case e.fw == fwThese:
+		if u := p.lx(i + 1); u != nil && u.unit == uDay && u.plural {
+			return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, i + 2, true
+		}
+		return sem{}, 0, false
+	case e.fw == fwThat:
+		return p.thatExpr(i)
 	}
 	if e.ref != "" {
 		if s, j, ok := p.refExpr(i); ok {
@@ -1171,6 +1219,9 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 		return sem{}, 0, false
 	}
 	switch {
+	case n.unit >= uDay && n.plural && n.unit != uWeekend && rel == relComing:
+		// "in coming weeks"
+		return sem{typ: "DURATION", dx: true, du: n.unit}, k + 1, true
 	case n.unit != uNone && !n.plural && n.unit >= uDay:
 		if n.unit == uDay {
 			return sem{}, 0, false
@@ -1815,13 +1866,24 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	if k == j && p.fw(k) == fwOf && fuzzy {
 		k++
 	}
-	// "20 more years"
-	if p.fw(k) == fwMore {
-		k++
+	// "20 more years", "eight trading days"
+	if p.fw(k) == fwMore || p.is(k, "trading") || p.is(k, "business") || p.is(k, "working") || p.is(k, "school") {
+		if u := p.lx(k + 1); u != nil && (u.unit == uDay || u.unit == uWeek || u.unit == uYear || u.unit == uMonth || u.unit == uHour) {
+			k++
+		}
 	}
 	u := p.lx(k)
 	if u == nil || u.unit == uNone || u.unit == uWeekend {
 		return sem{}, 0, false
+	}
+	if p.fw(i) == fwA && !u.plural {
+		// "a quarter of the vote", "a second term": a fraction, an ordinal
+		if u.unit == uQuarter && (p.fw(k+1) == fwOf || p.punct(k+1, '-')) {
+			return sem{}, 0, false
+		}
+		if u.unit == uSecond && k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && !p.toks[k+1].cap && p.lx(k+1) == nil {
+			return sem{}, 0, false
+		}
 	}
 	if p.fw(i) == fwA && u.plural && v == 1 && !fuzzy {
 		return sem{}, 0, false
