@@ -124,6 +124,7 @@ func TestLoadOrderAndIDs(t *testing.T) {
 		"b/story.txt":   "Second Headline Here\nBody text.\n",
 		"a/story.md":    "# First Headline\n\nBody text.\n",
 		"c/story.jsonl": `{"text":"JSON body one."}` + "\n" + `{"id":"story","text":"JSON body two."}` + "\n",
+		"d/z.htm":       "<html><head><title>Z</title></head><body><p>Hello there, world.</p></body></html>",
 	}
 	for name, data := range files {
 		p := filepath.Join(dir, name)
@@ -146,7 +147,7 @@ func TestLoadOrderAndIDs(t *testing.T) {
 	for _, d := range docs {
 		ids = append(ids, d.ID)
 	}
-	want := "stdin story story~2 story#1 story~3 g"
+	want := "stdin story story~2 story#1 story~3 z g"
 	if strings.Join(ids, " ") != want {
 		t.Errorf("ids %q, want %q", strings.Join(ids, " "), want)
 	}

@@ -15,6 +15,7 @@ import (
 type para struct {
 	span    compare.Span
 	heading bool // a Markdown or HTML heading
+	caption bool // an HTML figure caption: never the lede
 	lines   int
 }
 
@@ -114,7 +115,7 @@ var residue = regexp.MustCompile(`(?i)^(?:\d+\s+comments?|comments?(?:\s*\(\d+\)
 	`related(?: articles| stories| content| coverage)?:?|most (?:read|popular)|recommended(?: for you)?|` +
 	`sign up(?: for [\w ]{1,40})?|subscribe(?: now| today)?|skip to (?:main )?content|back to top|` +
 	`follow us(?: on [\w ,]{1,40})?|all rights reserved\.?|(?:©|\(c\)|copyright)\s.{0,80}|` +
-	`(?:image|photo|picture)(?: source| credit)?:.{0,80}|getty images|listen to (?:this )?article(?: \d+ min)?)$`)
+	`(?:image|photo|picture|video)(?: source| credit)?(?::.{0,80})?|getty images|listen to (?:this )?article(?: \d+ min)?)$`)
 
 // byline matches "By Jane Doe", "By Jane Doe and John Roe, Reuters".
 var byline = regexp.MustCompile(`^(?i:by)\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}(?:(?:,\s*|\s+and\s+|\s*&\s*)[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3}){0,3}$`)
@@ -212,7 +213,7 @@ func structure(d *compare.Document, paras []para, title string, firstIsHeadline 
 	}
 	d.Title = strings.Join(strings.Fields(title), " ")
 	lede := n
-	for lede < len(paras) && (paras[lede].heading || !prose(str(paras[lede]))) {
+	for lede < len(paras) && (paras[lede].heading || paras[lede].caption || !prose(str(paras[lede]))) {
 		lede++
 	}
 	if lede < len(paras) {
