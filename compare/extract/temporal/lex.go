@@ -303,7 +303,7 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	for w, a := range map[string]string{"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX",
 		"nearly": "APPROX", "almost": "APPROX", "over": "MORE_THAN", "more": "MORE_THAN", "less": "LESS_THAN", "under": "LESS_THAN",
-		"least": "EQUAL_OR_MORE", "up": "EQUAL_OR_LESS", "within": "EQUAL_OR_LESS", "just": "", "fewer": "LESS_THAN", "barely": "APPROX", "only": ""} {
+		"up": "EQUAL_OR_LESS", "just": "", "fewer": "LESS_THAN", "barely": "APPROX", "only": ""} {
 		e := get(w)
 		e.approx = a
 		if a == "" {

@@ -24,6 +24,7 @@ type sem struct {
 	dur                 float64
 	du                  unit
 	dx                  bool // vague count: "several years"
+	adj                 bool // a hyphenated adjective: "two-year"
 	value               string
 	mod                 string
 	relative            bool
@@ -126,18 +127,32 @@ func (p *parser) match(i int) (sem, int, bool) {
 // approxExpr: "about two weeks", "more than 2-1/2 hours", "at least 30 days".
 func (p *parser) approxExpr(i int) (sem, int, bool) {
 	e := p.lx(i)
-	if e == nil || e.approx == "" {
+	if e == nil {
 		return sem{}, 0, false
 	}
 	mod, k := e.approx, i+1
-	switch e.fw {
-	case fwMore, fwLess:
+	switch {
+	case e.fw == fwAt && p.is(i+1, "least"):
+		mod, k = "EQUAL_OR_MORE", i+2
+	case e.fw == fwAt && p.is(i+1, "most"):
+		mod, k = "EQUAL_OR_LESS", i+2
+	case e.fw == fwNo && (p.fw(i+1) == fwMore || p.fw(i+1) == fwLess) && p.fw(i+2) == fwThan:
+		mod, k = "EQUAL_OR_LESS", i+3
+		if p.fw(i+1) == fwLess {
+			mod = "EQUAL_OR_MORE"
+		}
+	}
+	if mod == "" {
+		return sem{}, 0, false
+	}
+	switch {
+	case k > i+1:
+	case e.fw == fwMore || e.fw == fwLess:
 		if p.fw(k) != fwThan {
 			return sem{}, 0, false
 		}
 		k++
-	case fwAt:
-	case fwUp:
+	case e.fw == fwUp:
 		if p.fw(k) != fwTo {
 			return sem{}, 0, false
 		}
@@ -298,7 +313,7 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			return s, j, true
 		}
 	}
-	if s, j, ok := p.quantity(k); ok && s.typ == "DURATION" {
+	if s, j, ok := p.quantity(k); ok && s.typ == "DURATION" && !s.adj {
 		return s, j, true
 	}
 	// "the weekend"
@@ -1443,6 +1458,10 @@ func (p *parser) quarterExpr(i int, afterThe bool) (sem, int, bool) {
 	s.relative = true
 	s.y = p.ref.Year()
 	cq := (int(p.ref.Month())-1)/3 + 1
+	if afterThe && p.punct(j+1, '-') {
+		// "the third-quarter results": an adjective, the article is the noun's
+		return sem{}, 0, false
+	}
 	if !isHalf && q > cq {
 		// a quarter still to come is spoken of in the future tense; in the
 		// past tense it is last year's
@@ -1911,7 +1930,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		v += 0.5
 		j += 3
 	}
-	s := sem{typ: "DURATION", dur: v, du: u.unit, dx: fuzzy}
+	s := sem{typ: "DURATION", dur: v, du: u.unit, dx: fuzzy, adj: hyph && !u.plural}
 	// "or so"
 	if p.fw(j) == fwOr && p.fw(j+1) == fwSo {
 		s.mod = "APPROX"
