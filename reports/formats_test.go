@@ -217,3 +217,17 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Error("quote diff not rendered")
 	}
 }
+
+func TestMarkdownBudget(t *testing.T) {
+	r := manyFindings(t, 400)
+	var buf bytes.Buffer
+	if err := Markdown(&buf, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 65536 {
+		t.Errorf("markdown of %d findings is %d bytes, over GitHub's comment limit", len(r.Findings), buf.Len())
+	}
+	if !strings.Contains(buf.String(), "more findings not shown") {
+		t.Error("no note of the findings left out")
+	}
+}

@@ -8,6 +8,10 @@ import (
 	"github.com/crosscheck/crosscheck/compare"
 )
 
+// markdownBudget keeps the findings' tables under GitHub's 65,536-character
+// limit for a comment, with room for the errors and the closing note.
+const markdownBudget = 60_000
+
 // Markdown prints GitHub-flavoured Markdown for a pull-request comment or
 // the step summary ($GITHUB_STEP_SUMMARY): the summary, the documents,
 // then a table per finding type with each claim as path:line:col and its
@@ -32,23 +36,34 @@ func Markdown(w io.Writer, r *compare.Report, opt Options) error {
 		}
 		b.WriteString("\n")
 	}
+	left := 0 // findings not shown for want of room
 	for _, typ := range typeOrder() {
 		var rows []string
 		for _, f := range r.Findings {
-			if f.Type != typ {
-				continue
+			if f.Type == typ {
+				rows = append(rows, mdRow(f, opt))
 			}
-			rows = append(rows, mdRow(f, opt))
 		}
 		if len(rows) == 0 {
 			continue
 		}
+		if b.Len() > markdownBudget {
+			left += len(rows)
+			continue
+		}
 		fmt.Fprintf(&b, "### %s (%d)\n\n", strings.ToUpper(string(typ[:1]))+string(typ[1:])+"s", len(rows))
 		b.WriteString("| | Severity | Rule | Finding | Claims |\n|---|---|---|---|---|\n")
-		for _, row := range rows {
+		for i, row := range rows {
+			if b.Len()+len(row) > markdownBudget {
+				left += len(rows) - i
+				break
+			}
 			b.WriteString(row + "\n")
 		}
 		b.WriteString("\n")
+	}
+	if left > 0 {
+		fmt.Fprintf(&b, "_%s not shown: a pull-request comment holds 65,536 characters; see the full report._\n\n", plural(left, "more finding"))
 	}
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(&b, "### Errors (%d)\n\n", len(r.Errors))
