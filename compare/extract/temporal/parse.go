@@ -105,6 +105,15 @@ func (p *parser) run() {
 		}
 		p.emit(i, j, s)
 		i = j
+		// "March 21-22": the second day of a range takes the first one's month
+		if s.typ == "DATE" && s.gran == GranDay && !s.hasWD && s.value == "" && !s.xm && p.punct(j, '-') {
+			if d2, j2, ok := p.dayNum(j + 1); ok && d2 > s.d && (p.lx(j2) == nil || p.lx(j2).month == 0) && (s.xy || validDate(s.y, s.m, d2)) {
+				s2 := s
+				s2.d, s2.conflict, s2.mod = d2, "", ""
+				p.emit(j+1, j2, s2)
+				i = j2
+			}
+		}
 	}
 }
 
@@ -121,7 +130,15 @@ func (p *parser) match(i int) (sem, int, bool) {
 			return s, j, true
 		}
 	}
-	return p.core(i)
+	s, j, ok := p.core(i)
+	// "this year's third quarter", "next year's first quarter"
+	if ok && s.typ == "DATE" && s.gran == GranYear && s.refv == "" && p.punct(j, '\'') && p.is(j+1, "s") {
+		if q, j2, ok2 := p.quarterExpr(j+2, false); ok2 {
+			q.y, q.xy, q.relative = s.y, s.xy, s.relative
+			return q, j2, true
+		}
+	}
+	return s, j, ok
 }
 
 // approxExpr: "about two weeks", "more than 2-1/2 hours", "at least 30 days".
@@ -864,21 +881,28 @@ func (p *parser) guessYear(s *sem, i, j int) {
 	s.relative = true
 	tense := p.tenseAt(i, j)
 	s.tense = tenseName(tense)
-	ry := p.ref.Year()
 	d := s.d
 	if s.gran == GranMonth {
 		d = 1
 	}
-	// the nearest such date to the reference date; a tense pointing the
-	// other way costs a few months ("the talks began on Dec. 5" read in
-	// January is last December even though next December is nearer)
+	s.y = p.nearestYear(tense, func(y int) (time.Time, time.Time) {
+		t := time.Date(y, time.Month(s.m), d, 0, 0, 0, 0, time.UTC)
+		if s.gran == GranMonth {
+			return t, t.AddDate(0, 1, 0)
+		}
+		return t, t.AddDate(0, 0, 1)
+	})
+}
+
+// nearestYear picks, among the reference year and its neighbours, the year
+// whose date lies nearest the reference date; a tense pointing the other
+// way costs a few months ("the talks began on Dec. 5" read in January is
+// last December even though next December is nearer).
+func (p *parser) nearestYear(tense int8, date func(y int) (time.Time, time.Time)) int {
+	ry := p.ref.Year()
 	best, bestDist := ry, time.Duration(1<<62)
 	for _, y := range []int{ry - 1, ry, ry + 1} {
-		t := time.Date(y, time.Month(s.m), d, 0, 0, 0, 0, time.UTC)
-		end := t.AddDate(0, 0, 1)
-		if s.gran == GranMonth {
-			end = t.AddDate(0, 1, 0)
-		}
+		t, end := date(y)
 		var dist time.Duration
 		switch {
 		case !end.After(p.ref):
@@ -896,7 +920,7 @@ func (p *parser) guessYear(s *sem, i, j int) {
 			best, bestDist = y, dist
 		}
 	}
-	s.y = best
+	return best
 }
 
 // tensePenalty is how much farther a date may be when it agrees with the tense.
@@ -1300,6 +1324,18 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 			s.y = ry
 		}
 		return s, k + 1, true
+	case n.holiday != 0 && p.hasRef && (rel == relLast || rel == relNext):
+		hs, j, ok := p.holiday(k)
+		if !ok || hs.xy {
+			return sem{}, 0, false
+		}
+		t := time.Date(hs.y, time.Month(hs.m), hs.d, 0, 0, 0, 0, time.UTC)
+		if rel == relLast && !t.Before(p.ref) {
+			hs, _, _ = p.holidayIn(k, hs.y-1)
+		} else if rel == relNext && !t.After(p.ref) {
+			hs, _, _ = p.holidayIn(k, hs.y+1)
+		}
+		return hs, j, true
 	case n.season != 0:
 		s := sem{typ: "DATE", gran: GranSeason, s: int(n.season), relative: true}
 		if !p.hasRef {
@@ -1537,6 +1573,19 @@ func (p *parser) numExpr(i int) (sem, int, bool) {
 					return sem{typ: "DATE", gran: GranDay, y: y, m: m, d: d}, i + 5, true
 				}
 			}
+		}
+	}
+	// wire-service clock times: "1400 GMT"
+	if t.nd == 4 && n/100 < 24 && n%100 < 60 {
+		if z := p.lx(i + 1); z != nil && z.tz && p.toks[i+1].cap {
+			s := sem{typ: "TIME", gran: GranTime, clock: true, hour: n / 100, min: n % 100}
+			if p.hasRef {
+				p.setDay(&s, p.ref)
+				s.relative = true
+			} else {
+				s.xy, s.xm, s.xd = true, true, true
+			}
+			return s, i + 2, true
 		}
 	}
 	// "12 April 2025", "12th of April", "11-12 July"
@@ -1873,8 +1922,8 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	v, fuzzy, j, ok := p.numberPhrase(i)
 	if !ok {
 		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
-		if e := p.lx(i); e != nil && e.unit >= uDay && e.unit != uWeekend && e.plural {
-			if f := p.fw(i - 1); f == fwFor(p, i-1) {
+		if e := p.lx(i); e != nil && e.unit >= uSecond && e.unit != uWeekend && e.plural {
+			if p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf {
 				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
 			}
 		}
@@ -1955,13 +2004,6 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		return sem{typ: "SET", value: durValue(1, u.unit, false), dur: 1, du: u.unit}, j, true
 	}
 	return s, j, true
-}
-
-func fwFor(p *parser, i int) uint8 {
-	if p.word(i) == "for" {
-		return p.fw(i)
-	}
-	return 255
 }
 
 // ago turns "N units ago/later" into a date at the unit's granularity.
@@ -2109,7 +2151,10 @@ func (p *parser) setExpr(i int) (sem, int, bool) {
 }
 
 // holiday: "Christmas", "Thanksgiving 2024", "Christmas Eve".
-func (p *parser) holiday(i int) (sem, int, bool) {
+func (p *parser) holiday(i int) (sem, int, bool) { return p.holidayIn(i, 0) }
+
+// holidayIn is holiday with the year forced when force is not zero.
+func (p *parser) holidayIn(i, force int) (sem, int, bool) {
 	e := p.lx(i)
 	if !p.toks[i].cap {
 		return sem{}, 0, false
@@ -2124,12 +2169,29 @@ func (p *parser) holiday(i int) (sem, int, bool) {
 		j++
 	}
 	s := sem{typ: "DATE", gran: GranDay}
-	if y, ok := p.year(j); ok {
+	date := func(y int) time.Time {
+		switch h {
+		case holChristmas:
+			return time.Date(y, 12, 25, 0, 0, 0, 0, time.UTC)
+		case holChristmasEve:
+			return time.Date(y, 12, 24, 0, 0, 0, 0, time.UTC)
+		case holHalloween:
+			return time.Date(y, 10, 31, 0, 0, 0, 0, time.UTC)
+		case holThanksgiving:
+			return nthWeekday(y, 11, time.Thursday, 4)
+		}
+		return easter(y)
+	}
+	if y, ok := p.year(j); ok && force == 0 {
 		s.y = y
 		j++
+	} else if force != 0 {
+		s.y, s.relative = force, true
 	} else if p.hasRef {
-		s.y = p.ref.Year()
 		s.relative = true
+		c := p.tenseAt(i, j)
+		s.tense = tenseName(c)
+		s.y = p.nearestYear(c, func(y int) (time.Time, time.Time) { t := date(y); return t, t.AddDate(0, 0, 1) })
 	} else {
 		s.xy = true
 	}
@@ -2137,21 +2199,7 @@ func (p *parser) holiday(i int) (sem, int, bool) {
 	if s.xy {
 		y = 2001
 	}
-	var t time.Time
-	switch h {
-	case holChristmas:
-		t = time.Date(y, 12, 25, 0, 0, 0, 0, time.UTC)
-	case holChristmasEve:
-		t = time.Date(y, 12, 24, 0, 0, 0, 0, time.UTC)
-	case holHalloween:
-		t = time.Date(y, 10, 31, 0, 0, 0, 0, time.UTC)
-	case holThanksgiving:
-		t = nthWeekday(y, 11, time.Thursday, 4)
-	case holEaster:
-		t = easter(y)
-	default:
-		return sem{}, 0, false
-	}
+	t := date(y)
 	s.m, s.d = int(t.Month()), t.Day()
 	if s.xy && (h == holThanksgiving || h == holEaster) {
 		s.xm, s.xd = true, true
