@@ -380,6 +380,17 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			return s, k + 2, ok
 		}
 	}
+	// "the year ended March 31" is a fiscal year: a duration; "for the
+	// year", "the week" otherwise speak of the current one
+	if (e.unit == uYear || e.unit == uWeek || e.unit == uMonth) && !e.plural && !p.punct(k+1, '-') {
+		if p.is(k+1, "ended") || p.is(k+1, "ending") || p.is(k+1, "through") {
+			return sem{typ: "DURATION", dur: 1, du: e.unit}, k + 1, true
+		}
+		if p.is(k-2, "for") || p.is(k-2, "during") || p.is(k-2, "in") && (p.punct(k+1, ',') || p.punct(k+1, '.')) {
+			s, ok := p.relUnit(relThis, e.unit, k)
+			return s, k + 1, ok
+		}
+	}
 	// "the quarter": the one under discussion
 	if e.unit == uQuarter && !e.plural && !p.punct(k+1, '-') && p.fw(k+1) != fwOf {
 		s, ok := p.topicQuarter(0)
@@ -2101,7 +2112,10 @@ func (p *parser) refExpr(i int) (sem, int, bool) {
 			return sem{}, 0, false
 		}
 	case "future":
-		return sem{}, 0, false // only "the future"
+		// "future losses": only the adjective; "the future" is theExpr's
+		if p.fw(i-1) == fwThe || i+1 >= len(p.toks) || p.toks[i+1].kind != tkWord || p.toks[i+1].cap {
+			return sem{}, 0, false
+		}
 	case "current":
 		if u := p.lx(i + 1); u != nil && !u.plural && (u.unit == uQuarter || u.unit == uYear || u.unit == uMonth || u.unit == uWeek) {
 			s, ok := p.relUnit(relThis, u.unit, i)
