@@ -15,7 +15,7 @@ var HeadlineQuote = &compare.Rule{
 Readers take a quoted headline as the speaker's words. When the body never
 gives those words, the headline has misquoted (often by paraphrasing inside
 quote marks): a contradiction inside the article. The finding carries a word
-diff against the closest stretch of a body quote.
+diff against the closest stretch of a body quote, when the body has one.
 
 A headline quote is supported when its words stand anywhere in the lede or
 body, whole or as a partial quote inside a longer one; an ellipsis or an
@@ -38,7 +38,7 @@ Does not fire:
 
 // minHeadlineScore is the least similarity (Dice over words in order) a
 // body quote needs to be offered as what the headline misquotes; below it
-// the headline quotes something the body does not report at all.
+// the finding stands without a diff: the body quotes nothing like it.
 const minHeadlineScore = 0.25
 
 func runHeadlineQuote(pass *compare.Pass) error {
@@ -67,23 +67,22 @@ func runHeadlineQuote(pass *compare.Pass) error {
 			if countQuoteWords(hw) < 3 || containsWords(prose, hw) {
 				continue
 			}
-			best, ok := closestQuote(hw, body)
-			if !ok {
-				continue
+			f := compare.Finding{
+				Subject: h.Subject,
+				Message: fmt.Sprintf("headline quote %q is not in the body, which quotes nothing like it", ht),
+				Claims:  []compare.Claim{h},
 			}
-			diffs, _ := diffWords(hw, best.words)
-			d := wordDiff(hw, best.words, diffs, ht, best.text)
-			subject := h.Subject
-			if !knownSpeaker(subject) {
-				subject = best.claim.Subject
+			if best, ok := closestQuote(hw, body); ok {
+				diffs, _ := diffWords(hw, best.words)
+				f.Diff = wordDiff(hw, best.words, diffs, ht, best.text)
+				f.Claims = append(f.Claims, best.claim)
+				f.Message = fmt.Sprintf("headline quote %q is not in the body; the closest body quote (%s) says %q: %s",
+					ht, speakerLabel(best.claim), best.text, f.Diff.Unified)
+				if !knownSpeaker(f.Subject) {
+					f.Subject = best.claim.Subject
+				}
 			}
-			pass.Report(compare.Finding{
-				Subject: subject,
-				Message: fmt.Sprintf("headline quote %q is not in the body; the closest body quote (%s) says %q: %s",
-					ht, speakerLabel(best.claim), best.text, d.Unified),
-				Claims: []compare.Claim{h, best.claim},
-				Diff:   d,
-			})
+			pass.Report(f)
 		}
 	}
 	return nil

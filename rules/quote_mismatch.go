@@ -53,13 +53,12 @@ func runQuoteMismatch(pass *compare.Pass) error {
 					continue
 				}
 				ta, tb := quoteInner(a.Text), quoteInner(b.Text)
-				wa, wb := quoteWords(ta), quoteWords(tb)
-				cmp := compareQuotes(wa, wb)
+				cmp := compareQuotes(quoteWords(ta), quoteWords(tb))
 				if !cmp.same || !cmp.changed {
 					continue
 				}
 				reported[[2]int{i, j}] = true
-				d := wordDiff(wa, wb, cmp.diffs, ta, tb)
+				d := wordDiff(cmp.a, cmp.b, cmp.diffs, spanText(ta, cmp.a), spanText(tb, cmp.b))
 				pass.Report(compare.Finding{
 					Subject: g.Subject,
 					Message: fmt.Sprintf("%s is quoted differently: %q (%s) vs %q (%s): %s",
@@ -169,6 +168,9 @@ func quoteInner(s string) string {
 
 // quoteCmp is the outcome of comparing two quotes word by word.
 type quoteCmp struct {
+	// a and b are the words diffed: the quotes, or for a partial quote of
+	// two words the stretch of the other it stands against.
+	a, b  []qword
 	diffs []diffmatchpatch.Diff
 	// equal is the number of words both quotes share in the diff.
 	equal int
@@ -181,9 +183,11 @@ type quoteCmp struct {
 // quote (a quote trimmed earlier or later) and words standing against an
 // ellipsis are not changes.
 func compareQuotes(a, b []qword) quoteCmp {
+	if min(countQuoteWords(a), countQuoteWords(b)) < 3 {
+		return comparePartial(a, b)
+	}
 	diffs, ell := diffWords(a, b)
-	var c quoteCmp
-	c.diffs = diffs
+	c := quoteCmp{a: a, b: b, diffs: diffs}
 	first, last := -1, -1
 	for i, d := range diffs {
 		if d.Type == diffmatchpatch.DiffEqual {
@@ -228,6 +232,64 @@ func compareQuotes(a, b []qword) quoteCmp {
 		c.changed = true
 	}
 	return c
+}
+
+// comparePartial compares a partial quote of one or two words with
+// another quote: it stands against the stretch of the other that matches
+// most of its words in place. Two words with one kept (a content word)
+// and one replaced are a misquote: "utterly unforgivable" for
+// "absolutely unforgivable".
+func comparePartial(a, b []qword) quoteCmp {
+	short, long := a, b
+	swap := len(a) > len(b)
+	if swap {
+		short, long = b, a
+	}
+	var c quoteCmp
+	if len(short) == 0 || len(short) > 2 {
+		return c
+	}
+	best, at := -1, 0
+	for i := 0; i+len(short) <= len(long); i++ {
+		m := 0
+		for j := range short {
+			if long[i+j].Key == short[j].Key {
+				m++
+			}
+		}
+		if m > best {
+			best, at = m, i
+		}
+	}
+	if best <= 0 {
+		return c
+	}
+	win := long[at : at+len(short)]
+	switch {
+	case best == len(short):
+		c.same = true
+	case len(short) == 2 && best == 1:
+		for j := range short {
+			if short[j].Key == win[j].Key && !quoteStopWords[short[j].Key] && utf8.RuneCountInString(short[j].Key) >= 4 &&
+				win[1-j].Key != ellipsisKey && short[1-j].Key != ellipsisKey {
+				c.same, c.changed = true, true
+			}
+		}
+	}
+	c.a, c.b = short, win
+	if swap {
+		c.a, c.b = win, short
+	}
+	c.diffs, _ = diffWords(c.a, c.b)
+	return c
+}
+
+// spanText is the text of a quote from its first to its last word of ws.
+func spanText(text string, ws []qword) string {
+	if len(ws) == 0 {
+		return ""
+	}
+	return text[ws[0].Start:ws[len(ws)-1].End]
 }
 
 // diffWords diffs two word lists, word for word: each distinct word key

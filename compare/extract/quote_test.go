@@ -51,7 +51,7 @@ func TestQuote(t *testing.T) {
 		{"according to a statement by", head + `According to a statement by Ali Vaez, "this is a fruitful beginning for both."`,
 			[]string{"body|name:vaez|Ali Vaez|this is a fruitful beginning for both"}},
 		{"wrote on X", head + `Trump wrote on X: "Iran must not have a nuclear weapon."`,
-			[]string{"body|name:trump|Trump|iran must not have a nuclear weapon"}},
+			[]string{"body|person/donald-trump|Trump|iran must not have a nuclear weapon"}},
 		{"told Y after", head + `"Iran is serious about these talks," Baghaei told state television.`,
 			[]string{"body|name:baqai|Baghaei|iran is serious about these talks"}},
 		{"anonymous with parenthetical", head + `A senior Iranian diplomat, speaking on condition of anonymity, stated, "Neither side wants talks for the sake of talks—we are looking for real solutions."`,
@@ -73,6 +73,10 @@ func TestQuote(t *testing.T) {
 
 		// What is not a speaker quote.
 		{"scare quote one word", head + `Officials described the atmosphere as “good,” while a lawmaker called Trump a “liar”.`, nil},
+		{"two words with a speaker", head + `Farazmand said the killing was "an act of brutality" and "utterly unforgivable".`,
+			[]string{"body|name:farazmand|Farazmand|an act of brutality", "body|name:farazmand|Farazmand|utterly unforgivable"}},
+		{"pronoun resolved to a person named before", head + `Trump spoke aboard Air Force One. “Nothing matters until you get it done,” he said.`,
+			[]string{"body|person/donald-trump|Trump|nothing matters until you get it done"}},
 		{"two-word phrase", head + `Washington stressed its commitment to "serious diplomacy" on Friday.`, nil},
 		{"so-called", head + `The so-called "maximum pressure campaign against Tehran" resumed.`, nil},
 		{"title of a book", head + `He wrote the book "The Twilight of the Ayatollahs" in 2010.`, nil},
