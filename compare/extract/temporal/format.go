@@ -114,6 +114,11 @@ func durValue(v float64, u unit, fuzzy bool) string {
 		return "PXW"
 	case uWeekend:
 		return "P" + n + "WE"
+	case uQuarter:
+		if !fuzzy {
+			return "P" + strconv.FormatFloat(v*3, 'f', -1, 64) + "M"
+		}
+		return "PXM"
 	}
 	return "P" + n + unitLetter(u)
 }

@@ -1264,6 +1264,12 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 	if rel == relFollowing {
 		return sem{}, 0, false
 	}
+	if p.fw(k) == fwFiscal {
+		// "last fiscal year", "the current fiscal quarter"
+		if u := p.lx(k + 1); u != nil && (u.unit == uYear || u.unit == uQuarter) && !u.plural {
+			k++
+		}
+	}
 	n := p.lx(k)
 	if n == nil {
 		return sem{}, 0, false
