@@ -30,7 +30,11 @@ Does not fire: only one article names the venue.`,
 
 func runAgreement(pass *compare.Pass) error {
 	for _, g := range pass.Groups {
-		for _, v := range align.Values(g) {
+		vals := align.Values(g)
+		if g.Kind == compare.KindLocation {
+			vals = mergeContained(pass, vals)
+		}
+		for _, v := range vals {
 			var cs []compare.Claim
 			for _, c := range v.Claims {
 				if agreeable(c) {
@@ -76,8 +80,8 @@ func attrPhrase(attr string) string {
 // the slot's value: not a weekday derived from a date, and for people and
 // governments only a claim about the time of the event itself.
 func agreeable(c compare.Claim) bool {
-	if c.Marker == "derived" {
-		return false
+	if c.Marker == "derived" || c.Marker == "weekday" {
+		return false // the weekday agreement already says it
 	}
 	switch c.Kind {
 	case compare.KindOffice, compare.KindAdministration:

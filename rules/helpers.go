@@ -32,6 +32,9 @@ func conflicts(pass *compare.Pass, g compare.Group, keep func(compare.Claim) boo
 			vals = append(vals, v)
 		}
 	}
+	if g.Kind == compare.KindLocation {
+		vals = mergeContained(pass, vals)
+	}
 	var out []conflict
 	for i := range vals {
 		for j := i + 1; j < len(vals); j++ {
@@ -126,6 +129,34 @@ func groupsOf(pass *compare.Pass, kind compare.Kind) []compare.Group {
 	for _, g := range pass.Groups {
 		if g.Kind == kind {
 			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// mergeContained joins place values that lie one inside the other
+// ("Muscat" and "Oman") so they count as one statement of the venue. A
+// value joins the first cluster all of whose values it is compatible with.
+func mergeContained(pass *compare.Pass, vals []align.Value) []align.Value {
+	var out []align.Value
+	for _, v := range vals {
+		joined := false
+		for i := range out {
+			ok := true
+			for _, c := range out[i].Claims {
+				if !align.Compatible(pass.KB, c, v.Claims[0]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				out[i].Claims = append(out[i].Claims, v.Claims...)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			out = append(out, align.Value{Value: v.Value, Claims: append([]compare.Claim(nil), v.Claims...)})
 		}
 	}
 	return out

@@ -32,8 +32,12 @@ type Config struct {
 	// Severity overrides a rule's default severity, by rule name.
 	Severity map[string]compare.Severity
 	// Post are extra post-processing steps, run after the built-in ones.
-	Post     []func([]compare.Finding) []compare.Finding
-	Extract  extract.Options
+	Post    []func([]compare.Finding) []compare.Finding
+	Extract extract.Options
+	// Extra are extra claim extractors (user patterns from a config
+	// file), run on every document after the built-in ones; their claims
+	// are kept when the rules need their kind.
+	Extra    []func(env *extract.Env) []compare.Claim
 	Workers  int // 0 = GOMAXPROCS
 	Progress func(done int)
 }
@@ -136,6 +140,9 @@ func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extra
 			for i := range jobs {
 				env := extract.NewEnv(docs[i], k, gaz, cfg.Extract)
 				per[i] = extract.Run(env, kinds)
+				if len(cfg.Extra) > 0 {
+					per[i] = withExtra(per[i], env, kinds, cfg.Extra)
+				}
 				if cfg.Progress != nil {
 					mu.Lock()
 					done++
@@ -165,6 +172,23 @@ feed:
 		claims = append(claims, cs...)
 	}
 	return claims, nil
+}
+
+// withExtra adds the claims of the extra extractors whose kind is needed.
+func withExtra(cs []compare.Claim, env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
+	want := map[compare.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	for _, x := range extra {
+		for _, c := range x(env) {
+			if len(kinds) == 0 || want[c.Kind] {
+				cs = append(cs, c)
+			}
+		}
+	}
+	extract.SortClaims(cs)
+	return cs
 }
 
 // RunRules runs every rule over the claims it needs.
@@ -224,6 +248,7 @@ func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
 		fs[i].Fingerprint = Fingerprint(fs[i])
 	}
 	fs = dedupe(fs)
+	fs = dropSubsumed(fs)
 	for _, step := range cfg.Post {
 		fs = step(fs)
 	}
@@ -260,7 +285,7 @@ func dedupe(fs []compare.Finding) []compare.Finding {
 	return out
 }
 
-var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachronism: 1, compare.Agreement: 2}
+var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachronism: 1, compare.Agreement: 2, Notice: 3}
 
 // Sort orders findings: by type (contradictions, anachronisms,
 // agreements), severity, then the primary claim's document and offset,
@@ -294,4 +319,54 @@ func primaryKey(f compare.Finding) string {
 	}
 	c := f.Claims[0]
 	return fmt.Sprintf("%s\x00%010d", c.Doc.ID, c.Span.Start)
+}
+
+// dropSubsumed drops an era or weekday contradiction whose claims all
+// stand in a contradiction of another kind: "the Biden administration" vs
+// "the Trump administration" is one error, not two; so is "Thursday" vs
+// "last Wednesday" when the date rule already compared the two dates.
+func dropSubsumed(fs []compare.Finding) []compare.Finding {
+	type key struct {
+		doc   string
+		start int
+	}
+	var others []map[key]bool
+	var kinds []compare.Kind
+	for _, f := range fs {
+		if f.Type == compare.Contradiction && f.Kind != compare.KindEra {
+			kinds = append(kinds, f.Kind)
+			m := map[key]bool{}
+			for _, c := range f.Claims {
+				m[key{c.Doc.ID, c.Span.Start}] = true
+			}
+			others = append(others, m)
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if (f.Kind == compare.KindEra || f.Kind == compare.KindWeekday) && f.Type == compare.Contradiction {
+			subsumed := false
+			for i, m := range others {
+				if kinds[i] == f.Kind {
+					continue
+				}
+				all := true
+				for _, c := range f.Claims {
+					if !m[key{c.Doc.ID, c.Span.Start}] {
+						all = false
+						break
+					}
+				}
+				if all {
+					subsumed = true
+					break
+				}
+			}
+			if subsumed {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }

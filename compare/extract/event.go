@@ -157,8 +157,8 @@ func (env *Env) classifyMention(s Sentence, i int) mention {
 	// Look back over the noun phrase: determiners, adjectives, "of".
 	for j := i - 1; j >= s.From && j >= i-5; j-- {
 		w := toks[j].Lower
-		if toks[j].Kind == Punct && w != "-" {
-			break
+		if toks[j].Kind == Punct && w != "-" || isPossessive(toks[j]) {
+			break // "last Wednesday's vote": the words before 's date it
 		}
 		if otherEventWords[w] {
 			if w == "last" && j+1 < len(toks) && toks[j+1].Lower == "week" {
@@ -193,7 +193,7 @@ func (env *Env) ordinalIsMain(s Sentence, j int) bool {
 		switch toks[k].Lower {
 		case "marks", "marked", "is", "was", "are", "were", "represents", "represented", "constitutes", "be", "becomes", "became":
 			// The copula must have the main event (or "this"/"it") as subject.
-			for b := k - 1; b >= s.From && b >= k-4; b-- {
+			for b := k - 1; b >= s.From && b >= k-20; b-- {
 				w := toks[b].Lower
 				if w == "this" || w == "it" || w == "they" || w == "today" {
 					return true

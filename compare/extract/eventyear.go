@@ -38,8 +38,14 @@ func runEventYear(env *Env) []compare.Claim {
 		}
 		s := sentenceOf(sents, m.From)
 		year, yi := -1, -1
+		// "the 2015 nuclear deal" may itself be an alias.
+		for j := m.From; j < m.To; j++ {
+			if y, ok := yearToken(toks[j]); ok {
+				year, yi = y, j
+			}
+		}
 		// "the 2015 nuclear deal": a year just before the event name.
-		for j := m.From - 1; j >= s.From && j >= m.From-3; j-- {
+		for j := m.From - 1; yi < 0 && j >= s.From && j >= m.From-3; j-- {
 			if y, ok := yearToken(toks[j]); ok {
 				year, yi = y, j
 				break
@@ -61,19 +67,22 @@ func runEventYear(env *Env) []compare.Claim {
 		if yi < 0 {
 			continue
 		}
+		// The act the year dates: "the 2018 withdrawal from the JCPOA" (an
+		// action between year and event) or "withdrew from the JCPOA in
+		// 2018" (an action before the event). "The abandoned 2015 deal"
+		// dates the deal itself.
 		subject := e.ID
-		for j := m.From - 1; j >= s.From && j >= m.From-6; j-- {
-			if a, ok := actionWords[toks[j].Lower]; ok && j != yi {
+		lo, hi := m.From-6, m.From
+		if yi < m.To {
+			lo = yi + 1
+		}
+		for j := hi - 1; j >= s.From && j >= lo; j-- {
+			if a, ok := actionWords[toks[j].Lower]; ok {
 				subject = e.ID + "/" + a
 				break
 			}
 		}
-		from, to := m.From, m.To
-		if yi < from {
-			from = yi
-		} else {
-			to = yi + 1
-		}
+		from, to := min(m.From, yi), max(m.To, yi+1)
 		span := compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End}
 		c := env.claim(compare.KindDate, span, subject, "year", strconv.Itoa(year))
 		c.Timex, c.TimexType = strconv.Itoa(year), "DATE"

@@ -85,7 +85,9 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 	}
 	for _, e := range k.Events() {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			g.add(n, Entry{Kind: EntryEvent, ID: e.ID})
+			for _, v := range eventVariants(n) {
+				g.add(v, Entry{Kind: EntryEvent, ID: e.ID})
+			}
 		}
 	}
 	return g
@@ -166,4 +168,27 @@ func (m Match) Has(kind EntryKind) (Entry, bool) {
 		}
 	}
 	return Entry{}, false
+}
+
+// eventVariants spells an event alias the ways news text does: without a
+// leading "the" or year ("the 2015 nuclear deal" → "nuclear deal", so that
+// "the 2016 nuclear deal" is found and its year checked), and with "deal",
+// "agreement" and "accord" for one another.
+func eventVariants(alias string) []string {
+	out := []string{alias}
+	base := alias
+	if strings.HasPrefix(strings.ToLower(base), "the ") {
+		base = base[4:]
+		out = append(out, base)
+	}
+	if len(base) > 5 && base[4] == ' ' && isDigit(base[0]) && isDigit(base[3]) {
+		base = base[5:]
+		out = append(out, base)
+	}
+	for _, pair := range [][2]string{{" deal", " agreement"}, {" deal", " accord"}, {" agreement", " deal"}} {
+		if strings.HasSuffix(base, pair[0]) && strings.Count(base, " ") >= 1 {
+			out = append(out, strings.TrimSuffix(base, pair[0])+pair[1])
+		}
+	}
+	return out
 }
