@@ -99,6 +99,10 @@ func personName(k *kb.KB, id string) string {
 // printTerm prints one term on one line: the holder (or, with byOffice,
 // the office), acting, dates, death in office, source.
 func printTerm(w io.Writer, k *kb.KB, t kb.Term, byOffice bool) {
+	indent := "  "
+	if byOffice {
+		indent = "    " // under "offices:"
+	}
 	who := personName(k, t.Person)
 	if byOffice {
 		who = t.Office
@@ -120,11 +124,11 @@ func printTerm(w io.Writer, k *kb.KB, t kb.Term, byOffice bool) {
 	if t.Note != "" {
 		extra = append(extra, t.Note)
 	}
-	line := fmt.Sprintf("  %s  %s – %s", who, t.From.Format(time.DateOnly), to)
+	line := fmt.Sprintf("%s%s  %s – %s", indent, who, t.From.Format(time.DateOnly), to)
 	if len(extra) > 0 {
 		line += " (" + strings.Join(extra, "; ") + ")"
 	}
-	fmt.Fprintf(w, "%s\n    source: %s\n", line, orNone(t.Source))
+	fmt.Fprintf(w, "%s\n%s  source: %s\n", line, indent, orNone(t.Source))
 }
 
 func orNone(s string) string {
