@@ -954,7 +954,7 @@ func (p *parser) tenseAt(i, j int) int8 {
 	if p.is(i-1, "until") || p.is(i-1, "till") {
 		return cueFuture // a deadline
 	}
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
+	for k := min(i, len(p.toks)) - 1; k >= 0 && k >= i-8; k-- {
 		if p.boundary(k) {
 			break
 		}
@@ -965,7 +965,7 @@ func (p *parser) tenseAt(i, j int) int8 {
 			return cueFuture // "planned to leave Nairobi on Thursday"
 		}
 	}
-	for k := j; k < len(p.toks) && k < j+8; k++ {
+	for k := max(j, 0); k < len(p.toks) && k < j+8; k++ {
 		if p.boundary(k) {
 			break
 		}
@@ -999,7 +999,7 @@ func (p *parser) infinitive(k int) bool {
 
 // cueAfter finds the first tense cue from token j on, inside the sentence.
 func (p *parser) cueAfter(j int) int8 {
-	for k := j; k < len(p.toks) && k < j+8; k++ {
+	for k := max(j, 0); k < len(p.toks) && k < j+8; k++ {
 		if p.boundary(k) {
 			break
 		}
@@ -1192,10 +1192,7 @@ func (p *parser) resolveWeekday(wd time.Weekday, rel int8, i, j int) sem {
 		switch {
 		case p.punct(j, '\'') && p.is(j+1, "s") && p.adj(j-1):
 			// "Wednesday's ruling": the verb after the noun phrase decides
-			c = p.tenseAt(j+3, j+3)
-			if j+3 < len(p.toks) {
-				c = p.cueAfter(j + 2)
-			}
+			c = p.cueAfter(j + 2)
 		case p.is(i-1, "as") && (p.is(i-2, "soon") || p.is(i-2, "early")):
 			c = cueFuture // "as soon as Tuesday"
 		default:
@@ -1281,6 +1278,10 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 	case n.unit != uNone && !n.plural && n.unit >= uDay:
 		if n.unit == uDay {
 			return sem{}, 0, false
+		}
+		if (n.unit == uDecade || n.unit == uCentury) && (rel == relPast || rel == relLast) && p.fw(i-1) == fwThe {
+			// "the past decade" is the ten years up to now, not the 2000s
+			return sem{typ: "DURATION", dur: 1, du: n.unit}, k + 1, true
 		}
 		s, ok := p.relUnit(rel, n.unit, i)
 		if !ok {
