@@ -38,8 +38,10 @@ func parseHTML(path string, data []byte) (*compare.Document, []compare.DocError)
 	if ok {
 		title = strings.Join(strings.Fields(art.Title()), " ")
 	}
-	if title == "" {
-		title = pg.bestTitle()
+	if title == "" || !pg.confirmsTitle(title) {
+		if best := pg.bestTitle(); best != "" {
+			title = best
+		}
 	}
 	if title != "" {
 		tb.startPara(true)
@@ -183,7 +185,7 @@ func (t *textBuilder) endPara() {
 		for start > 0 && t.out[start-1] != '\n' {
 			start--
 		}
-		t.paras = append(t.paras, para{span: compare.Span{Start: start, End: len(t.out)}, heading: t.heading, caption: t.caption, lines: 1})
+		t.paras = append(t.paras, para{span: compare.Span{Start: start, End: len(t.out)}, heading: t.heading, caption: t.caption})
 	}
 	t.open, t.space, t.heading, t.caption = false, false, false, false
 }
@@ -439,7 +441,8 @@ func scanHTML(data []byte) *page {
 					pg.timeAttr = v
 				}
 			case atom.Title:
-				inTitle = tt == html.StartTagToken
+				// Only the document's title: SVG icons have <title>s too.
+				inTitle = tt == html.StartTagToken && pg.titleOrig < 0
 			case atom.H1:
 				inH1 = tt == html.StartTagToken && pg.h1 == ""
 			case atom.Script:
@@ -677,15 +680,27 @@ func (pg *page) canonical() string {
 	return pg.meta["og:url"]
 }
 
-// bestTitle is the title without readability: og:title, JSON-LD headline,
-// the first h1, the <title>.
+// bestTitle is the title without readability: og:title, the first h1,
+// the JSON-LD headline (CMSs fill it with odd values), the <title>.
 func (pg *page) bestTitle() string {
-	for _, s := range []string{pg.meta["og:title"], pg.ldHeadline, pg.h1, pg.titleTag} {
+	for _, s := range []string{pg.meta["og:title"], pg.h1, pg.ldHeadline, pg.titleTag} {
 		if s = strings.Join(strings.Fields(s), " "); s != "" {
 			return s
 		}
 	}
 	return ""
+}
+
+// confirmsTitle reports whether the page's own title fields agree with a
+// title readability chose (it sometimes picks a CMS name).
+func (pg *page) confirmsTitle(title string) bool {
+	t := normLine(title)
+	for _, s := range []string{pg.meta["og:title"], pg.h1, pg.titleTag, pg.meta["twitter:title"]} {
+		if n := normLine(s); n != "" && (strings.Contains(n, t) || strings.Contains(t, n)) {
+			return true
+		}
+	}
+	return pg.meta["og:title"] == "" && pg.h1 == "" && pg.titleTag == ""
 }
 
 // titleOffset finds where the title stands in the page: the h1 when it

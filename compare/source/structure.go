@@ -16,7 +16,6 @@ type para struct {
 	span    compare.Span
 	heading bool // a Markdown or HTML heading
 	caption bool // an HTML figure caption: never the lede
-	lines   int
 }
 
 // lineSpan is one line of text without its line break.
@@ -91,11 +90,10 @@ func paragraphs(text []byte, mask []compare.Span, heading func(lineStart int) bo
 			prev := &out[len(out)-1]
 			if softBreak(text[prev.span.Start:prev.span.End], text[sp.Start:sp.End], wrapped) && !isListItem(text, ls, sp) {
 				prev.span.End = sp.End
-				prev.lines++
 				continue
 			}
 		}
-		out = append(out, para{span: sp, heading: h, lines: 1})
+		out = append(out, para{span: sp, heading: h})
 		open = true
 	}
 	return out
