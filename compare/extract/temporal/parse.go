@@ -319,6 +319,10 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	if e.unit >= uDay && e.plural && e.unit != uWeekend && p.fw(k+1) == fwAhead {
 		return sem{typ: "DURATION", dx: true, du: e.unit}, k + 2, true
 	}
+	// "over the years", "in the months before the vote"
+	if e.unit >= uDay && e.plural && e.unit != uWeekend && (p.is(k-2, "over") || p.is(k-2, "through") || p.is(k-2, "during") || p.is(k-2, "in") || p.is(k-2, "for")) {
+		return sem{typ: "DURATION", dx: true, du: e.unit}, k + 1, true
+	}
 	if p.word(k) == "past" && !p.startsQuantity(k+1) {
 		if u := p.lx(k + 1); u == nil || (u.unit == uNone && u.season == 0) {
 			return sem{typ: "DATE", gran: GranInterval, refv: "PAST_REF"}, k + 1, true
@@ -487,6 +491,10 @@ func (p *parser) anchored(det, u *lexEntry, k int) (sem, bool) {
 	}
 	if step == 0 && u.unit != uDay {
 		return sem{}, false
+	}
+	if u.unit == uYear && p.lastY != 0 {
+		// "in 2009 … the following year"
+		return sem{typ: "DATE", gran: GranYear, y: p.lastY + step, relative: true}, true
 	}
 	return shiftSem(base, u.unit, step, true)
 }
