@@ -101,6 +101,33 @@ func TestSeedsGolden(t *testing.T) {
 	}
 }
 
+// TestSamplesGolden covers Markdown with front matter and directives, and
+// JSON Lines, end to end.
+func TestSamplesGolden(t *testing.T) {
+	names, err := filepath.Glob("../../testdata/source/samples/*")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no samples: %v", err)
+	}
+	for _, name := range names {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, errs := Parse(name, data, Options{})
+			var b strings.Builder
+			for _, e := range errs {
+				fmt.Fprintf(&b, "error: %s\n", strings.TrimPrefix(e.Error(), "../../testdata/source/samples/"))
+			}
+			for _, d := range docs {
+				b.WriteString(describe(d))
+				b.WriteString("\n")
+			}
+			golden(t, "sample-"+filepath.Base(name), b.String())
+		})
+	}
+}
+
 // TestSeedStructure pins what the issues ask of the seeds, independently
 // of the golden files.
 func TestSeedStructure(t *testing.T) {
