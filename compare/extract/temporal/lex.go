@@ -69,7 +69,6 @@ const (
 	fwIn
 	fwAt
 	fwOn
-	fwYearAgo // "year-ago", "year-earlier" handled via parts
 	fwPeriod
 	fwTimes
 	fwOClock
@@ -99,16 +98,12 @@ const (
 	fwMost
 	fwS // the "s" of "Friday's" or "1990s" split off
 	fwTh
-	fwDay
 	fwEach
 	fwHundred
 	fwThousand
-	fwNext // "next" used as "the next morning"
 	fwTonight
 	fwOvernight
-	fwHour
 	fwFull
-	fwYears
 	fwThese
 	fwAhead
 )
@@ -147,15 +142,9 @@ const (
 	holNone int8 = iota
 	holChristmas
 	holChristmasEve
-	holNewYearsDay
-	holNewYearsEve
 	holThanksgiving
-	holIndependence
-	holLabor
-	holMemorial
 	holEaster
 	holHalloween
-	holValentine
 )
 
 var lexicon = buildLexicon()

@@ -191,13 +191,8 @@ func (p *parser) approxExpr(i int) (sem, int, bool) {
 	if s.mod == "" {
 		s.mod = mod
 	}
-	if s.typ == "DURATION" {
-		s.setDur()
-	}
 	return s, j, true
 }
-
-func (s *sem) setDur() {}
 
 // posModExpr: "early next year", "late November", "mid-1996", "the end of 1990",
 // "earlier this year", "the first half of 1989".

@@ -7,6 +7,30 @@
 // relative determiners, tense cues), and a small recursive-descent grammar
 // runs only at tokens that can begin an expression. No regular expressions:
 // Go's regexp runs alternations of this size at about 1 MB/s.
+//
+// Resolution rules, in brief:
+//   - A weekday that is the reference date's weekday is that day ("on
+//     Saturday" in a Saturday paper), unless "last"/"next" says otherwise
+//     ("next Saturday" then is a week on). Otherwise the tense around it
+//     decides: a modal or auxiliary ("will", "is due to", "will be held"), a
+//     deadline ("until Tuesday", "as soon as Tuesday") or an infinitive of
+//     intention ("plans to meet on Friday") looks forward; a past form looks
+//     back; no cue means the past, as news mostly reports what happened. A
+//     possessive ("Saturday's talks") takes the tense of the verb after it.
+//   - A month or month-day without a year takes the year that puts it
+//     nearest the reference date; a tense pointing the other way costs 120
+//     days. A weekday written next to it picks the year it falls on; if no
+//     year fits, or the year is written, a mismatch sets Conflict.
+//   - "three days later", "the following week", "the next day", "that same
+//     day" count from the last day-precise date the text named (else the
+//     reference date); "the following year", "that year" from the last year
+//     named. In earnings prose "the quarter", "a year earlier", "the
+//     year-ago period" refer to the quarter last named.
+//   - Durations keep the bounds the wording allows in DurMin/DurMax; see Timex.
+//
+// Values follow TIMEX3: decades are "199", centuries "19", weeks ISO
+// "2025-W15", fractions go to the next unit ("PT2H30M"), vague counts use X
+// ("PXY"). Tag measures itself against TempEval-3 in tempeval_test.go.
 package temporal
 
 import (
