@@ -1,10 +1,588 @@
 package extract
 
-import "github.com/crosscheck/crosscheck/compare"
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
-// Quantity finds figures with their unit and what they count.
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Quantity finds figures with their unit and what they count: durations
+// of the main event ("lasted around six hours"), casualty and other counts
+// ("12 killed", "247 of 288 votes", "31 allies"), percentages with a known
+// measure ("60% enriched uranium", "turnout of 72 percent") and sums of
+// money ("$6 billion"). Each claim carries the interval the figure allows
+// in Low/High: hedges widen it ("about", "more than", "nearly"), ranges
+// span it ("four to five hours"), and a round figure allows its rounding.
 var Quantity = &Extractor{
 	Name:  "quantity",
 	Kinds: []compare.Kind{compare.KindQuantity},
-	Run:   func(*Env) []compare.Claim { return nil },
+	Run:   runQuantity,
+}
+
+// Unbounded is the High of an interval with no upper bound ("more than
+// seven hours"); a finite value so that claims stay JSON-encodable.
+const Unbounded = math.MaxFloat64
+
+// approxShare is how far "about", "around" or "roughly" may stray from the
+// figure, as a share of it.
+const approxShare = 0.15
+
+// qtyWords are number words by value.
+var qtyWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	"dozen": 12, "an": 1, "a": 1,
+}
+
+var qtyScales = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6,
+}
+
+// qtyUnit is a unit of measure: its attribute and its factor to the
+// canonical unit (hours for durations).
+type qtyUnit struct {
+	attr, unit string
+	factor     float64
+}
+
+var qtyUnits = map[string]qtyUnit{
+	"hour": {"duration", "hour", 1}, "hours": {"duration", "hour", 1}, "hr": {"duration", "hour", 1},
+	"hrs": {"duration", "hour", 1}, "minute": {"duration", "hour", 1.0 / 60}, "minutes": {"duration", "hour", 1.0 / 60},
+	"min": {"duration", "hour", 1.0 / 60}, "mins": {"duration", "hour", 1.0 / 60},
+	"day": {"duration", "hour", 24}, "days": {"duration", "hour", 24},
+	"percent": {"percent", "%", 1}, "per": {"percent", "%", 1}, "%": {"percent", "%", 1},
+	"dollars": {"money", "USD", 1}, "dollar": {"money", "USD", 1}, "euros": {"money", "EUR", 1},
+	"pounds": {"money", "GBP", 1},
+}
+
+var qtyCurrency = map[string]string{"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+
+// qtyHedges turn a figure into an interval.
+var qtyHedges = map[string]string{
+	"about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
+	"some": "approx", "estimated": "approx", "circa": "approx", "~": "approx",
+	"nearly": "below", "almost": "below", "close to": "below", "just under": "below",
+	"more than": "above", "over": "above", "upwards of": "above", "above": "above", "in excess of": "above",
+	"at least": "atleast", "just over": "justover",
+	"less than": "under", "under": "under", "fewer than": "under", "below": "under",
+	"as many as": "approx", "up to": "cap", "no more than": "cap", "not more than": "cap",
+}
+
+// casualtyWords make a count a death or injury toll.
+var casualtyWords = map[string]string{
+	"killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed",
+	"fatalities": "killed", "lives": "killed", "injured": "injured", "wounded": "injured",
+	"injuries": "injured", "hurt": "injured",
+}
+
+// qtySkipNouns after a number are not what it counts (dates, ages, times).
+var qtySkipNouns = map[string]bool{
+	"years": true, "year": true, "year-old": true, "years-old": true, "times": true, "of": true,
+	"and": true, "to": true, "in": true, "on": true, "at": true, "for": true, "the": true, "a": true,
+	"or": true, "per": true, "by": true, "from": true, "with": true, "percent": true, "months": true,
+	"month": true, "weeks": true, "week": true, "am": true, "pm": true, "a.m": true, "p.m": true,
+	"is": true, "was": true, "were": true, "are": true, "as": true, "that": true, "than": true,
+	"out": true, "points": true, "point": true, "round": true, "rounds": true, "th": true, "st": true,
+	"nd": true, "rd": true, "million": true, "billion": true, "thousand": true, "hundred": true,
+	"o'clock": true, "km": true, "miles": true, "kilometres": true, "kilometers": true, "metres": true,
+	"meters": true, "feet": true,
+}
+
+var qtyMonths = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// qtyFigure is a number found in the tokens [from, to).
+type qtyFigure struct {
+	from, to  int
+	low, high float64 // equal unless a range ("four to five", "4-5")
+	round     float64 // the rounding the figure's last digit allows
+	unitTok   int     // token index of an attached unit ("four-hour"), or -1
+	unitWord  string
+}
+
+func runQuantity(env *Env) []compare.Claim {
+	toks := env.Tokens
+	sents := env.Sentences()
+	var out []compare.Claim
+	for i := 0; i < len(toks); i++ {
+		f, ok := env.qtyFigureAt(i)
+		if !ok {
+			continue
+		}
+		c, end, ok := env.qtyClaim(sents, f)
+		if ok {
+			out = append(out, c)
+		}
+		i = max(i, f.to-1, end-1)
+	}
+	return out
+}
+
+// qtyNumber parses one token as a number: "6", "6.5", "1,000", "2-1/2",
+// "1/2", a number word, or "two-and-a-half(-hour)". It returns the value,
+// the rounding its last digit allows, and a unit word glued to it.
+func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
+	switch t.Kind {
+	case Number:
+		s := strings.ReplaceAll(t.Text, ",", "")
+		if whole, frac, isMixed := strings.Cut(s, "-"); isMixed && strings.Contains(frac, "/") {
+			w, err := strconv.ParseFloat(whole, 64)
+			fv, ok2 := qtyFraction(frac)
+			if err != nil || !ok2 {
+				return 0, 0, "", false
+			}
+			return w + fv, 0.25, "", true
+		}
+		if strings.Contains(s, "/") {
+			fv, ok2 := qtyFraction(s)
+			return fv, 0.25, "", ok2
+		}
+		if strings.Contains(s, "-") {
+			return 0, 0, "", false // a range token is handled by the caller
+		}
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, 0, "", false
+		}
+		return f, qtyRounding(s), "", true
+	case Word:
+		parts := strings.Split(t.Lower, "-")
+		v, n := qtyWordValue(parts)
+		if n == 0 {
+			return 0, 0, "", false
+		}
+		round = 0.5
+		if v != math.Trunc(v) {
+			round = 0.25
+		}
+		return v, round, strings.Join(parts[n:], "-"), true
+	}
+	return 0, 0, "", false
+}
+
+// qtyWordValue reads number words: "two", "twenty-five", "two and a half",
+// "a half". It returns the value and how many words it used.
+func qtyWordValue(ws []string) (float64, int) {
+	if len(ws) == 0 {
+		return 0, 0
+	}
+	if ws[0] == "half" {
+		return 0.5, 1
+	}
+	v, ok := qtyWords[ws[0]]
+	if !ok || ws[0] == "a" || ws[0] == "an" {
+		return 0, 0
+	}
+	n := 1
+	if v >= 20 && v < 100 && len(ws) > 1 {
+		if u, ok := qtyWords[ws[1]]; ok && u < 10 && ws[1] != "a" && ws[1] != "an" {
+			v += u
+			n++
+		}
+	}
+	if len(ws) >= n+3 && ws[n] == "and" && (ws[n+1] == "a" || ws[n+1] == "one") && ws[n+2] == "half" {
+		return v + 0.5, n + 3
+	}
+	return v, n
+}
+
+func qtyFraction(s string) (float64, bool) {
+	a, b, ok := strings.Cut(s, "/")
+	if !ok {
+		return 0, false
+	}
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	if err1 != nil || err2 != nil || y == 0 {
+		return 0, false
+	}
+	return x / y, true
+}
+
+// qtyRounding is half the place value of a figure's last significant
+// digit: "6" ±0.5, "6.5" ±0.05, "200000" ±50000. Below 1000 trailing
+// zeros are taken as significant ("60%", "100 people").
+func qtyRounding(s string) float64 {
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return 0.5 * math.Pow(10, -float64(len(s)-i-1))
+	}
+	if len(s) < 4 {
+		return 0.5
+	}
+	z := 0
+	for k := len(s) - 1; k > 0 && s[k] == '0'; k-- {
+		z++
+	}
+	return 0.5 * math.Pow(10, float64(z))
+}
+
+// qtyFigureAt reads a figure starting at token i: a number, a range
+// ("four to five", "4-5", "between 4 and 5"), word numbers over several
+// tokens ("two and a half"), a scale ("6 billion").
+func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
+	toks := env.Tokens
+	t := toks[i]
+	f := qtyFigure{from: i, to: i + 1, unitTok: -1}
+	if t.Kind == Number && strings.Count(t.Text, "-") == 1 && !strings.Contains(t.Text, "/") {
+		a, b, _ := strings.Cut(strings.ReplaceAll(t.Text, ",", ""), "-")
+		x, err1 := strconv.ParseFloat(a, 64)
+		y, err2 := strconv.ParseFloat(b, 64)
+		if err1 != nil || err2 != nil || y <= x {
+			return f, false
+		}
+		f.low, f.high, f.round = x, y, 0
+	} else {
+		v, round, unit, ok := qtyNumber(t)
+		if !ok {
+			return f, false
+		}
+		f.low, f.high, f.round = v, v, round
+		if unit != "" {
+			f.unitTok, f.unitWord = i, unit
+		}
+		// "two and a half" over four tokens
+		if t.Kind == Word && unit == "" && i+3 < len(toks) && toks[i+1].Lower == "and" &&
+			(toks[i+2].Lower == "a" || toks[i+2].Lower == "one") && toks[i+3].Lower == "half" {
+			f.low += 0.5
+			f.high += 0.5
+			f.round = 0.25
+			f.to = i + 4
+		}
+	}
+	// A scale word: "6 billion", "17 million".
+	if f.to < len(toks) {
+		if s, ok := qtyScales[toks[f.to].Lower]; ok {
+			f.low *= s
+			f.high *= s
+			f.round = max(f.round*s, 0.05*s)
+			f.to++
+		}
+	}
+	// A range: "four to five", "4 and 5" after "between".
+	if f.unitTok < 0 && f.to+1 < len(toks) && (toks[f.to].Lower == "to" || toks[f.to].Lower == "and" && i > 0 && toks[i-1].Lower == "between" || toks[f.to].Text == "-" || toks[f.to].Text == "–") {
+		if v, _, unit, ok := qtyNumber(toks[f.to+1]); ok && v > f.low {
+			if s, ok := qtyScales[toks[min(f.to+2, len(toks)-1)].Lower]; ok && f.to+2 < len(toks) {
+				v *= s
+			}
+			f.high = v
+			f.round = 0
+			if unit != "" {
+				f.unitTok, f.unitWord = f.to+1, unit
+			}
+			f.to += 2
+		}
+	}
+	if t.Kind == Word && f.unitWord == "" && f.to < len(toks) {
+		// A bare "one" or "a" is too common to be a figure unless a unit follows.
+		if _, isUnit := qtyUnits[toks[f.to].Lower]; !isUnit && f.low == 1 {
+			return f, false
+		}
+	}
+	return f, true
+}
+
+// qtyClaim turns a figure into a claim, reading its hedge, unit, subject
+// and speaker from the tokens around it.
+// It also returns the token just past the claim.
+func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, bool) {
+	toks := env.Tokens
+	var c compare.Claim
+	s := sentenceOf(sents, f.from)
+	from, to := clauseBounds(toks, s, f.from)
+	start := f.from
+	// Skip dates, times, years, ordinals: "April 12", "12 April", "10:30", "2015".
+	if f.from > 0 && qtyMonths[toks[f.from-1].Lower] || f.to < len(toks) && qtyMonths[toks[f.to].Lower] {
+		return c, 0, false
+	}
+	if f.to+1 < len(toks) && toks[f.to].Text == ":" && toks[f.to+1].Kind == Number {
+		return c, 0, false
+	}
+	if toks[f.from].Kind == Number && f.low == f.high && f.low >= 1000 && f.low <= 2100 && !strings.Contains(toks[f.from].Text, ",") && f.to == f.from+1 {
+		return c, 0, false
+	}
+	if f.from > 0 && (toks[f.from-1].Lower == "no" || toks[f.from-1].Lower == "article" || toks[f.from-1].Lower == "resolution" || toks[f.from-1].Text == "#") {
+		return c, 0, false
+	}
+	// Currency before: "$6 billion".
+	unit, attr := "", ""
+	factor := 1.0
+	if f.from > 0 {
+		if cur, ok := qtyCurrency[toks[f.from-1].Text]; ok {
+			unit, attr = cur, "money"
+			start = f.from - 1
+		}
+	}
+	next := f.to
+	// An attached unit: "four-hour", "two-and-a-half-hour", "5-hour".
+	uw := f.unitWord
+	if uw == "" && next+1 < len(toks) && toks[next].Text == "-" && toks[next+1].Kind == Word {
+		uw = toks[next+1].Lower
+		next += 2
+	}
+	if uw != "" {
+		head, _, _ := strings.Cut(uw, "-")
+		u, ok := qtyUnits[head]
+		if !ok || head == "percent" {
+			return c, 0, false // "42-year-old", "five-day-old": not a figure we read
+		}
+		attr, unit, factor = u.attr, u.unit, u.factor
+	} else if attr == "" && next < len(toks) {
+		w := toks[next].Lower
+		if w == "per" && next+1 < len(toks) && toks[next+1].Lower == "cent" {
+			attr, unit = "percent", "%"
+			next += 2
+		} else if u, ok := qtyUnits[w]; ok && w != "per" {
+			attr, unit, factor = u.attr, u.unit, u.factor
+			next++
+		}
+	}
+	low, high, round := f.low*factor, f.high*factor, f.round*factor
+	// The hedge before the figure.
+	hedge := ""
+	for n := 3; n >= 1 && hedge == ""; n-- {
+		if start-n < from {
+			continue
+		}
+		var ws []string
+		for _, t := range toks[start-n : start] {
+			ws = append(ws, t.Lower)
+		}
+		if h, ok := qtyHedges[strings.Join(ws, " ")]; ok {
+			hedge = h
+			start -= n
+		}
+	}
+	if hedge == "" && start > from && toks[start-1].Lower == "an" && start > from+1 && toks[start-2].Lower == "estimated" {
+		hedge = "approx"
+		start -= 2
+	}
+	subject := ""
+	switch attr {
+	case "duration":
+		subject = env.qtyDurationSubject(s, from, to, f.from)
+		if subject == "" {
+			return c, 0, false
+		}
+	case "percent":
+		subject = qtyPercentSubject(toks, from, to)
+		if subject == "" {
+			return c, 0, false
+		}
+	case "money":
+		subject, _ = qtyNounAfter(toks, next, to, true)
+		if subject == "" {
+			subject = "money"
+		}
+	default:
+		// A count: "12 killed", "31 allies", "247 of 288 votes".
+		attr, unit = "count", ""
+		if next+2 < len(toks) && toks[next].Lower == "of" && toks[next+1].Kind == Number {
+			next += 2 // "247 of 288 votes": the count is the first figure
+		}
+		noun, at := qtyNounAfter(toks, next, to, false)
+		subject = qtyCasualty(toks, from, to, next)
+		if subject == "" {
+			subject = noun
+		}
+		if subject == "" {
+			return c, 0, false
+		}
+		if at >= 0 {
+			next = at + 1
+		}
+		unit = subject
+		round = 0 // counts are exact unless hedged or round (below)
+		if toks[f.from].Kind == Number && f.low == f.high {
+			if r := qtyRounding(strings.ReplaceAll(toks[f.from].Text, ",", "")); r >= 5 {
+				round = r
+			}
+		}
+		if f.to > f.from+1 && qtyScales[toks[f.to-1].Lower] > 0 {
+			round = f.round * factor
+		}
+	}
+	if env.qtyFuture(from, to) {
+		return c, 0, false // "officials had expected four to five hours"
+	}
+	low, high = qtyInterval(low, high, round, hedge)
+	end := toks[max(next, f.to)-1].Span.End
+	span := compare.Span{Start: toks[start].Span.Start, End: end}
+	value := fmt.Sprintf("[%s,%s] %s", qtyFmt(low), qtyFmt(high), unit)
+	if hedge != "" {
+		value += " " + hedge
+	}
+	c = env.claim(compare.KindQuantity, span, subject, attr, value)
+	c.Low, c.High, c.Unit = low, high, unit
+	if np, ok := env.qtySpeaker(from, to, f.from); ok {
+		c.Speaker = env.Doc.Slice(compare.Span{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End})
+		c.Related = []compare.Span{{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End}}
+	}
+	return c, max(next, f.to), true
+}
+
+// qtyInterval widens [low, high] by the figure's rounding and its hedge.
+func qtyInterval(low, high, round float64, hedge string) (float64, float64) {
+	switch hedge {
+	case "approx":
+		return max(0, min(low-round, low*(1-approxShare))), max(high+round, high*(1+approxShare))
+	case "below":
+		return max(0, low*(1-approxShare)), high
+	case "above", "atleast":
+		return low, Unbounded
+	case "justover":
+		return low, high * (1 + approxShare)
+	case "under":
+		return 0, high
+	case "cap":
+		return low, high // a limit is stated as the figure itself
+	}
+	return max(0, low-round), high + round
+}
+
+func qtyFmt(v float64) string {
+	if v == Unbounded {
+		return "inf"
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// qtyDurationSubject says whose length a duration is: the main event's
+// ("the talks lasted around six hours", "a two-hour session"), another
+// round's ("round-1"), or a death's delay ("died three hours after").
+func (env *Env) qtyDurationSubject(s Sentence, from, to, at int) string {
+	toks := env.Tokens
+	lasted := false
+	for k := from; k < to; k++ {
+		w := toks[k].Lower
+		if casualtyWords[w] == "killed" && w != "lives" {
+			return "death"
+		}
+		if w == "lasted" || w == "lasting" || w == "lasts" || w == "last" && k > from && toks[k-1].Lower != "the" {
+			lasted = true
+		}
+	}
+	// The nearest event noun in the clause decides which event.
+	best := -1
+	for k := from; k < to; k++ {
+		if isEventNoun(toks[k].Lower) && (best < 0 || qtyAbs(k-at) < qtyAbs(best-at)) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		m := env.classifyMention(s, best)
+		switch {
+		case m.Ref == MainEvent:
+			return MainEvent
+		case m.Ref != "":
+			return m.Ref
+		}
+		return ""
+	}
+	if lasted {
+		return MainEvent
+	}
+	return ""
+}
+
+func qtyAbs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// qtyPercentSubject names the measure a percentage gives, when the clause
+// says it: enrichment of uranium, or turnout.
+func qtyPercentSubject(toks []Token, from, to int) string {
+	for k := from; k < to; k++ {
+		w := toks[k].Lower
+		switch {
+		case strings.HasPrefix(w, "enrich") || w == "uranium" || w == "purity":
+			return "uranium-enrichment"
+		case w == "turnout":
+			return "turnout"
+		}
+	}
+	return ""
+}
+
+// qtyCasualty is the toll a count gives ("killed", "injured") when the
+// words around it say so, else "".
+func qtyCasualty(toks []Token, from, to, next int) string {
+	for k := max(from, next-6); k < min(to, next+5); k++ {
+		if s, ok := casualtyWords[toks[k].Lower]; ok {
+			return s
+		}
+	}
+	return ""
+}
+
+// qtyNounAfter is the singular of the first noun after token i ("allies"
+// → "ally"), past one adjective, and its index; "", -1 when none stands
+// there.
+func qtyNounAfter(toks []Token, i, to int, skipPreps bool) (string, int) {
+	if skipPreps && i < to && (toks[i].Lower == "in" || toks[i].Lower == "of" || toks[i].Lower == "worth") {
+		i++
+	}
+	for k := i; k < to && k < i+3; k++ {
+		t := toks[k]
+		if t.Kind != Word || qtySkipNouns[t.Lower] || qtyMonths[t.Lower] || t.Upper && k == i && !skipPreps {
+			return "", -1
+		}
+		if k+1 < to && toks[k+1].Kind == Word && !qtySkipNouns[toks[k+1].Lower] && k < i+1 && !strings.HasSuffix(t.Lower, "s") {
+			continue // an adjective or noun modifier: "installed centrifuges"
+		}
+		return qtySingular(t.Lower), k
+	}
+	return "", -1
+}
+
+func qtySingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us"):
+		return w
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// qtyFuture reports whether the clause speaks of an expectation rather
+// than a fact: "officials had expected", "is scheduled to".
+func (env *Env) qtyFuture(from, to int) bool {
+	for _, t := range env.Tokens[from:to] {
+		switch t.Lower {
+		case "expected", "planned", "scheduled", "will", "would", "could", "may", "might", "hoped":
+			return true
+		}
+	}
+	return false
+}
+
+// qtySpeaker finds who gives a figure: "Iran said 100", "100, according
+// to Iran", "the US put the toll at 120" is not read.
+func (env *Env) qtySpeaker(from, to, at int) ([2]int, bool) {
+	toks := env.Tokens
+	for v := at - 1; v >= from; v-- {
+		if toks[v].Kind == Word && sayVerbs[toks[v].Lower] {
+			return env.npBefore(from, v)
+		}
+	}
+	for k := at; k+1 < to; k++ {
+		if toks[k].Lower == "according" && toks[k+1].Lower == "to" {
+			return env.npForward(k+2, to)
+		}
+	}
+	return [2]int{}, false
 }

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/source"
+)
+
+func renderQty(c compare.Claim) string {
+	s := fmt.Sprintf("%s/%s %s %q", c.Subject, c.Attr, c.Value, c.Text)
+	if c.Speaker != "" {
+		s += " by " + c.Speaker
+	}
+	return s
+}
+
+func TestQuantity(t *testing.T) {
+	const head = "Iran and US hold talks in Oman\n\nThe talks between Iran and the United States were held in Muscat.\n\n"
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"around six hours", head + "The talks lasted around six hours.", []string{`event/duration [5.1,6.9] hour approx "around six hours"`}},
+		{"more than seven hours", head + "The talks lasted more than seven hours.", []string{`event/duration [7,inf] hour above "more than seven hours"`}},
+		{"over four hours", head + "The meeting went on for over four hours.", []string{`event/duration [4,inf] hour above "over four hours"`}},
+		{"two-and-a-half-hour", head + "The two-and-a-half-hour session ended at noon.", []string{`event/duration [2.25,2.75] hour "two-and-a-half-hour"`}},
+		{"2-1/2 hours", head + "The talks lasted more than 2-1/2 hours.", []string{`event/duration [2.5,inf] hour above "more than 2-1/2 hours"`}},
+		{"two and a half hours", head + "The talks lasted about two and a half hours.", []string{`event/duration [2.125,2.875] hour approx "about two and a half hours"`}},
+		{"range", head + "The talks lasted four to five hours.", []string{`event/duration [4,5] hour "four to five hours"`}},
+		{"minutes", head + "The talks lasted 90 minutes.", []string{`event/duration [1.49167,1.50833] hour "90 minutes"`}},
+		{"another round", head + "The first round lasted about two hours.", []string{`round-1/duration [1.5,2.5] hour approx "about two hours"`}},
+		{"death delay", head + "He died about three hours after he was shot.", []string{`death/duration [2.5,3.5] hour approx "about three hours"`}},
+		{"casualties", head + "At least 12 people were killed in the blast.", []string{`killed/count [12,inf] killed atleast "At least 12 people"`}},
+		{"count noun", head + "The alliance has 31 allies.", []string{`ally/count [31,31] ally "31 allies"`}},
+		{"votes of", head + "The bill passed with 247 of 288 votes.", []string{`vote/count [247,247] vote "247 of 288 votes"`}},
+		{"percent enrichment", head + "Iran enriches uranium to 60% purity.", []string{`uranium-enrichment/percent [59.5,60.5] % "60%"`}},
+		{"percent word", head + "Turnout was 71.8 percent.", []string{`turnout/percent [71.75,71.85] % "71.8 percent"`}},
+		{"money", head + "The deal unfroze $6 billion in Iranian assets.", []string{`asset/money [5.5e+09,6.5e+09] USD "$6 billion"`}},
+		{"speaker", head + "Iran said 100 people were killed.", []string{`killed/count [100,100] killed "100 people" by Iran`}},
+		{"round count", head + "The virus has killed more than 200,000 Americans.", []string{`killed/count [200000,inf] killed above "more than 200,000"`}},
+
+		// Not quantities.
+		{"dates and years", head + "On April 12, 2025, and 12 April the talks of 2015 resumed at 10:30.", nil},
+		{"ages", head + "The 42-year-old suspect was arrested.", nil},
+		{"expected", head + "Officials had expected four to five hours of talks.", nil},
+		{"percent without a measure", head + "Scotland voted 62 percent to remain.", nil},
+		{"one", head + "One official said the mood was good.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env := quoteEnv(t, tt.text)
+			var got []string
+			for _, c := range runQuantity(env) {
+				got = append(got, renderQty(c))
+				if c.Text != env.Doc.Slice(c.Span) || c.Low > c.High {
+					t.Errorf("bad claim %+v", c)
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("quantities:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzQuantity(f *testing.F) {
+	for _, s := range []string{
+		"The talks lasted around six hours; 247 of 288 votes; $6 billion; 60% enriched uranium.",
+		"two-and-a-half-hour 2-1/2 4-5 1/0 between 9 and 3 a-b-c 1,000,000,000,000,000,000,000 ",
+		"more than 2-1/2 hours, at least 12 killed, nearly",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		doc := &compare.Document{ID: "f", Text: []byte(s)}
+		doc.Sentences = source.Sentences(doc.Text, nil)
+		env := &Env{Doc: doc, Tokens: Tokenize(doc.Text, nil)}
+		for _, c := range runQuantity(env) {
+			if c.Span.Start < 0 || c.Span.End > len(s) || c.Span.Start >= c.Span.End {
+				t.Fatalf("bad span %v", c.Span)
+			}
+			if c.Low > c.High || c.Low != c.Low || c.High != c.High {
+				t.Fatalf("bad interval %+v", c)
+			}
+		}
+	})
+}
