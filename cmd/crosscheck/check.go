@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +18,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/check"
+	"github.com/crosscheck/crosscheck/compare/config"
 	"github.com/crosscheck/crosscheck/compare/extract"
 	"github.com/crosscheck/crosscheck/compare/kb"
 	"github.com/crosscheck/crosscheck/compare/source"
@@ -53,22 +57,7 @@ func (f *inputFlags) parseAsOf() (*time.Time, error) {
 }
 
 // loadKB loads the embedded knowledge base and the --kb files.
-func (f *inputFlags) loadKB() (*kb.KB, error) {
-	k, err := loadEmbeddedKB()
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range f.kbFiles {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("--kb: %w", err)
-		}
-		if err := k.Add(p, data); err != nil {
-			return nil, err
-		}
-	}
-	return k, nil
-}
+func (f *inputFlags) loadKB() (*kb.KB, error) { return f.loadKBWith(config.Default()) }
 
 func loadEmbeddedKB() (*kb.KB, error) {
 	k, err := kb.Embedded()
@@ -85,14 +74,19 @@ func (f *inputFlags) load(env *cliEnv, paths []string) ([]*compare.Document, []c
 
 type checkFlags struct {
 	inputFlags
-	formats  []string
-	failOn   string
-	max      []string
-	noColor  bool
-	disable  []string
-	only     []string
-	workers  int
-	severity []string
+	configFlags
+	showSuppressed bool
+	baseline       string
+	writeBaseline  string
+	newFromRev     string
+	formats        []string
+	failOn         string
+	max            []string
+	noColor        bool
+	disable        []string
+	only           []string
+	workers        int
+	severity       []string
 }
 
 func newCheckCmd(env *cliEnv) *cobra.Command {
@@ -108,10 +102,17 @@ limit), 2 a usage or input error (the other files are still checked and reported
 		Example: `  crosscheck check --as-of 2025-04-12 testdata/seeds/
   crosscheck check --format table --format sarif=out.sarif --format html=report.html drafts/*.md`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runCheck(env, f, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(env, f, args, cmd.Flags().Changed("fail-on"))
+		},
 	}
-	f.register(cmd)
+	f.inputFlags.register(cmd)
+	f.configFlags.register(cmd)
 	fl := cmd.Flags()
+	fl.BoolVar(&f.showSuppressed, "show-suppressed", false, "also print suppressed findings (inline, config, baseline, --new-from-rev), marked with why")
+	fl.StringVar(&f.baseline, "baseline", "", "JSON baseline file: findings it holds are suppressed (matched by fingerprint, not line)")
+	fl.StringVar(&f.writeBaseline, "write-baseline", "", "write the reported findings to this baseline file and exit 0")
+	fl.StringVar(&f.newFromRev, "new-from-rev", "", "report only findings with a claim on a line changed since this git revision")
 	fl.StringArrayVarP(&f.formats, "format", "f", []string{"table"}, "output format, or FORMAT=FILE to write a file (repeatable): "+strings.Join(reports.Names(), ", "))
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding has this severity or higher: error, warning, info, none")
 	fl.StringArrayVar(&f.max, "max", nil, "exit 1 when more than N findings of a type: TYPE=N (repeatable), e.g. anachronism=0")
@@ -167,9 +168,14 @@ func parsePolicy(failOn string, max []string) (policy, error) {
 	return p, nil
 }
 
-// exitCode applies the policy to a report.
+// exitCode applies the policy to a report; suppressed findings (shown
+// with --show-suppressed) do not count.
 func (p policy) exitCode(r *compare.Report) int {
-	counts := r.Count()
+	active := check.Active(r.Findings)
+	counts := map[compare.Type]int{}
+	for _, f := range active {
+		counts[f.Type]++
+	}
 	for t, limit := range p.max {
 		if counts[t] > limit {
 			return ExitFindings
@@ -178,7 +184,7 @@ func (p policy) exitCode(r *compare.Report) int {
 	if p.failOn == compare.SeverityNone {
 		return ExitOK
 	}
-	for _, f := range r.Findings {
+	for _, f := range active {
 		if f.Severity >= p.failOn {
 			return ExitFindings
 		}
@@ -186,12 +192,29 @@ func (p policy) exitCode(r *compare.Report) int {
 	return ExitOK
 }
 
-// selectRules applies --rule, --disable and --severity.
-func selectRules(only, disable, severity []string) ([]*compare.Rule, map[string]compare.Severity, error) {
+// selectRules applies the config, then --rule, --disable and --severity:
+// a rule the config turns off runs only when --rule names it; flags
+// override the config's severities.
+func selectRules(cfg *config.Config, only, disable, severity []string) ([]*compare.Rule, map[string]compare.Severity, error) {
 	all := rules.All()
+	for _, p := range cfg.Patterns {
+		r := p.Rule()
+		if err := r.Validate(); err != nil {
+			return nil, nil, fmt.Errorf("config pattern at %s: %w", p.At, err)
+		}
+		all = append(all, r)
+	}
+	known := func(name string) bool {
+		for _, r := range all {
+			if r.Name == name {
+				return true
+			}
+		}
+		return false
+	}
 	for _, n := range append(append([]string{}, only...), disable...) {
-		if _, err := rules.Get(n); err != nil {
-			return nil, nil, err
+		if !known(n) {
+			return nil, nil, fmt.Errorf("unknown rule %q (see `crosscheck rules`)", n)
 		}
 	}
 	var out []*compare.Rule
@@ -199,21 +222,32 @@ func selectRules(only, disable, severity []string) ([]*compare.Rule, map[string]
 		if len(only) > 0 && !contains(only, r.Name) {
 			continue
 		}
+		if len(only) == 0 && !cfg.Enabled(r.Name) {
+			continue
+		}
 		if contains(disable, r.Name) {
 			continue
 		}
 		out = append(out, r)
 	}
-	sev := map[string]compare.Severity{}
+	sev := cfg.Severities()
 	for _, s := range severity {
 		name, level, ok := strings.Cut(s, "=")
 		lv, ok2 := compare.ParseSeverity(level)
-		if _, err := rules.Get(name); !ok || !ok2 || err != nil {
+		if !ok || !ok2 || lv == compare.SeverityNone || !known(name) {
 			return nil, nil, fmt.Errorf("--severity %q: want RULE=error|warning|info with a known rule", s)
 		}
 		sev[name] = lv
 	}
 	return out, sev, nil
+}
+
+func ruleNames(rs []*compare.Rule) []string {
+	out := []string{}
+	for _, r := range rs {
+		out = append(out, r.Name)
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {
@@ -225,7 +259,7 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func runCheck(env *cliEnv, f *checkFlags, args []string) error {
+func runCheck(env *cliEnv, f *checkFlags, args []string, failOnSet bool) error {
 	asOf, err := f.parseAsOf()
 	if err != nil {
 		return err
@@ -234,25 +268,72 @@ func runCheck(env *cliEnv, f *checkFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	pol, err := parsePolicy(f.failOn, f.max)
+	cfg, err := f.loadConfig()
 	if err != nil {
 		return err
 	}
-	rs, sev, err := selectRules(f.only, f.disable, f.severity)
+	failOn := f.failOn
+	if !failOnSet && cfg.FailOn != "" {
+		failOn = cfg.FailOn
+	}
+	pol, err := parsePolicy(failOn, f.max)
 	if err != nil {
 		return err
 	}
-	k, err := f.loadKB()
+	rs, sev, err := selectRules(cfg, f.only, f.disable, f.severity)
 	if err != nil {
 		return err
+	}
+	var base *check.Baseline
+	if f.baseline != "" {
+		if base, err = readBaseline(f.baseline); err != nil {
+			return err
+		}
+	}
+	k, err := f.loadKBWith(cfg)
+	if err != nil {
+		return err
+	}
+	var changed check.ChangedLines
+	if f.newFromRev != "" {
+		if changed, err = gitChanged(f.newFromRev, args); err != nil {
+			return err
+		}
 	}
 	docs, loadErrs := f.load(env, args)
 	failed := printLoadErrors(env.stderr, loadErrs)
+
+	// Post-processing: config overrides and tolerances, inline
+	// suppressions, the baseline, --new-from-rev; the findings they
+	// suppress are dropped last unless --show-suppressed.
+	post := []func([]compare.Finding) []compare.Finding{
+		cfg.OverrideStep(cfg.RelPath),
+		cfg.ToleranceStep(),
+		check.Suppression{Docs: docs, Now: nowUTC(), Ran: ruleNames(rs), Warn: func(l string) { fmt.Fprintln(env.stderr, l) }}.Step(),
+	}
+	if base != nil {
+		post = append(post, base.Step())
+	}
+	if changed != nil {
+		post = append(post, check.OnlyChanged(changed, f.newFromRev, canonicalPath))
+	}
+	var beforeDrop []compare.Finding
+	post = append(post, func(fs []compare.Finding) []compare.Finding {
+		beforeDrop = append([]compare.Finding(nil), fs...)
+		return fs
+	}, check.Drop(f.showSuppressed))
+	var extra []func(*extract.Env) []compare.Claim
+	for _, p := range cfg.Patterns {
+		extra = append(extra, p.Extract)
+	}
+
 	rep, err := check.Run(context.Background(), docs, check.Config{
 		Rules:    rs,
 		KB:       k,
 		AsOf:     asOf,
 		Severity: sev,
+		Post:     post,
+		Extra:    extra,
 		Extract:  extract.Options{DayFirst: f.dayFirst},
 		Workers:  f.workers,
 	})
@@ -266,12 +347,83 @@ func runCheck(env *cliEnv, f *checkFlags, args []string) error {
 			return err
 		}
 	}
+	if f.writeBaseline != "" {
+		return writeBaseline(env, f.writeBaseline, beforeDrop)
+	}
 	if failed {
 		return exitError{ExitError}
 	}
 	if code := pol.exitCode(rep); code != ExitOK {
 		return exitError{code}
 	}
+	return nil
+}
+
+// loadKBWith loads the embedded kb, then the config's kb files and
+// inline entries, then --kb files: later ones add or override facts.
+func (f *inputFlags) loadKBWith(cfg *config.Config) (*kb.KB, error) {
+	k, err := loadEmbeddedKB()
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range cfg.KBFiles {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("config kb.files: %w", err)
+		}
+		if err := k.Add(p, data); err != nil {
+			return nil, err
+		}
+	}
+	for _, in := range cfg.KBInline {
+		if err := k.Add(in.Name, in.Data); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range f.kbFiles {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("--kb: %w", err)
+		}
+		if err := k.Add(p, data); err != nil {
+			return nil, err
+		}
+	}
+	return k, nil
+}
+
+func readBaseline(p string) (*check.Baseline, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	defer fh.Close()
+	return check.ReadBaseline(p, fh)
+}
+
+// writeBaseline records the findings that are reported now, and those the
+// old baseline (if any) suppressed, so that rewriting keeps them.
+func writeBaseline(env *cliEnv, p string, fs []compare.Finding) error {
+	var keep []compare.Finding
+	for _, f := range fs {
+		if f.Suppressed == "baseline" {
+			f.Suppressed = ""
+		}
+		keep = append(keep, f)
+	}
+	b := check.NewBaseline(keep)
+	fh, err := os.Create(p)
+	if err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	if err := b.Write(fh); err != nil {
+		fh.Close()
+		return err
+	}
+	if err := fh.Close(); err != nil {
+		return fmt.Errorf("--write-baseline: %w", err)
+	}
+	fmt.Fprintf(env.stderr, "wrote %d findings to baseline %s\n", len(b.Findings), p)
 	return nil
 }
 
@@ -365,4 +517,73 @@ func rulesMarkdown(rs []*compare.Rule) string {
 		fmt.Fprintf(&b, "\n## %s\n\n**%s** — %s, %s, default severity %s.\n\n%s\n", r.Name, r.Title(), r.Type, r.Kind, r.Severity, strings.TrimSpace(body))
 	}
 	return b.String()
+}
+
+// gitChanged asks git which lines of the inputs changed since rev: the
+// diff of the working tree against rev, and untracked files as wholly
+// new. It runs git locally only; no network.
+func gitChanged(rev string, paths []string) (check.ChangedLines, error) {
+	if strings.HasPrefix(rev, "-") {
+		return nil, fmt.Errorf("--new-from-rev %q: not a revision", rev)
+	}
+	top, err := gitOutput("rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: not in a git repository: %w", err)
+	}
+	root := canonicalPath(strings.TrimSpace(string(top)))
+	if _, err := gitOutput("rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+		return nil, fmt.Errorf("--new-from-rev %q: unknown revision", rev)
+	}
+	var files []string
+	for _, p := range paths {
+		if p != "-" {
+			files = append(files, p)
+		}
+	}
+	diff, err := gitOutput(append([]string{"diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-renames", rev, "--"}, files...)...)
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: git diff: %w", err)
+	}
+	changed, err := check.ParseUnifiedDiff(bytes.NewReader(diff), root)
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: %w", err)
+	}
+	untracked, err := gitOutput(append([]string{"ls-files", "--others", "--exclude-standard", "-z", "--full-name", "--"}, files...)...)
+	if err != nil {
+		return nil, fmt.Errorf("--new-from-rev: git ls-files: %w", err)
+	}
+	for _, name := range strings.Split(string(untracked), "\x00") {
+		if name != "" {
+			changed[filepath.Join(root, filepath.FromSlash(name))] = nil
+		}
+	}
+	return changed, nil
+}
+
+func gitOutput(args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if msg := oneLine(stderr.String()); msg != "" {
+			return nil, fmt.Errorf("%w: %s", err, msg)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// canonicalPath is an absolute path with symbolic links resolved, so that
+// git's paths and the command line's meet.
+func canonicalPath(p string) string {
+	p, _, _ = strings.Cut(p, "#") // JSONL records: path#line
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
 }

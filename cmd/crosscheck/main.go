@@ -84,6 +84,8 @@ where they contradict each other or themselves, and where a claim is out of its 
 		newCheckCmd(env),
 		newExtractCmd(env),
 		newRulesCmd(env),
+		newConfigCmd(env),
+		newInitCmd(env),
 		kbCommand(loadEmbeddedKB),
 	)
 	return root

@@ -33,6 +33,9 @@ type Suppression struct {
 	// Warn receives one line per expired suppression (for stderr); nil
 	// drops them. The notice findings are added either way.
 	Warn func(line string)
+	// Ran names the rules that ran; an ignore for a rule that did not run
+	// (--rule, a disabled rule) is not reported as unused. Nil: all ran.
+	Ran []string
 }
 
 // Step returns the post-processing step. A finding is suppressed when one
@@ -78,13 +81,31 @@ func (s Suppression) Step() func([]compare.Finding) []compare.Finding {
 						s.Warn(fmt.Sprintf("%s:%d:%d: warning: %s", p, line, col, msg))
 					}
 					notices = append(notices, notice(d, ig, RuleExpiredSuppression, msg))
-				case !used[key{d, ii}]:
+				case !used[key{d, ii}] && s.ran(ig.Rule):
 					notices = append(notices, notice(d, ig, RuleUnusedSuppression, describe(ig)+" suppresses nothing; remove it"))
 				}
 			}
 		}
 		return append(fs, notices...)
 	}
+}
+
+// ran reports whether the rule an ignore names ran ("all" and finding
+// types always count).
+func (s Suppression) ran(rule string) bool {
+	if s.Ran == nil || rule == "all" {
+		return true
+	}
+	for _, r := range s.Ran {
+		if r == rule {
+			return true
+		}
+	}
+	switch compare.Type(rule) {
+	case compare.Agreement, compare.Contradiction, compare.Anachronism:
+		return true
+	}
+	return false
 }
 
 // Drop removes the suppressed findings unless keep (--show-suppressed).
