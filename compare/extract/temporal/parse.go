@@ -2020,11 +2020,35 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 			return p.ago(s, f == fwEarlier, true), j + 1, true
 		}
 	}
+	if p.fw(i) == fwA && !u.plural && v == 1 && p.rate(i-1) {
+		// "$500 million a year", "four flights a week": a rate, not a length
+		return sem{}, 0, false
+	}
 	// sets: "twice a year" is tagged on "a year"
 	if p.fw(i) == fwA && p.fw(i-1) == fwTimes {
 		return sem{typ: "SET", value: durValue(1, u.unit, false), dur: 1, du: u.unit}, j, true
 	}
 	return s, j, true
+}
+
+// rate reports whether token k ends an amount a following "a year" divides:
+// a number, "million", "percent", a plural noun ("flights", "hours").
+func (p *parser) rate(k int) bool {
+	if k < 0 || k >= len(p.toks) {
+		return false
+	}
+	t := &p.toks[k]
+	switch {
+	case t.kind == tkNum || t.kind == tkPunct && t.p == '%':
+		return true
+	case t.kind != tkWord:
+		return false
+	case p.is(k, "million") || p.is(k, "billion") || p.is(k, "percent") || p.is(k, "cents") || p.is(k, "dollars"):
+		return true
+	case t.lx != nil && t.lx.unit != uNone && t.lx.plural:
+		return true // "24 hours a day"
+	}
+	return t.lx == nil && !t.cap && t.e-t.s > 3 && p.text[t.e-1] == 's' && p.text[t.e-2] != 's'
 }
 
 // ago turns "N units ago/later" into a date at the unit's granularity.
