@@ -21,7 +21,7 @@ Does not fire: "former Vice President Joe Biden, the Democratic nominee" in Sept
 	Type:     compare.Anachronism,
 	Kind:     compare.KindOffice,
 	Severity: compare.Error,
-	Needs:    []compare.Kind{compare.KindOffice},
+	Needs:    []compare.Kind{compare.KindOffice, compare.KindAdministration},
 	Run: func(pass *compare.Pass) error {
 		k := pass.KB
 		if k == nil {
@@ -40,6 +40,7 @@ Does not fire: "former Vice President Joe Biden, the Democratic nominee" in Sept
 				continue
 			}
 			pass.Report(compare.Finding{
+				Kind:    c.Kind,
 				Subject: c.Subject,
 				Message: fmt.Sprintf("%q: %s held the office of %s at the time the article speaks of (%s), so was not a former holder",
 					c.Text, personName(k, person), office.Title, dayString(c.When.From, c.When.Gran)),

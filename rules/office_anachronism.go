@@ -48,7 +48,7 @@ Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 d
 			}
 			p, _ := k.Person(person)
 			why := "did not hold that office"
-			if p != nil && !p.Died.IsZero() && p.Died.Before(c.When.From) {
+			if p != nil && !p.Died.IsZero() && p.Died.Add(deathGrace).Before(c.When.From) {
 				why = fmt.Sprintf("had died on %s", p.Died.Format("2006-01-02"))
 			}
 			at := dayString(c.When.From, c.When.Gran)

@@ -29,6 +29,10 @@ func personOf(c compare.Claim) string {
 	return ""
 }
 
+// deathGrace is how long after dying in office a person is still named
+// by the office without error: the coverage of the death and funeral.
+const deathGrace = 30 * 24 * time.Hour
+
 // heldDuring reports whether the person held the office at some time in
 // [from, to), alive.
 func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
@@ -41,8 +45,10 @@ func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 			continue
 		}
 		end := t.To
-		if p != nil && !p.Died.IsZero() && (end.IsZero() || p.Died.Before(end)) {
-			end = p.Died
+		if p != nil && !p.Died.IsZero() && (end.IsZero() || !p.Died.After(end.AddDate(0, 0, 1))) {
+			// Died in office: reports of the death and its aftermath still
+			// name the office ("President Raisi was killed").
+			end = p.Died.Add(deathGrace)
 		}
 		if t.From.Before(to) && (end.IsZero() || from.Before(end)) {
 			return true

@@ -12,7 +12,7 @@ package extract
 // Monday" dates the announcement, not the talks.
 func (env *Env) attach(s Sentence, from, to int) string {
 	ref := env.attachRaw(s, from, to)
-	if ref == MainEvent && env.clauseTense(s, from) == "earlier" {
+	if ref == MainEvent && (env.clauseTense(s, from) == "earlier" || env.otherYearNear(s, from, to)) {
 		return ""
 	}
 	return ref
@@ -35,6 +35,9 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	for j := from - 1; j >= s.From && j >= from-16; j-- {
 		t := toks[j]
 		w := t.Lower
+		if y, ok := yearToken(t); ok && y != env.Event.When.From.Year() {
+			return "" // "the 2015 agreement concluded in Vienna": a background event
+		}
 		if _, ok := eventNouns[w]; ok {
 			if w == "round" || w == "rounds" {
 				// "the second round of talks": the ordinal decides.
@@ -59,16 +62,22 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 			break
 		}
 	}
-	if verb {
-		// "the two sides met in Muscat": an event verb whose subject is the
-		// parties, not an event noun.
-		return MainEvent
-	}
-	// Rightwards within the clause: "On Saturday, the talks began".
+	// Rightwards up to the next comma: "On Saturday, the talks began",
+	// "gathered on Monday for the funeral".
 	_, cto := clauseBounds(toks, s, from)
 	for j := to; j < cto && j < to+14; j++ {
 		t := toks[j]
 		w := t.Lower
+		if t.Text == "," && j > to {
+			break
+		}
+		if verb {
+			// After an event verb only a noun naming the event can override.
+			if _, ok := eventNouns[w]; ok && j <= to+4 {
+				return env.classifyMention(s, j).Ref
+			}
+			continue
+		}
 		if _, ok := eventNouns[w]; ok {
 			return env.classifyMention(s, j).Ref
 		}
@@ -78,6 +87,11 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 		if eventVerbs[w] && w != "set" && w != "due" {
 			return MainEvent
 		}
+	}
+	if verb {
+		// "the two sides met in Muscat": an event verb whose subject is the
+		// parties, not an event noun.
+		return MainEvent
 	}
 	return ""
 }
@@ -98,4 +112,51 @@ func isBlockingVerb(t Token) bool {
 		return !eventVerbs[w]
 	}
 	return hasSuffix(w, "ed") && !hasSuffix(w, "eed") && w != "based" && w != "led"
+}
+
+// otherYearNear reports whether the comma-delimited stretch around tokens
+// [from, to) names a year other than the main event's, used adverbially
+// ("met in Moscow in 2011", "in 2018, talks in Vienna"): the phrase then
+// speaks of that year, not of the reported event.
+func (env *Env) otherYearNear(s Sentence, from, to int) bool {
+	toks := env.Tokens
+	lo, hi := from, to
+	for lo > s.From && !isCommaBreak(toks[lo-1]) {
+		lo--
+	}
+	for hi < s.To && !isCommaBreak(toks[hi]) {
+		hi++
+	}
+	for k := lo; k < hi; k++ {
+		if k >= from && k < to {
+			continue
+		}
+		if y, ok := adverbialYear(toks, k); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
+			return true
+		}
+	}
+	return false
+}
+
+// adverbialYear returns the year at token k when it dates something ("in
+// 2011", "April 2021", "since 2018") rather than naming it ("the 2015 deal").
+func adverbialYear(toks []Token, k int) (int, bool) {
+	y, ok := yearToken(toks[k])
+	if !ok || k == 0 {
+		return 0, false
+	}
+	switch prev := toks[k-1].Lower; {
+	case prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "during" || prev == "of" || prev == ",":
+		return y, true
+	case monthNames[prev]:
+		return y, true
+	}
+	return 0, false
+}
+
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }

@@ -34,6 +34,7 @@ var eventNouns = map[string]string{
 	"funeral": "funeral", "hearing": "hearing", "trial": "trial", "debate": "debate",
 	"rally": "rally", "protest": "protest", "protests": "protest", "launch": "launch",
 	"assassination": "assassination", "shooting": "shooting", "invasion": "invasion",
+	"death": "death", "killing": "killing", "signing ceremony": "ceremony",
 	"engagement": "talks", "encounter": "meeting", "gathering": "meeting", "consultations": "talks",
 }
 
@@ -45,7 +46,7 @@ func eventFamily(noun string) string {
 		return "meeting"
 	case "vote", "election", "referendum":
 		return "vote"
-	case "attack", "strike", "crash", "explosion", "earthquake", "shooting", "assassination", "invasion":
+	case "attack", "strike", "crash", "explosion", "earthquake", "shooting", "assassination", "invasion", "killing":
 		return "violence"
 	}
 	return noun
@@ -81,7 +82,9 @@ var otherEventWords = map[string]bool{
 	"another": true, "next": true, "previous": true, "prior": true, "earlier": true, "past": true,
 	"future": true, "subsequent": true, "further": true, "follow-up": true, "later": true,
 	"last": true, "former": true, "preceding": true, "separate": true, "those": true,
-	"additional": true, "more": true,
+	"additional": true, "more": true, "technical": true, "expert": true, "expert-level": true,
+	"working-level": true, "preparatory": true, "follow-on": true, "parallel": true, "sideline": true,
+	"sidelines": true,
 }
 
 // futureWords mark a clause about something that has not happened yet.
@@ -236,6 +239,9 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 		}
 		if pastOtherWords[w] {
 			return "earlier"
+		}
+		if w == "first" && k+1 < to && eventVerbs[toks[k+1].Lower] {
+			return "earlier" // "the leaders first met in Singapore"
 		}
 		if w == "had" && k+1 < to && toks[k+1].Kind == Word && (hasSuffix(toks[k+1].Lower, "ed") || toks[k+1].Lower == "met" || toks[k+1].Lower == "been") {
 			return "earlier" // past perfect

@@ -36,10 +36,18 @@ func runLocation(env *Env) []compare.Claim {
 		if prev >= s.From && toks[prev].Lower == "the" {
 			prev--
 		}
+		modifier := m.To < s.To && isEventNoun(toks[m.To].Lower)
 		switch {
+		case modifier && !hasPlaceEntry(m):
+			continue // "progress in Iran talks": Iran is a party
 		case prev >= s.From && locativePreps[toks[prev].Lower]:
 			ref = env.attach(s, prev, m.To)
 		case m.To < s.To && isEventNoun(toks[m.To].Lower):
+			// "the Geneva talks" names a venue; "the Iran talks" and "the US
+			// strike" name a party, so a country never counts here.
+			if _, isCity := m.Has(EntryPlace); !isCity {
+				continue
+			}
 			ref = env.classifyMention(s, m.To).Ref
 			if ref == MainEvent && env.clauseTense(s, m.To) == "earlier" {
 				ref = ""
@@ -99,4 +107,9 @@ func hostVerbAfter(toks []Token, s Sentence, from int) int {
 		}
 	}
 	return -1
+}
+
+func hasPlaceEntry(m Match) bool {
+	_, ok := m.Has(EntryPlace)
+	return ok
 }

@@ -87,6 +87,11 @@ func runOffice(env *Env) []compare.Claim {
 func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeRef, bool) {
 	toks := env.Tokens
 	ref := officeRef{from: m.From, to: m.To, titleFrom: m.From, titleTo: m.To}
+	if mi+1 < len(matches) && matches[mi+1].From == m.To {
+		if _, ok := matches[mi+1].Has(EntryRole); ok {
+			return ref, false // "White House special envoy": the next title is the office
+		}
+	}
 	if e, ok := m.Has(EntryOffice); ok {
 		ref.office = e.ID
 	} else if e, ok := m.Has(EntryRole); ok {
@@ -99,10 +104,14 @@ func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeR
 	j := m.From - 1
 	if mi > 0 && matches[mi-1].To == m.From || (mi > 0 && matches[mi-1].To == m.From-1 && isPossessive(toks[m.From-1])) {
 		prev := matches[mi-1]
-		for _, kind := range []EntryKind{EntryDemonym, EntryCountry, EntryCapital} {
+		for _, kind := range []EntryKind{EntryDemonym, EntryCountry, EntryCapital, EntryOffice} {
 			if e, ok := prev.Has(kind); ok {
+				country := e.Country
+				if kind == EntryOffice {
+					country, _, _ = strings.Cut(e.ID, "/")
+				}
 				if ref.country == "" {
-					ref.country = e.Country
+					ref.country = country
 				}
 				ref.from = prev.From
 				j = prev.From - 1
@@ -129,6 +138,9 @@ func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeR
 	if k+1 < s.To && toks[k].Lower == "of" {
 		for _, n := range matches {
 			if n.From == k+1 {
+				if n.To < s.To && isPossessive(toks[n.To]) {
+					return ref, false // "commander of Iran's Quds Force"
+				}
 				if e, ok := n.Has(EntryCountry); ok {
 					if ref.country == "" || ref.country == e.Country {
 						ref.country = e.Country
@@ -228,6 +240,16 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		return compare.Claim{}, false
 	}
 	best := matches[0]
+	if office != nil && !heldEver(k, best.Person, office.ID) {
+		// Several offices share a role ("special envoy"): the one this
+		// person held.
+		for _, t := range k.Tenures(best.Person) {
+			if o, ok := k.Office(t.Office); ok && o.Role == office.Role && o.Country == office.Country {
+				office = o
+				break
+			}
+		}
+	}
 	if office == nil {
 		// No country in the text: the office of this role the person held.
 		for _, t := range k.Tenures(best.Person) {
@@ -246,7 +268,11 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		return compare.Claim{}, false
 	}
 	span := compare.Span{Start: toks[ref.from].Span.Start, End: toks[ref.to-1].Span.End}
-	c := env.claim(compare.KindOffice, span, office.ID, "holder", "person/"+best.Person)
+	kind := compare.KindOffice
+	if office.Role == "president" || office.Role == "vice-president" {
+		kind = compare.KindAdministration // "President Trump" names a government
+	}
+	c := env.claim(kind, span, office.ID, "holder", "person/"+best.Person)
 	c.Marker = ref.marker
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
@@ -273,6 +299,16 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 	if marker == "then" || marker == "incoming" {
 		return compare.TimeRef{}, "earlier"
 	}
+	if marker == "former" || marker == "late" {
+		// "Former" is said from the time of writing, whatever the clause
+		// is about: "former President Trump withdrew in 2018" is wrong in
+		// April 2025.
+		ref := env.Doc.Reference
+		if ref.IsZero() {
+			return compare.TimeRef{}, "unknown"
+		}
+		return compare.TimeRef{From: ref, To: ref.AddDate(0, 0, 1), Gran: compare.GranDay}, "reference"
+	}
 	toks := env.Tokens
 	// A year in the same comma-delimited stretch: "in 2015, Secretary of State John Kerry".
 	lo, hi := from, to
@@ -282,11 +318,25 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 	for hi < s.To && !isCommaBreak(toks[hi]) {
 		hi++
 	}
+	// "…, when the Biden administration sent envoy Robert Malley": a
+	// following when-clause dates the mention too.
+	if hi+1 < s.To && toks[hi].Text == "," && (toks[hi+1].Lower == "when" || toks[hi+1].Lower == "after" || toks[hi+1].Lower == "before") {
+		for hi++; hi < s.To && !isCommaBreak(toks[hi]); hi++ {
+		}
+	}
+	if lo >= 2 && toks[lo-1].Text == "," {
+		// "…opened in Vienna in April 2021, when the Biden administration…"
+		for k := lo - 2; k >= s.From && !isCommaBreak(toks[k]); k-- {
+			if toks[lo].Lower == "when" {
+				lo = k
+			}
+		}
+	}
 	for k := lo; k < hi; k++ {
 		if k >= from && k < to {
 			continue
 		}
-		if y, ok := yearToken(toks[k]); ok && k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "of") {
+		if y, ok := adverbialYear(toks, k); ok {
 			start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 			if y == env.Event.When.From.Year() && env.Event.When.Known() {
 				break
@@ -310,8 +360,9 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 			return compare.TimeRef{}, "earlier"
 		case w == "time" && k >= 2 && toks[k-1].Lower == "the" && toks[k-2].Lower == "at":
 			return compare.TimeRef{}, "earlier"
-		case w == "under" && k+1 < s.To && k < from:
-			// "under then-President X" is handled by the marker; "under X" is past context.
+		case w == "under" && k+2 >= from && k < from:
+			// "signed under the Obama administration": a past government.
+			return compare.TimeRef{}, "earlier"
 		}
 	}
 	if env.Event.When.Known() {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"time"
+
 	"github.com/crosscheck/crosscheck/compare"
 )
 
@@ -36,7 +38,7 @@ func runTemporal(env *Env) []compare.Claim {
 		j := env.tokenAt(tx.End)
 		s := sentenceOf(sents, i)
 		subject := env.attach(s, i, j)
-		if subject == "" {
+		if subject == "" || (subject == MainEvent && env.farFromReference(tx.From)) {
 			continue
 		}
 		span := compare.Span{Start: tx.Start, End: tx.End}
@@ -93,7 +95,7 @@ func (env *Env) mainEventTime() (compare.TimeRef, bool, bool) {
 			continue
 		}
 		s := sentenceOf(sents, i)
-		if env.attach(s, i, env.tokenAt(tx.End)) != MainEvent {
+		if env.attach(s, i, env.tokenAt(tx.End)) != MainEvent || env.farFromReference(tx.From) {
 			continue
 		}
 		upcoming := !env.Doc.Reference.IsZero() && tx.From.After(env.Doc.Reference)
@@ -121,4 +123,19 @@ func granOf(v string) compare.Granularity {
 		return compare.GranDecade
 	}
 	return compare.GranUnknown
+}
+
+// maxEventDistance is how far from an article's reference time its main
+// event can lie: news reports what happened or will happen within weeks;
+// a date years away dates a background event ("her accession on
+// 6 February 1952").
+const maxEventDistance = 120 * 24 * time.Hour
+
+func (env *Env) farFromReference(t time.Time) bool {
+	ref := env.Doc.Reference
+	if ref.IsZero() || t.IsZero() {
+		return false
+	}
+	d := t.Sub(ref)
+	return d > maxEventDistance || d < -maxEventDistance
 }
