@@ -134,6 +134,7 @@ type lexEntry struct {
 	fw        uint8
 	tensAdj   int16 // "twenty" etc: can take a ones word after it
 	holiday   int8
+	long      bool // "yearlong": a one-unit duration by itself
 	startable bool // may begin an expression; computed
 }
 
@@ -264,6 +265,11 @@ func buildLexicon() map[string]*lexEntry {
 		}
 		e := get(p)
 		e.unit, e.plural = u, true
+	}
+	for w, u := range map[string]unit{"yearlong": uYear, "weeklong": uWeek, "monthlong": uMonth, "daylong": uDay, "hourlong": uHour} {
+		// one-word adjectives of length: a duration of one unit
+		e := get(w)
+		e.unit, e.long = u, true
 	}
 	for w, u := range map[string]unit{"sec": uSecond, "secs": uSecond, "min": uMinute, "mins": uMinute, "hr": uHour, "hrs": uHour, "yr": uYear, "yrs": uYear} {
 		get(w).unit = u

@@ -710,6 +710,13 @@ func (p *parser) core(i int) (sem, int, bool) {
 			return s, j, true
 		}
 	}
+	if e.long {
+		return sem{typ: "DURATION", dur: 1, du: e.unit, adj: true}, i + 1, true
+	}
+	if e.unit >= uHour && e.unit != uWeekend && p.punct(i+1, '-') && p.adj(i) && p.is(i+2, "long") {
+		// "decades-long", "day-long"
+		return sem{typ: "DURATION", dur: 1, du: e.unit, dx: e.plural, adj: true}, i + 3, true
+	}
 	if e.unit == uYear && !e.plural {
 		// "year-end", "year-ago", "year-earlier"
 		if j := p.hy(i + 1); j > i+1 || p.fw(j) == fwEnd {
@@ -1962,7 +1969,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		}
 	}
 	u := p.lx(k)
-	if u == nil || u.unit == uNone || u.unit == uWeekend {
+	if u == nil || u.unit == uNone || u.unit == uWeekend || u.long {
 		return sem{}, 0, false
 	}
 	if p.fw(i) == fwA && !u.plural {

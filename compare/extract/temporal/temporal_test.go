@@ -104,6 +104,10 @@ func TestTag(t *testing.T) {
 		{"month and relative year", "in June last year", sat, Options{}, []want{{"June last year", "DATE", "2024-06", ""}}},
 		{"deadline is future", "They have until Tuesday to reply.", sat, Options{}, []want{{"Tuesday", "DATE", "2025-04-15", ""}}},
 		{"age is no duration", "a 6-year-old boy, 37 years old", sat, Options{}, nil},
+		{"long adjective", "a decades-long feud and a yearlong review", sat, Options{}, []want{{"decades-long", "DURATION", "PXDE", ""}, {"yearlong", "DURATION", "P1Y", ""}}},
+		{"rate is no duration", "It saves $500 million a year; four flights a week.", sat, Options{}, nil},
+		{"twice a year is a set", "They meet twice a year.", sat, Options{}, []want{{"a year", "SET", "P1Y", ""}}},
+		{"past decade", "over the past decade", sat, Options{}, []want{{"the past decade", "DURATION", "P10Y", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
