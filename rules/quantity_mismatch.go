@@ -1,13 +1,200 @@
 package rules
 
-import "github.com/crosscheck/crosscheck/compare"
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
 
-// QuantityMismatch is being written.
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// QuantityMismatch reports two sources whose figures for one thing cannot
+// both be true.
 var QuantityMismatch = &compare.Rule{
-	Name:     "quantity-mismatch",
-	Doc:      "quantity-mismatch\n\nFires: x\n\nDoes not fire: y",
+	Name: "quantity-mismatch",
+	Doc: `sources give figures for the same thing that cannot both be true
+
+Figures drift between versions of a story: a session's length, a toll, a
+level of enrichment. Each figure is read as the interval it allows: a
+hedge widens it ("about", "around": ±15%; "more than", "over", "at least":
+no upper bound; "nearly", "almost": up to the figure; "less than": below
+it), a range spans it ("four to five hours") and a round figure allows its
+rounding ("six hours": 5.5–6.5). Two figures contradict when their
+intervals do not meet.
+
+A count that rises in a later report is an update (quantity-update), and
+figures attributed to different parties are a reported disagreement
+(quantity-disagreement); neither is reported here.
+
+Fires:
+  A: The talks lasted around six hours.
+  B: The talks lasted more than seven hours.
+
+Does not fire:
+  A: The talks lasted around six hours.
+  B: The talks lasted over four hours.`,
 	Type:     compare.Contradiction,
 	Kind:     compare.KindQuantity,
 	Severity: compare.Error,
-	Run:      func(*compare.Pass) error { return nil },
+	Needs:    []compare.Kind{compare.KindQuantity},
+	Run: func(pass *compare.Pass) error {
+		return eachQuantityConflict(pass, false, func(a, b compare.Claim) bool {
+			return !attributedApart(a, b) && !isUpdate(a, b)
+		}, func(a, b compare.Claim) compare.Finding {
+			return compare.Finding{
+				Subject: a.Subject,
+				Message: fmt.Sprintf("sources disagree on %s: %s (%s) vs %s (%s)",
+					quantityWhat(a), a.Text, a.Doc.ID, b.Text, b.Doc.ID),
+				Claims: []compare.Claim{a, b},
+			}
+		})
+	},
+}
+
+// eachQuantityConflict reports the figures of each slot that conflict:
+// pairs whose intervals do not meet and that keep accepts (pairs inside
+// one document only when sameDoc). One finding per odd figure out: the
+// figure with the most conflicts is reported first, against the most
+// precise figure it conflicts with, and its conflicts are then settled;
+// so "5 percent" against "3.67 percent" and "about 3.7 percent" is one
+// finding, not two.
+func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b compare.Claim) bool, report func(a, b compare.Claim) compare.Finding) error {
+	for _, g := range pass.Groups {
+		if g.Kind != compare.KindQuantity {
+			continue
+		}
+		cs := g.Claims
+		edges := make([][]bool, len(cs))
+		for i := range cs {
+			edges[i] = make([]bool, len(cs))
+		}
+		for i, a := range cs {
+			for j := i + 1; j < len(cs); j++ {
+				b := cs[j]
+				if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) {
+					continue
+				}
+				edges[i][j], edges[j][i] = true, true
+			}
+		}
+		for {
+			best, deg := -1, 0
+			for i := range cs {
+				n := 0
+				for j := range cs {
+					if edges[i][j] {
+						n++
+					}
+				}
+				if n > deg {
+					best, deg = i, n
+				}
+			}
+			if best < 0 {
+				break
+			}
+			other := -1
+			for j := range cs {
+				if edges[best][j] && (other < 0 || width(cs[j]) < width(cs[other])) {
+					other = j
+				}
+			}
+			pass.Report(report(cs[best], cs[other]))
+			for j := range cs {
+				edges[best][j], edges[j][best] = false, false
+			}
+		}
+	}
+	return nil
+}
+
+// width is the breadth of a figure's interval: the smaller, the more precise.
+func width(c compare.Claim) float64 { return c.High - c.Low }
+
+// intervalsMeet reports whether two figures' intervals share a point.
+// Bounds from rounding and hedges are soft, so two ranges that only touch
+// (…–52.5 and 52.5–…) do not meet; an exact figure on a bound does.
+func intervalsMeet(a, b compare.Claim) bool {
+	lo, hi := math.Max(a.Low, b.Low), math.Min(a.High, b.High)
+	return lo < hi || lo == hi && (a.Low == a.High || b.Low == b.High)
+}
+
+// attributedApart reports whether two figures are given as different
+// parties' words: "Iran said 100, the US said 120".
+func attributedApart(a, b compare.Claim) bool {
+	return a.Speaker != "" && b.Speaker != "" && partyKey(a.Speaker) != partyKey(b.Speaker)
+}
+
+// partyKey normalises a speaker as written for comparison.
+func partyKey(s string) string {
+	ws := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ".", "").Replace(s)))
+	for len(ws) > 1 && (ws[0] == "the" || ws[0] == "a" || ws[0] == "an") {
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+// cumulativeSubjects are counts that only grow as a story develops: tolls
+// and tallies.
+var cumulativeSubjects = map[string]bool{
+	"killed": true, "injured": true, "vote": true, "missing": true, "arrested": true,
+	"displaced": true, "casualty": true, "case": true, "detained": true, "evacuated": true,
+	"ballot": true, "signature": true, "refugee": true,
+}
+
+// isUpdate reports whether one figure is a later, higher count of a
+// cumulative total than the other.
+func isUpdate(a, b compare.Claim) bool {
+	_, _, ok := updateOrder(a, b)
+	return ok
+}
+
+// updateOrder returns the earlier and the later of two figures when the
+// later is a rise of a cumulative count.
+func updateOrder(a, b compare.Claim) (earlier, later compare.Claim, ok bool) {
+	if a.Attr != "count" || !cumulativeSubjects[a.Subject] || a.Doc == b.Doc {
+		return a, b, false
+	}
+	ta, tb := reportTime(a.Doc), reportTime(b.Doc)
+	if ta.IsZero() || tb.IsZero() || ta.Equal(tb) {
+		return a, b, false
+	}
+	if tb.Before(ta) {
+		a, b = b, a
+	}
+	return a, b, b.Low >= a.High
+}
+
+// reportTime is when a document was published, else its reference time.
+func reportTime(d *compare.Document) time.Time {
+	if d.Published != nil {
+		return *d.Published
+	}
+	return d.Reference
+}
+
+// quantityWhat names what a figure measures, for messages.
+func quantityWhat(c compare.Claim) string {
+	subject := c.Subject
+	if subject == "event" || strings.HasPrefix(subject, "event:") {
+		subject = "the " + strings.TrimPrefix(strings.TrimPrefix(subject, "event"), ":")
+		if subject == "the " {
+			subject = "the event"
+		}
+	}
+	switch c.Attr {
+	case "duration":
+		return "the length of " + subject
+	case "count":
+		if subject == "killed" || subject == "injured" {
+			return "the number " + subject
+		}
+		return "the number of " + subject + "s"
+	case "percent":
+		return "the " + strings.ReplaceAll(subject, "-", " ") + " level"
+	case "money":
+		return "the sum of " + subject
+	}
+	return subject
 }

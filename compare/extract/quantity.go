@@ -563,7 +563,7 @@ func qtySingular(w string) string {
 func (env *Env) qtyFuture(from, to int) bool {
 	for _, t := range env.Tokens[from:to] {
 		switch t.Lower {
-		case "expected", "planned", "scheduled", "will", "would", "could", "may", "might", "hoped":
+		case "expected", "planned", "scheduled", "hoped", "forecast", "projected":
 			return true
 		}
 	}

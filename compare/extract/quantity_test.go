@@ -10,7 +10,11 @@ import (
 )
 
 func renderQty(c compare.Claim) string {
-	s := fmt.Sprintf("%s/%s %s %q", c.Subject, c.Attr, c.Value, c.Text)
+	subject := c.Subject
+	if IsMainEvent(subject) {
+		subject = MainEvent // its family is the event extractor's business
+	}
+	s := fmt.Sprintf("%s/%s %s %q", subject, c.Attr, c.Value, c.Text)
 	if c.Speaker != "" {
 		s += " by " + c.Speaker
 	}

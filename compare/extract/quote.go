@@ -268,6 +268,12 @@ var speechVerbs = map[string]bool{
 	"reiterated": true, "affirmed": true, "confirmed": true, "tweets": true,
 }
 
+// isSpeechVerb reports whether a token is a verb of saying; "States" in
+// "the United States" is not.
+func isSpeechVerb(t Token) bool {
+	return t.Kind == Word && !t.Upper && speechVerbs[t.Lower]
+}
+
 // sayVerbs are the plain verbs of saying, which take a clause.
 var sayVerbs = map[string]bool{
 	"said": true, "says": true, "say": true, "told": true, "tells": true, "stated": true,
@@ -558,7 +564,7 @@ func (env *Env) speakerBefore(from, qFrom int, adjacent, sayOnly bool) ([2]int, 
 			}
 			continue
 		}
-		if !speechVerbs[t.Lower] || t.Kind != Word || sayOnly && !sayVerbs[t.Lower] {
+		if !isSpeechVerb(t) || sayOnly && !sayVerbs[t.Lower] {
 			continue
 		}
 		if adjacent && !env.verbLeadsToQuote(v+1, qFrom) {
@@ -623,7 +629,7 @@ func (env *Env) npBefore(from, v int) ([2]int, bool) {
 		if t.Kind == Word && npBoundary[t.Lower] {
 			break
 		}
-		if t.Kind == Word && speechVerbs[t.Lower] {
+		if isSpeechVerb(t) {
 			break
 		}
 		a--
@@ -652,7 +658,7 @@ func (env *Env) speakerAfter(qTo, end int) ([2]int, bool) {
 		a := skipStatementBy(toks, k+2, end)
 		return env.npForward(a, end)
 	}
-	if speechVerbs[toks[k].Lower] {
+	if isSpeechVerb(toks[k]) {
 		return env.npForward(k+1, end)
 	}
 	// "X said": a phrase of at most ten tokens then a speech verb.
@@ -661,7 +667,7 @@ func (env *Env) speakerAfter(qTo, end int) ([2]int, bool) {
 		if t.Kind == Punct && !isNamePunct(t.Text) && t.Text != "," {
 			break
 		}
-		if t.Kind == Word && speechVerbs[t.Lower] && v > k {
+		if isSpeechVerb(t) && v > k {
 			np, ok := env.npBefore(k, v)
 			if ok && np[0] == k {
 				return np, true

@@ -1,0 +1,12 @@
+package rules_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare/comparetest"
+)
+
+func TestQuantityMismatch(t *testing.T) {
+	comparetest.Run(t, filepath.Join("..", "testdata", "rules", "quantity-mismatch", "*.txtar"))
+}
