@@ -7,7 +7,7 @@ STATICCHECK := $(GOBIN)/staticcheck
 FUZZTIME    ?= 30s
 N           ?= 100000
 
-.PHONY: all build demo test lint vet fmt-check staticcheck bench bench-corpus eval eval-timex fuzz docs clean
+.PHONY: all build demo test lint vet fmt-check staticcheck bench bench-corpus eval eval-timex eval-timex-train fuzz docs clean
 
 all: build
 
@@ -42,9 +42,15 @@ bench:
 eval:
 	$(GO) run ./cmd/crosscheck-eval
 
+# TempEval-3 platinum test: strict/relaxed/value F1 of compare/extract/temporal.
 eval-timex:
-	$(GO) run ./cmd/timexeval -gold testdata/tempeval/gold/test -out /tmp/crosscheck-timex-test.jsonl
-	python3 testdata/tempeval/score.py testdata/tempeval/gold/test /tmp/crosscheck-timex-test.jsonl
+	$(GO) run ./cmd/timexeval -gold testdata/tempeval/gold/test -o $${TMPDIR:-/tmp}/crosscheck-timex-test.jsonl
+	python3 testdata/tempeval/score.py testdata/tempeval/gold/test $${TMPDIR:-/tmp}/crosscheck-timex-test.jsonl
+
+# The same on the training set, the only set used for tuning.
+eval-timex-train:
+	$(GO) run ./cmd/timexeval -gold testdata/tempeval/gold/train -o $${TMPDIR:-/tmp}/crosscheck-timex-train.jsonl
+	python3 testdata/tempeval/score.py testdata/tempeval/gold/train $${TMPDIR:-/tmp}/crosscheck-timex-train.jsonl
 
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \

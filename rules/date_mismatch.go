@@ -32,7 +32,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 			}
 			return true
 		}
-		for _, g := range groupsOf(pass, compare.KindDate) {
+		for _, g := range mainEventGroups(pass, compare.KindDate) {
 			for _, c := range conflicts(pass, g, anchored) {
 				if allMarked(c.a.Claims, "weekday") && allMarked(c.b.Claims, "weekday") {
 					continue // two weekdays: the weekday rule reports it

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/align"
+	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
 // conflict is two incompatible values of one slot.
@@ -101,7 +102,10 @@ func shortID(id string) string {
 // subjectPhrase names a slot's subject for messages.
 func subjectPhrase(subject string) string {
 	switch {
-	case subject == "event":
+	case extract.IsMainEvent(subject):
+		if _, fam, ok := strings.Cut(subject, ":"); ok {
+			return "the " + fam
+		}
 		return "the main event"
 	case strings.HasPrefix(subject, "round-"):
 		return "round " + strings.TrimPrefix(subject, "round-")
@@ -128,6 +132,19 @@ func groupsOf(pass *compare.Pass, kind compare.Kind) []compare.Group {
 	var out []compare.Group
 	for _, g := range pass.Groups {
 		if g.Kind == kind {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// mainEventGroups returns the groups of one kind about main events:
+// sub-events named in passing (the next round, the funeral) are too
+// loosely scoped to contradict anything.
+func mainEventGroups(pass *compare.Pass, kind compare.Kind) []compare.Group {
+	var out []compare.Group
+	for _, g := range pass.Groups {
+		if g.Kind == kind && extract.IsMainEvent(g.Subject) {
 			out = append(out, g)
 		}
 	}

@@ -22,7 +22,7 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindWeekday},
 	Run: func(pass *compare.Pass) error {
-		for _, g := range groupsOf(pass, compare.KindWeekday) {
+		for _, g := range mainEventGroups(pass, compare.KindWeekday) {
 			for _, c := range conflicts(pass, g, nil) {
 				if allDerived(c.a.Claims) && allDerived(c.b.Claims) {
 					continue // two written dates: the date rule reports it

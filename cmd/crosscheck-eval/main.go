@@ -55,7 +55,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "\n== TempEval-3 platinum test (temporal tagger)")
 		out := filepath.Join(tmp, "timex.jsonl")
 		cmds := [][]string{
-			{"go", "run", "./cmd/timexeval", "-gold", "testdata/tempeval/gold/test", "-out", out},
+			{"go", "run", "./cmd/timexeval", "-gold", "testdata/tempeval/gold/test", "-o", out},
 			{"python3", "testdata/tempeval/score.py", "testdata/tempeval/gold/test", out},
 		}
 		for _, c := range cmds {

@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -19,8 +20,24 @@ type Event struct {
 	Upcoming bool
 }
 
-// MainEvent is the subject of claims about a document's main event.
+// MainEvent marks a phrase about the document's main event; claims about
+// it get the subject Event.Subject().
 const MainEvent = "event"
+
+// Subject is the subject of claims about the main event: "event:" and the
+// event's family, so that reports whose main events differ (a funeral and
+// the killing it follows) are not compared as one event.
+func (e Event) Subject() string {
+	if e.Noun == "" {
+		return MainEvent
+	}
+	return MainEvent + ":" + eventFamily(e.Noun)
+}
+
+// IsMainEvent reports whether a claim subject names a main event.
+func IsMainEvent(subject string) bool {
+	return subject == MainEvent || strings.HasPrefix(subject, MainEvent+":")
+}
 
 // eventNouns are nouns that name a reportable event, by lower-case form.
 var eventNouns = map[string]string{
@@ -289,6 +306,12 @@ func findEvent(env *Env) {
 	for _, t := range env.Tokens {
 		if n, ok := eventNouns[t.Lower]; ok && n != "round" {
 			ev.Noun = n
+			break
+		}
+		if ev.Noun == "" && (t.Lower == "met" || t.Lower == "meet" || t.Lower == "meets") {
+			// "The United States and Iran met for the first time": a
+			// meeting, even if no noun names it.
+			ev.Noun = "meeting"
 			break
 		}
 	}

@@ -123,6 +123,9 @@ func SortClaims(cs []compare.Claim) {
 
 // claim builds a claim on the env's document with its segment filled in.
 func (env *Env) claim(kind compare.Kind, span compare.Span, subject, attr, value string) compare.Claim {
+	if subject == MainEvent {
+		subject = env.Event.Subject()
+	}
 	return compare.Claim{
 		Kind:    kind,
 		Doc:     env.Doc,

@@ -269,8 +269,10 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	}
 	span := compare.Span{Start: toks[ref.from].Span.Start, End: toks[ref.to-1].Span.End}
 	kind := compare.KindOffice
-	if office.Role == "president" || office.Role == "vice-president" {
-		kind = compare.KindAdministration // "President Trump" names a government
+	if office.Role == "president" && office.Country == "US" {
+		// "President Trump" names the administration, as "the Trump
+		// administration" does; other presidents are offices.
+		kind = compare.KindAdministration
 	}
 	c := env.claim(kind, span, office.ID, "holder", "person/"+best.Person)
 	c.Marker = ref.marker
