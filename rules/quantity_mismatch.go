@@ -123,7 +123,12 @@ func intervalsMeet(a, b compare.Claim) bool {
 // attributedApart reports whether two figures are given as different
 // parties' words: "Iran said 100, the US said 120".
 func attributedApart(a, b compare.Claim) bool {
-	return a.Speaker != "" && b.Speaker != "" && partyKey(a.Speaker) != partyKey(b.Speaker)
+	if a.Speaker == "" || b.Speaker == "" {
+		return false
+	}
+	ka, kb := partyKey(a.Speaker), partyKey(b.Speaker)
+	// "Zelensky" and "Ukrainian President Volodymyr Zelensky" are one party.
+	return ka != kb && !strings.HasSuffix(ka, " "+kb) && !strings.HasSuffix(kb, " "+ka)
 }
 
 // partyKey normalises a speaker as written for comparison.

@@ -518,12 +518,20 @@ func qtyPercentSubject(toks []Token, from, to int) string {
 // qtyCasualty is the toll a count gives ("killed", "injured") when the
 // words around it say so, else "".
 func qtyCasualty(toks []Token, from, to, next int) string {
+	// The nearest toll word decides: "137 killed and 316 wounded".
+	best, dist := "", 0
 	for k := max(from, next-6); k < min(to, next+5); k++ {
 		if s, ok := casualtyWords[toks[k].Lower]; ok {
-			return s
+			d := qtyAbs(k - next)
+			if k >= next {
+				d-- // a word after the figure binds closer: "12 killed"
+			}
+			if best == "" || d < dist {
+				best, dist = s, d
+			}
 		}
 	}
-	return ""
+	return best
 }
 
 // qtyNounAfter is the singular of the first noun after token i ("allies"
