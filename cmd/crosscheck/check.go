@@ -423,7 +423,7 @@ func writeBaseline(env *cliEnv, p string, fs []compare.Finding) error {
 	if err := fh.Close(); err != nil {
 		return fmt.Errorf("--write-baseline: %w", err)
 	}
-	fmt.Fprintf(env.stderr, "wrote %d findings to baseline %s\n", len(b.Findings), p)
+	fmt.Fprintf(env.stderr, "wrote %d finding(s) to baseline %s\n", len(b.Findings), p)
 	return nil
 }
 

@@ -13,7 +13,7 @@ import (
 
 // starterConfig is what `crosscheck init` writes: every section, with the
 // non-default values commented out, so that it changes nothing until the
-// user edits it. TestInitConfigLoads keeps it valid.
+// user edits it. testdata/cli/init.txtar keeps it loadable.
 const starterConfig = `# crosscheck configuration. See docs/configuration.md.
 # crosscheck reads this file from the working directory up to the repository root;
 # ` + "`crosscheck config`" + ` prints the effective configuration and where each value came from.

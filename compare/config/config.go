@@ -365,9 +365,13 @@ func (c *Config) decode(t *node, opt Options) error {
 			if err != nil {
 				return err
 			}
-			for _, p := range paths {
+			for i, p := range paths {
 				if err := checkGlob(p); err != nil {
-					return pn.err("paths: %v", err)
+					at := pn
+					if pn.y.Kind == yaml.SequenceNode {
+						at = pn.items()[i]
+					}
+					return at.err("paths: %v", err)
 				}
 			}
 			o.Paths = paths
