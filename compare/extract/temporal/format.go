@@ -30,7 +30,7 @@ func (p *parser) emit(i, j int, s sem) {
 		if !s.relative && !s.xy && s.refv == "" && s.value == "" && s.gran <= GranYear {
 			p.lastY = s.y
 		}
-		if s.gran == GranQuarter && !s.xy && s.refv == "" {
+		if s.gran == GranQuarter && !s.xy && s.refv == "" && !s.shifted {
 			p.qY, p.qQ = s.y, s.q
 		}
 	}

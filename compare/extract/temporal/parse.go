@@ -30,6 +30,7 @@ type sem struct {
 	relative            bool
 	tense               string
 	conflict            string
+	shifted             bool // a quarter counted from the topic one ("a year earlier"): not a new topic
 }
 
 type parser struct {
@@ -285,6 +286,11 @@ func (p *parser) theOrCore(k int) (sem, int, bool) {
 // theExpr parses what may follow "the" (token k is after it); the span
 // includes the article.
 func (p *parser) theExpr(k int) (sem, int, bool) {
+	// "the near future", "the short term", "the long term": "near" and
+	// "term" are not in the lexicon, so look before the nil check
+	if (p.is(k, "near") || p.is(k, "short") || p.is(k, "long")) && (p.is(k+1, "term") || p.is(k+1, "future") && !p.is(k, "short")) {
+		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 2, true
+	}
 	e := p.lx(k)
 	if e == nil {
 		// "the 1990s", "the '90s", "the 2015 deal" (year only), "the 20th century"
@@ -305,10 +311,6 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 1, true
 	case e.ref == "PRESENT_REF" && strings.EqualFold(p.word(k), "present"):
 		return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, k + 1, true
-	}
-	// "the near future", "the short term"
-	if (p.is(k, "near") || p.is(k, "short") || p.is(k, "long")) && (p.is(k+1, "term") || p.is(k+1, "future") && !p.is(k, "short")) {
-		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 2, true
 	}
 	// "the weeks ahead"
 	if e.unit >= uDay && e.plural && e.unit != uWeekend && p.fw(k+1) == fwAhead {
@@ -385,9 +387,30 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		if p.is(k+1, "ended") || p.is(k+1, "ending") || p.is(k+1, "through") {
 			return sem{typ: "DURATION", dur: 1, du: e.unit}, k + 1, true
 		}
-		if p.is(k-2, "for") || p.is(k-2, "during") || p.is(k-2, "in") && (p.punct(k+1, ',') || p.punct(k+1, '.')) {
+		_, yearAfter := p.year(k + 1)
+		if p.is(k-2, "for") || p.is(k-2, "during") || p.is(k-2, "in") && (p.punct(k+1, ',') || p.punct(k+1, '.')) ||
+			p.fw(k-2) == fwOf && !yearAfter || p.punct(k+1, '\'') && p.is(k+2, "s") {
+			// "the first nine months of the year", "the week's most active session"
 			s, ok := p.relUnit(relThis, e.unit, k)
 			return s, k + 1, ok
+		}
+	}
+	// "the fiscal year", "the full year", "the latest fiscal year"
+	if j := k + b2i(e.fw == fwLatest); p.fw(j) == fwFiscal || p.fw(j) == fwFull {
+		if u := p.lx(j + 1); u != nil && u.unit == uYear && !u.plural && !p.punct(j+2, '-') {
+			if y, ok := p.year(j + 2); ok {
+				return sem{typ: "DATE", gran: GranYear, y: y}, j + 3, true
+			}
+			if p.is(j+2, "ended") || p.is(j+2, "ending") {
+				return sem{typ: "DURATION", dur: 1, du: uYear}, j + 2, true
+			}
+			n := 0
+			if j > k {
+				n = -1 // the latest is the last one closed
+			}
+			s, ok := p.relUnit(relThis, uYear, k)
+			s.y += n
+			return s, j + 2, ok
 		}
 	}
 	// "the quarter": the one under discussion
@@ -585,13 +608,14 @@ func (p *parser) relUnit(rel int8, u unit, at int) (sem, bool) {
 // says "the quarter", "a year earlier", "the year-ago period" of it.
 func (p *parser) topicQuarter(years int) (sem, bool) {
 	if p.qQ != 0 {
-		return sem{typ: "DATE", gran: GranQuarter, y: p.qY + years, q: p.qQ, relative: true}, true
+		return sem{typ: "DATE", gran: GranQuarter, y: p.qY + years, q: p.qQ, relative: true, shifted: years != 0}, true
 	}
 	if !p.hasRef {
 		return sem{typ: "DATE", gran: GranQuarter, xy: true, relative: true}, true
 	}
 	s, _ := shiftSem(p.ref, uQuarter, -1, true)
 	s.y += years
+	s.shifted = years != 0
 	return s, true
 }
 
@@ -1436,7 +1460,8 @@ func (p *parser) seasonExpr(i int) (sem, int, bool) {
 	f := p.fw(i - 1)
 	if f == fwThe {
 		g := p.fw(i - 2)
-		if p.fw(j) == fwOf || !(g == fwIn || g == fwBy || g == fwSince || g == fwUntil || g == fwOver || p.is(i-2, "during") || p.is(i-2, "for")) {
+		if p.fw(j) == fwOf || !(g == fwIn || g == fwBy || g == fwSince || g == fwUntil || g == fwOver || p.is(i-2, "during") || p.is(i-2, "for") ||
+			p.is(i-2, "into") || p.is(i-2, "through") || p.is(i-2, "throughout")) {
 			return sem{}, 0, false
 		}
 	} else if !(f == fwIn || f == fwBy || f == fwSince || f == fwUntil || p.lx(i-1) != nil && p.lx(i-1).mod != "") {
@@ -2281,4 +2306,11 @@ func easter(y int) time.Time {
 	month := (h + l - 7*m + 114) / 31
 	day := (h+l-7*m+114)%31 + 1
 	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
