@@ -16,6 +16,9 @@ func (p *parser) emit(i, j int, s sem) {
 	switch s.typ {
 	case "DURATION":
 		tx.Value = durValue(s.dur, s.du, s.dx)
+		if s.value != "" {
+			tx.Value = s.value // "a while": no unit
+		}
 		tx.DurMin, tx.DurMax = durBounds(s.dur, s.du, s.dx, s.mod)
 		tx.Gran = GranInterval
 	case "SET":

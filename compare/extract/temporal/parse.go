@@ -248,11 +248,27 @@ func (p *parser) posModExpr(i int) (sem, int, bool) {
 		mod = e.mod
 		k = p.hy(k + 1)
 		if e.fw == fwEarlier || e.fw == fwLater {
+			// "earlier in the year", "later in the month": the unit just spoken of
+			// (not "later in the day", which TimeML leaves untagged)
+			if p.fw(k) == fwIn && p.fw(k+1) == fwThe {
+				if u := p.lx(k + 2); u != nil && !u.plural && u.unit >= uWeek && u.unit <= uYear && u.unit != uWeekend && u.unit != uFortnight {
+					s, j, ok := p.thatExpr(k + 1)
+					if ok {
+						s.mod = mod
+						return s, j, true
+					}
+				}
+			}
 			// only "earlier this year", "later that month"
 			r := p.lx(k)
 			if r == nil || (r.rel != relThis && r.fw != fwThat) {
 				return sem{}, 0, false
 			}
+		} else if t := p.lx(k); t != nil && t.tod != "" && !t.plural {
+			// "mid-afternoon", "early morning", "late evening": that part of the day
+			s := sem{typ: "TIME", gran: GranTime, tod: t.tod, relative: true}
+			p.setDay(&s, p.anchorOrRef())
+			return s, k + 1, true
 		}
 	default:
 		return sem{}, 0, false
@@ -333,6 +349,18 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	}
 	if s, j, ok := p.quantity(k); ok && s.typ == "DURATION" && !s.adj {
 		return s, j, true
+	}
+	// "the first hours", "the early years", "the final days": a vague stretch
+	if e.ord == 1 || e.ord == -1 || p.is(k, "early") || p.is(k, "final") {
+		if u := p.lx(k + 1); u != nil && u.plural && u.unit >= uHour && u.unit != uWeekend && u.unit <= uDecade {
+			return sem{typ: "DURATION", dx: true, du: u.unit}, k + 2, true
+		}
+	}
+	// "in the morning": that part of the day just spoken of
+	if e.tod != "" && !e.plural && p.fw(k-2) == fwIn {
+		s := sem{typ: "TIME", gran: GranTime, tod: e.tod, relative: true}
+		p.setDay(&s, p.anchorOrRef())
+		return s, k + 1, true
 	}
 	// "the weekend"
 	if e.unit == uWeekend && !e.plural && p.hasRef {
@@ -515,6 +543,14 @@ func (p *parser) anchored(det, u *lexEntry, k int) (sem, bool) {
 		return sem{typ: "DATE", gran: GranYear, y: p.lastY + step, relative: true}, true
 	}
 	return shiftSem(base, u.unit, step, true)
+}
+
+// anchorOrRef is the last day-precise date named, else the reference date.
+func (p *parser) anchorOrRef() time.Time {
+	if !p.anchor.IsZero() {
+		return p.anchor
+	}
+	return p.ref
 }
 
 // shiftSem is the unit-granular time n units from base.
@@ -762,6 +798,10 @@ func (p *parser) core(i int) (sem, int, bool) {
 	}
 	if s, j, ok := p.quantity(i); ok {
 		return s, j, true
+	}
+	// "for a while", "for some time": a length of unknown size
+	if p.is(i-1, "for") && (e.fw == fwA && p.is(i+1, "while") || p.is(i, "some") && p.fw(i+1) == fwTime) {
+		return sem{typ: "DURATION", value: "PXX"}, i + 2, true
 	}
 	return sem{}, 0, false
 }
@@ -1797,6 +1837,16 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 			j += 3
 			j = p.dot(j)
 		}
+		if ampm == 0 && p.fw(j) == fwIn && p.fw(j+1) == fwThe && s.hour >= 1 && s.hour <= 12 {
+			// "4 in the morning", "eight in the evening"
+			if t := p.lx(j + 2); t != nil && t.tod != "" && !t.plural {
+				ampm = int(fwPm)
+				if t.tod == "MO" {
+					ampm = int(fwAm)
+				}
+				j += 3
+			}
+		}
 		if ampm == 0 {
 			// a bare "14:00" needs a zone or "local time" to be a time
 			if !hasMin {
@@ -1940,6 +1990,10 @@ func (p *parser) numberPhrase(i int) (v float64, fuzzy bool, j int, ok bool) {
 	case e.fw == fwSeveral || e.fw == fwFew || e.fw == fwMany:
 		return 3, true, i + 1, true
 	case e.fw == fwCouple:
+		// "the next couple of years"
+		if p.fw(i+1) == fwOf {
+			return 2, false, i + 2, true
+		}
 		return 0, false, 0, false
 	default:
 		return 0, false, 0, false
@@ -1976,6 +2030,10 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	if !ok {
 		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
 		if e := p.lx(i); e != nil && e.unit >= uSecond && e.unit != uWeekend && e.plural {
+			if p.fw(i+1) == fwAgo {
+				// "just months ago"
+				return p.ago(sem{typ: "DURATION", dx: true, du: e.unit}, true, false), i + 2, true
+			}
 			if p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf {
 				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
 			}
@@ -1988,7 +2046,8 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		k++
 	}
 	// "20 more years", "eight trading days"
-	if p.fw(k) == fwMore || p.is(k, "trading") || p.is(k, "business") || p.is(k, "working") || p.is(k, "school") {
+	if p.fw(k) == fwMore || p.is(k, "trading") || p.is(k, "business") || p.is(k, "working") || p.is(k, "school") ||
+		p.is(k, "additional") || p.is(k, "extra") || p.is(k, "further") {
 		if u := p.lx(k + 1); u != nil && (u.unit == uDay || u.unit == uWeek || u.unit == uYear || u.unit == uMonth || u.unit == uHour) {
 			k++
 		}

@@ -108,6 +108,18 @@ func TestTag(t *testing.T) {
 		{"rate is no duration", "It saves $500 million a year; four flights a week.", sat, Options{}, nil},
 		{"twice a year is a set", "They meet twice a year.", sat, Options{}, []want{{"a year", "SET", "P1Y", ""}}},
 		{"past decade", "over the past decade", sat, Options{}, []want{{"the past decade", "DURATION", "P10Y", ""}}},
+		{"near future", "an offering in the near future", sat, Options{}, []want{{"the near future", "DATE", "FUTURE_REF", ""}}},
+		{"fiscal year", "lower earnings for the fiscal year and in the latest fiscal year", day(1989, time.November, 2), Options{}, []want{{"the fiscal year", "DATE", "1989", ""}, {"the latest fiscal year", "DATE", "1988", ""}}},
+		{"of the year", "in the first nine months of the year", day(1989, time.November, 2), Options{}, []want{{"the first nine months", "DURATION", "P9M", ""}, {"the year", "DATE", "1989", ""}}},
+		{"topic quarter survives a year earlier", "Profit rose in the third quarter. A year earlier it fell. The latest quarter was good.", day(1989, time.November, 2), Options{}, []want{{"the third quarter", "DATE", "1989-Q3", ""}, {"A year earlier", "DATE", "1988-Q3", ""}, {"The latest quarter", "DATE", "1989-Q3", ""}}},
+		{"hour in the morning", "He will leave at 4 in the morning.", sat, Options{}, []want{{"4 in the morning", "TIME", "2025-04-12T04:00", ""}}},
+		{"part of day with mod", "By mid-afternoon the shelling stopped.", sat, Options{}, []want{{"mid-afternoon", "TIME", "2025-04-12TAF", ""}}},
+		{"earlier in the year", "rains earlier in the year", sat, Options{}, []want{{"earlier in the year", "DATE", "2025", "START"}}},
+		{"while", "They will stay for a while.", sat, Options{}, []want{{"a while", "DURATION", "PXX", ""}}},
+		{"bare plural ago", "just months ago it was bleeding cash", sat, Options{}, []want{{"months ago", "DATE", "PAST_REF", ""}}},
+		{"additional unit", "extended for an additional year", sat, Options{}, []want{{"an additional year", "DURATION", "P1Y", ""}}},
+		{"couple of", "over the next couple of years", sat, Options{}, []want{{"the next couple of years", "DURATION", "P2Y", ""}}},
+		{"into the season", "well into the summer", sat, Options{}, []want{{"the summer", "DATE", "2025-SU", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
