@@ -98,7 +98,11 @@ func newCheckCmd(env *cliEnv) *cobra.Command {
 reports agreements, contradictions and anachronisms.
 
 Exit status: 0 no finding at or above --fail-on, 1 findings at or above it (or over a --max
-limit), 2 a usage or input error (the other files are still checked and reported).`,
+limit), 2 a usage or input error (the other files are still checked and reported).
+
+Settings come from .crosscheck.yaml (see crosscheck config, crosscheck init and
+docs/configuration.md); findings can be suppressed inline, by a --baseline, or limited
+to lines changed since a git revision with --new-from-rev.`,
 		Example: `  crosscheck check --as-of 2025-04-12 testdata/seeds/
   crosscheck check --format table --format sarif=out.sarif --format html=report.html drafts/*.md`,
 		Args: cobra.MinimumNArgs(1),
@@ -347,11 +351,11 @@ func runCheck(env *cliEnv, f *checkFlags, args []string, failOnSet bool) error {
 			return err
 		}
 	}
+	if failed {
+		return exitError{ExitError} // and no baseline from a partial run
+	}
 	if f.writeBaseline != "" {
 		return writeBaseline(env, f.writeBaseline, beforeDrop)
-	}
-	if failed {
-		return exitError{ExitError}
 	}
 	if code := pol.exitCode(rep); code != ExitOK {
 		return exitError{code}
