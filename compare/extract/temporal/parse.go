@@ -268,6 +268,14 @@ func (p *parser) posModExpr(i int) (sem, int, bool) {
 			// "mid-afternoon", "early morning", "late evening": that part of the day
 			s := sem{typ: "TIME", gran: GranTime, tod: t.tod, relative: true}
 			p.setDay(&s, p.anchorOrRef())
+			// "mid-afternoon yesterday", "early morning Friday"
+			if d := p.lx(k + 1); d != nil && (d.day != 0 || d.wday != 0 && !d.plural) {
+				if ds, j, ok := p.core(k + 1); ok && ds.typ == "DATE" && ds.gran == GranDay {
+					s.y, s.m, s.d, s.xy, s.xm, s.xd = ds.y, ds.m, ds.d, ds.xy, ds.xm, ds.xd
+					s.hasWD, s.wd, s.tense = ds.hasWD, ds.wd, ds.tense
+					return s, j, true
+				}
+			}
 			return s, k + 1, true
 		}
 	default:
@@ -312,6 +320,13 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		// "the 1990s", "the '90s", "the 2015 deal" (year only), "the 20th century"
 		if s, j, ok := p.decade(k); ok {
 			return s, j, true
+		}
+		// "the 1988 third quarter"
+		if y, ok := p.year(k); ok {
+			if q, j, ok := p.quarterExpr(k+1, false); ok {
+				q.y, q.xy, q.relative = y, false, false
+				return q, j, true
+			}
 		}
 		if n, ok := p.num(k); ok && p.toks[k].nd <= 2 && p.fw(k+1) == fwTh && p.adj(k) {
 			if c := p.lx(k + 2); c != nil && c.unit == uCentury && !c.plural && n >= 1 && n <= 21 {
@@ -416,6 +431,9 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			return sem{typ: "DURATION", dur: 1, du: e.unit}, k + 1, true
 		}
 		_, yearAfter := p.year(k + 1)
+		if _, _, ok := p.spokenYear(k + 1); ok {
+			yearAfter = true // "the year two thousand"
+		}
 		if p.is(k-2, "for") || p.is(k-2, "during") || p.is(k-2, "in") && (p.punct(k+1, ',') || p.punct(k+1, '.')) ||
 			p.fw(k-2) == fwOf && !yearAfter || p.punct(k+1, '\'') && p.is(k+2, "s") {
 			// "the first nine months of the year", "the week's most active session"
@@ -462,6 +480,17 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 				if u := p.lx(j + 1); u != nil && (u.unit == uQuarter || u.fw == fwPeriod) {
 					s, ok := p.topicQuarter(-1)
 					return s, j + 2, ok
+				}
+				// "the year-ago third quarter", "the year-earlier nine months"
+				if q, j2, ok := p.quarterExpr(j+1, false); ok {
+					if !q.xy {
+						q.y--
+					}
+					q.shifted = true
+					return q, j2, true
+				}
+				if d, j2, ok := p.quantity(j + 1); ok && d.typ == "DURATION" {
+					return d, j2, true
 				}
 			}
 		}
@@ -926,8 +955,12 @@ func (p *parser) monthExpr(i int) (sem, int, bool) {
 		}
 		return s, k, true
 	}
-	if y, k, ok := p.optYear(j); ok && (j == k-1 || true) {
+	if y, k, ok := p.optYear(j); ok {
 		return sem{typ: "DATE", gran: GranMonth, y: y, m: m}, k, true
+	}
+	if ys, k, ok := p.spokenYear(j); ok {
+		// "January nineteen ninety-seven"
+		return sem{typ: "DATE", gran: GranMonth, y: ys.y, m: m}, k, true
 	}
 	if p.fw(j) == fwOf {
 		if y, ok := p.year(j + 1); ok {

@@ -120,6 +120,11 @@ func TestTag(t *testing.T) {
 		{"additional unit", "extended for an additional year", sat, Options{}, []want{{"an additional year", "DURATION", "P1Y", ""}}},
 		{"couple of", "over the next couple of years", sat, Options{}, []want{{"the next couple of years", "DURATION", "P2Y", ""}}},
 		{"into the season", "well into the summer", sat, Options{}, []want{{"the summer", "DATE", "2025-SU", ""}}},
+		{"year-ago named quarter", "down from the year-ago third quarter", day(1989, time.November, 2), Options{}, []want{{"the year-ago third quarter", "DATE", "1988-Q3", ""}}},
+		{"year before quarter", "earned $1 in the 1988 third quarter", day(1989, time.November, 2), Options{}, []want{{"the 1988 third quarter", "DATE", "1988-Q3", ""}}},
+		{"spoken year after month", "since January nineteen ninety-seven", sat, Options{}, []want{{"January nineteen ninety-seven", "DATE", "1997-01", ""}}},
+		{"year two thousand", "the approach of the year two thousand", sat, Options{}, []want{{"the year two thousand", "DATE", "2000", ""}}},
+		{"part of day of a day", "trading halted mid-afternoon yesterday", sat, Options{}, []want{{"mid-afternoon yesterday", "TIME", "2025-04-11TAF", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
