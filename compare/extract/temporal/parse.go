@@ -106,9 +106,13 @@ func (p *parser) run() {
 		}
 		p.emit(i, j, s)
 		i = j
-		// "March 21-22": the second day of a range takes the first one's month
-		if s.typ == "DATE" && s.gran == GranDay && !s.hasWD && s.value == "" && !s.xm && p.punct(j, '-') {
-			if d2, j2, ok := p.dayNum(j + 1); ok && d2 > s.d && (p.lx(j2) == nil || p.lx(j2).month == 0) && (s.xy || validDate(s.y, s.m, d2)) {
+		// "March 21-22", "April 24 and 25": the second day of a range takes
+		// the first one's month
+		if s.typ == "DATE" && s.gran == GranDay && !s.hasWD && s.value == "" && !s.xm && p.toks[j-1].kind == tkNum {
+			sep := p.punct(j, '-')
+			words := !sep && (p.fw(j) == fwAnd || p.fw(j) == fwTo || p.is(j, "through"))
+			if d2, j2, ok := p.dayNum(j + 1); (sep || words) && ok && d2 > s.d && (p.lx(j2) == nil || p.lx(j2).month == 0) && (s.xy || validDate(s.y, s.m, d2)) &&
+				(!words || j2 >= len(toks) || toks[j2].kind == tkPunct) {
 				s2 := s
 				s2.d, s2.conflict, s2.mod = d2, "", ""
 				p.emit(j+1, j2, s2)
@@ -321,11 +325,14 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		if s, j, ok := p.decade(k); ok {
 			return s, j, true
 		}
-		// "the 1988 third quarter"
+		// "the 1988 third quarter", "the 1988 quarter"
 		if y, ok := p.year(k); ok {
 			if q, j, ok := p.quarterExpr(k+1, false); ok {
 				q.y, q.xy, q.relative = y, false, false
 				return q, j, true
+			}
+			if u := p.lx(k + 1); u != nil && u.unit == uQuarter && !u.plural && p.qQ != 0 {
+				return sem{typ: "DATE", gran: GranQuarter, y: y, q: p.qQ, shifted: true}, k + 2, true
 			}
 		}
 		if n, ok := p.num(k); ok && p.toks[k].nd <= 2 && p.fw(k+1) == fwTh && p.adj(k) {
@@ -1382,6 +1389,9 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 	case n.unit >= uDay && n.plural && n.unit != uWeekend && rel == relComing:
 		// "in coming weeks"
 		return sem{typ: "DURATION", dx: true, du: n.unit}, k + 1, true
+	case n.unit >= uDay && n.plural && n.unit != uWeekend && rel == relPast && k == i+1 && (p.fw(i-1) == fwIn || p.fw(i-1) == fwOver):
+		// "in past years"
+		return sem{typ: "DATE", gran: GranInterval, refv: "PAST_REF"}, k + 1, true
 	case n.unit != uNone && !n.plural && n.unit >= uDay:
 		if n.unit == uDay {
 			return sem{}, 0, false

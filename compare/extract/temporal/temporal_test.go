@@ -125,6 +125,9 @@ func TestTag(t *testing.T) {
 		{"spoken year after month", "since January nineteen ninety-seven", sat, Options{}, []want{{"January nineteen ninety-seven", "DATE", "1997-01", ""}}},
 		{"year two thousand", "the approach of the year two thousand", sat, Options{}, []want{{"the year two thousand", "DATE", "2000", ""}}},
 		{"part of day of a day", "trading halted mid-afternoon yesterday", sat, Options{}, []want{{"mid-afternoon yesterday", "TIME", "2025-04-11TAF", ""}}},
+		{"day range with and", "The summit is on April 24 and 25.", day(1999, time.April, 1), Options{}, []want{{"April 24", "DATE", "1999-04-24", ""}, {"25", "DATE", "1999-04-25", ""}}},
+		{"and after a day is no range", "On April 24 and 25 others", day(1999, time.April, 1), Options{}, []want{{"April 24", "DATE", "1999-04-24", ""}}},
+		{"in past years", "there were sell programs in past years", sat, Options{}, []want{{"past years", "DATE", "PAST_REF", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
