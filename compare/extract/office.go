@@ -45,17 +45,16 @@ var titleWords = map[string]bool{
 
 // officeRef is an office phrase found in text before it is resolved.
 type officeRef struct {
-	from, to    int    // tokens of the whole mention (markers, country, title, name)
-	nameFrom    int    // tokens of the name
-	nameTo      int    // (nameFrom == nameTo: no name)
-	country     string // from the text, or the title's implied country
-	role        string
-	office      string // an office named outright ("Secretary of State")
-	marker      string
-	titleFrom   int
-	titleTo     int
-	apposition  bool
-	explicitDay time.Time
+	from, to   int    // tokens of the whole mention (markers, country, title, name)
+	nameFrom   int    // tokens of the name
+	nameTo     int    // (nameFrom == nameTo: no name)
+	country    string // from the text, or the title's implied country
+	role       string
+	office     string // an office named outright ("Secretary of State")
+	marker     string
+	titleFrom  int
+	titleTo    int
+	apposition bool
 }
 
 func runOffice(env *Env) []compare.Claim {
