@@ -146,6 +146,8 @@ const (
 	holThanksgiving
 	holEaster
 	holHalloween
+	holNewYear
+	holNewYearsEve
 )
 
 var lexicon = buildLexicon()
@@ -342,7 +344,7 @@ func buildLexicon() map[string]*lexEntry {
 	for w, f := range fws {
 		get(w).fw = f
 	}
-	for w, h := range map[string]int8{"christmas": holChristmas, "thanksgiving": holThanksgiving, "easter": holEaster, "halloween": holHalloween} {
+	for w, h := range map[string]int8{"christmas": holChristmas, "thanksgiving": holThanksgiving, "easter": holEaster, "halloween": holHalloween, "new": holNewYear} {
 		get(w).holiday = h
 	}
 	for _, e := range m {

@@ -339,6 +339,17 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 			if c := p.lx(k + 2); c != nil && c.unit == uCentury && !c.plural && n >= 1 && n <= 21 {
 				return sem{typ: "DATE", gran: GranCentury, y: (n - 1) * 100}, k + 3, true
 			}
+			// "on the 15th," a day of the month in view: the last one named
+			if n >= 1 && n <= 31 && (p.fw(k-2) == fwOn || p.fw(k-2) == fwBy || p.fw(k-2) == fwUntil) &&
+				(k+2 >= len(p.toks) || p.toks[k+2].kind == tkPunct && p.toks[k+2].p != '-') {
+				s := sem{typ: "DATE", gran: GranDay, d: n, relative: true}
+				if base := p.anchorOrRef(); !base.IsZero() && validDate(base.Year(), int(base.Month()), n) {
+					s.y, s.m = base.Year(), int(base.Month())
+				} else {
+					s.xy, s.xm = true, true
+				}
+				return s, k + 2, true
+			}
 		}
 		return sem{}, 0, false
 	}
@@ -2073,9 +2084,9 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	if !ok {
 		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
 		if e := p.lx(i); e != nil && e.unit >= uSecond && e.unit != uWeekend && e.plural {
-			if p.fw(i+1) == fwAgo {
-				// "just months ago"
-				return p.ago(sem{typ: "DURATION", dx: true, du: e.unit}, true, false), i + 2, true
+			if f := p.fw(i + 1); f == fwAgo || (f == fwLater || f == fwEarlier) && (p.lx(i+2) == nil || p.lx(i+2).unit == uNone) {
+				// "just months ago", "minutes later"
+				return p.ago(sem{typ: "DURATION", dx: true, du: e.unit}, f != fwLater, f != fwAgo), i + 2, true
 			}
 			if p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf {
 				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
@@ -2343,6 +2354,16 @@ func (p *parser) holidayIn(i, force int) (sem, int, bool) {
 	}
 	h := e.holiday
 	j := i + 1
+	if h == holNewYear {
+		// "New Year's Day", "New Year's Eve"
+		if !p.is(j, "year") || !p.punct(j+1, '\'') || !p.is(j+2, "s") || !p.is(j+3, "day") && !p.is(j+3, "eve") {
+			return sem{}, 0, false
+		}
+		if p.is(j+3, "eve") {
+			h = holNewYearsEve
+		}
+		j += 4
+	}
 	switch w := p.word(j); {
 	case h == holChristmas && w == "eve":
 		h = holChristmasEve
@@ -2359,6 +2380,10 @@ func (p *parser) holidayIn(i, force int) (sem, int, bool) {
 			return time.Date(y, 12, 24, 0, 0, 0, 0, time.UTC)
 		case holHalloween:
 			return time.Date(y, 10, 31, 0, 0, 0, 0, time.UTC)
+		case holNewYear:
+			return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		case holNewYearsEve:
+			return time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
 		case holThanksgiving:
 			return nthWeekday(y, 11, time.Thursday, 4)
 		}

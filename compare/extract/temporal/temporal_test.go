@@ -128,6 +128,10 @@ func TestTag(t *testing.T) {
 		{"day range with and", "The summit is on April 24 and 25.", day(1999, time.April, 1), Options{}, []want{{"April 24", "DATE", "1999-04-24", ""}, {"25", "DATE", "1999-04-25", ""}}},
 		{"and after a day is no range", "On April 24 and 25 others", day(1999, time.April, 1), Options{}, []want{{"April 24", "DATE", "1999-04-24", ""}}},
 		{"in past years", "there were sell programs in past years", sat, Options{}, []want{{"past years", "DATE", "PAST_REF", ""}}},
+		{"new year", "on New Year's Day and New Year's Eve in New York", day(2013, time.March, 22), Options{}, []want{{"New Year's Day", "DATE", "2013-01-01", ""}, {"New Year's Eve", "DATE", "2012-12-31", ""}}},
+		{"bare plural later", "Minutes later the building collapsed.", sat, Options{}, []want{{"Minutes later", "DATE", "FUTURE_REF", ""}}},
+		{"day of the month in view", "The fund was closed on March 3, 2025. It reopens on the 15th.", sat, Options{}, []want{{"March 3, 2025", "DATE", "2025-03-03", ""}, {"the 15th", "DATE", "2025-03-15", ""}}},
+		{"ordinal noun is no day", "on the 15th floor and the 3rd of May", sat, Options{}, []want{{"3rd of May", "DATE", "2025-05-03", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
