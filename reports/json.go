@@ -18,8 +18,12 @@ type jsonReport struct {
 	AsOf      *string        `json:"as_of"`
 	Documents []jsonDocument `json:"documents"`
 	Findings  []jsonFinding  `json:"findings"`
-	Errors    []jsonError    `json:"errors"`
-	Summary   jsonSummary    `json:"summary"`
+	// Notices are what post-processing says about the run (a suppression
+	// that expired or suppressed nothing). An added field: the findings
+	// array keeps the contract's three types.
+	Notices []jsonFinding `json:"notices"`
+	Errors  []jsonError   `json:"errors"`
+	Summary jsonSummary   `json:"summary"`
 }
 
 type jsonDocument struct {
@@ -110,6 +114,9 @@ func JSONL(w io.Writer, r *compare.Report, _ Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, f := range r.Findings {
+		if !contractType(f.Type) {
+			continue
+		}
 		if err := enc.Encode(toJSONFinding(f)); err != nil {
 			return fmt.Errorf("jsonl report: %w", err)
 		}
@@ -131,6 +138,7 @@ func toJSON(r *compare.Report) jsonReport {
 		AsOf:      strOrNull(date(r.AsOf)),
 		Documents: []jsonDocument{},
 		Findings:  []jsonFinding{},
+		Notices:   []jsonFinding{},
 		Errors:    []jsonError{},
 	}
 	for _, d := range r.Documents {
@@ -147,7 +155,11 @@ func toJSON(r *compare.Report) jsonReport {
 		out.Documents = append(out.Documents, jd)
 	}
 	for _, f := range r.Findings {
-		out.Findings = append(out.Findings, toJSONFinding(f))
+		if contractType(f.Type) {
+			out.Findings = append(out.Findings, toJSONFinding(f))
+		} else {
+			out.Notices = append(out.Notices, toJSONFinding(f))
+		}
 	}
 	for _, e := range r.Errors {
 		out.Errors = append(out.Errors, jsonError{Path: e.Path, Message: e.Message})
@@ -196,4 +208,10 @@ func segment(c compare.Claim) compare.Segment {
 		return c.Segment
 	}
 	return c.Doc.SegmentAt(c.Span.Start)
+}
+
+// contractType reports whether a finding type is one of the JSON
+// contract's: agreement, contradiction, anachronism.
+func contractType(t compare.Type) bool {
+	return t == compare.Agreement || t == compare.Contradiction || t == compare.Anachronism
 }
