@@ -710,6 +710,12 @@ func (p *parser) thatExpr(i int) (sem, int, bool) {
 		k++
 	}
 	u := p.lx(k)
+	if u != nil && u.tod != "" && !u.plural {
+		// "that night", "that same morning"
+		s := sem{typ: "TIME", gran: GranTime, tod: u.tod, relative: true}
+		p.setDay(&s, p.anchorOrRef())
+		return s, k + 1, true
+	}
 	if u == nil || u.plural || u.unit < uDay || u.unit > uYear || u.unit == uWeekend || u.unit == uFortnight {
 		return sem{}, 0, false
 	}
@@ -1397,7 +1403,7 @@ func (p *parser) relExpr(i int) (sem, int, bool) {
 		return sem{}, 0, false
 	}
 	switch {
-	case n.unit >= uDay && n.plural && n.unit != uWeekend && rel == relComing:
+	case n.unit >= uHour && n.plural && n.unit != uWeekend && rel == relComing:
 		// "in coming weeks"
 		return sem{typ: "DURATION", dx: true, du: n.unit}, k + 1, true
 	case n.unit >= uDay && n.plural && n.unit != uWeekend && rel == relPast && k == i+1 && (p.fw(i-1) == fwIn || p.fw(i-1) == fwOver):
@@ -2091,6 +2097,11 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 			if p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf {
 				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
 			}
+			// "months of delay", "years of war": a stretch of that length
+			if e.unit >= uDay && e.unit <= uDecade && p.fw(i+1) == fwOf && i+2 < len(p.toks) && p.toks[i+2].kind == tkWord && !p.toks[i+2].cap &&
+				p.lx(i+2) == nil && i > 0 && p.toks[i-1].kind == tkWord && p.lx(i-1) == nil {
+				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
+			}
 		}
 		return sem{}, 0, false
 	}
@@ -2339,6 +2350,9 @@ func (p *parser) setExpr(i int) (sem, int, bool) {
 		return sem{typ: "SET", value: "XXXX-" + pad2(int(e.month))}, j + 1, true
 	case e.tod != "":
 		return sem{typ: "SET", value: "TXX" + e.tod[:0] + e.tod}, j + 1, true
+	case e.season != 0:
+		// "every summer"
+		return sem{typ: "SET", value: "XXXX-" + [...]string{"", "SP", "SU", "FA", "WI"}[e.season]}, j + 1, true
 	}
 	return sem{}, 0, false
 }

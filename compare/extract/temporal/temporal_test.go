@@ -132,6 +132,10 @@ func TestTag(t *testing.T) {
 		{"bare plural later", "Minutes later the building collapsed.", sat, Options{}, []want{{"Minutes later", "DATE", "FUTURE_REF", ""}}},
 		{"day of the month in view", "The fund was closed on March 3, 2025. It reopens on the 15th.", sat, Options{}, []want{{"March 3, 2025", "DATE", "2025-03-03", ""}, {"the 15th", "DATE", "2025-03-15", ""}}},
 		{"ordinal noun is no day", "on the 15th floor and the 3rd of May", sat, Options{}, []want{{"3rd of May", "DATE", "2025-05-03", ""}}},
+		{"bare plural of", "It follows months of delay. Years of war", sat, Options{}, []want{{"months", "DURATION", "PXM", ""}}},
+		{"that night", "The strike began on March 3, 2025. That night it spread.", sat, Options{}, []want{{"March 3, 2025", "DATE", "2025-03-03", ""}, {"That night", "TIME", "2025-03-03TNI", ""}}},
+		{"every season", "They return every summer.", sat, Options{}, []want{{"every summer", "SET", "XXXX-SU", ""}}},
+		{"coming hours", "a decision in the coming hours", sat, Options{}, []want{{"the coming hours", "DURATION", "PTXH", ""}}},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
