@@ -1,0 +1,385 @@
+// Package corpus checks a corpus: thousands of articles from many outlets,
+// grouped into stories and checked story by story, in two passes with
+// bounded memory.
+//
+// Pass 1 streams the articles (source.Walk) through a bounded pool of
+// workers; each worker computes an article's grouping Features and its
+// claims (extract), then drops the article's text, keeping only metadata,
+// the claims (which carry their own text) and the file positions of their
+// spans. Pass 2 groups the articles into stories (Group) and runs the
+// rules over each story on the pool (check.RunRules, check.Finish),
+// emitting the stories in a fixed order. The per-article and per-story
+// steps are pure functions of serialisable values — the seam a
+// distributed runner (docs/scaling.md) would cut along.
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/align"
+	"github.com/crosscheck/crosscheck/compare/check"
+	"github.com/crosscheck/crosscheck/compare/extract"
+	"github.com/crosscheck/crosscheck/compare/source"
+)
+
+// Config is what a corpus run needs besides the paths.
+type Config struct {
+	// Check carries the rules, kb, gazetteer (built once when nil), --as-of,
+	// run date, severity overrides, post-processing and extract options.
+	// Its Workers and Progress are not used: see Workers and Progress.
+	Check  check.Config
+	Source source.Options
+	Group  GroupOptions
+	// Workers is the size of the pool in both passes (0 = GOMAXPROCS).
+	Workers int
+	// Progress, when set, is called from one goroutine after each article
+	// of pass 1 with the running totals.
+	Progress func(articles int, bytes int64)
+	// OnError receives each load problem as it happens (may be nil); the
+	// summary keeps them too.
+	OnError func(compare.DocError)
+}
+
+// StoryResult is one checked story.
+type StoryResult struct {
+	Story Story
+	// Report holds the story's documents (metadata only: their text is
+	// dropped after extraction), eras and findings.
+	Report *compare.Report
+	// Claims counts the claims extracted from the story's articles, by
+	// document ID.
+	Claims map[string]int
+}
+
+// Article is what pass 1 keeps of one document.
+type Article struct {
+	// Doc is the document's metadata; its text is dropped once the
+	// claims are extracted (see Prepare).
+	Doc      *compare.Document
+	Features Features
+	Claims   []compare.Claim
+	Bytes    int // size of the text as loaded
+	// Deferred: undated, with no --as-of. Its reference time is its
+	// story's, known only after grouping, so extraction waits for pass 2
+	// and the text is kept until then.
+	Deferred bool
+}
+
+// Run checks a corpus and calls emit once per story, in the order of
+// Group (by first member ID) whatever the worker count or input order,
+// from a single goroutine. It returns the corpus summary; an error from
+// emit or the context stops the run.
+func Run(ctx context.Context, paths []string, cfg Config, emit func(*StoryResult) error) (*Summary, error) {
+	if cfg.Check.Now.IsZero() {
+		cfg.Check.Now = time.Now().UTC()
+	}
+	if cfg.Check.Gazetteer == nil {
+		cfg.Check.Gazetteer = extract.NewGazetteer(cfg.Check.KB)
+	}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	sum := newSummary()
+	start := time.Now()
+	arts, err := pass1(ctx, paths, cfg, workers, sum)
+	if err != nil {
+		return nil, err
+	}
+	sum.Timing.Read = time.Since(start)
+
+	t := time.Now()
+	ids := make([]string, len(arts))
+	feats := make([]Features, len(arts))
+	for i, a := range arts {
+		ids[i], feats[i] = a.Doc.ID, a.Features
+		arts[i].Features = Features{} // Group holds them now
+	}
+	stories := Group(ids, feats, cfg.Group)
+	feats = nil
+	sum.Timing.Group = time.Since(t)
+
+	t = time.Now()
+	if err := pass2(ctx, arts, stories, cfg, workers, sum, emit); err != nil {
+		return nil, err
+	}
+	sum.Timing.Check = time.Since(t)
+	sum.Timing.Total = time.Since(start)
+	sum.finish()
+	return sum, nil
+}
+
+// pass1 streams, extracts and compacts every article; the result is
+// sorted by document ID.
+func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Summary) ([]Article, error) {
+	kinds := NeededKinds(cfg.Check.Rules)
+	jobs := make(chan *compare.Document, workers)
+	results := make(chan Article, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var readErr error
+	var errMu sync.Mutex
+	go func() {
+		defer close(jobs)
+		readErr = source.Walk(paths, cfg.Source, func(d *compare.Document) error {
+			select {
+			case jobs <- d:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}, func(e compare.DocError) {
+			errMu.Lock()
+			sum.Errors = append(sum.Errors, e)
+			errMu.Unlock()
+			if cfg.OnError != nil {
+				cfg.OnError(e)
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				results <- Prepare(d, cfg.Check, kinds)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var arts []Article
+	var bytes int64
+	for a := range results {
+		arts = append(arts, a)
+		bytes += int64(a.Bytes)
+		if cfg.Progress != nil {
+			cfg.Progress(len(arts), bytes)
+		}
+	}
+	if readErr != nil {
+		return nil, fmt.Errorf("reading the corpus: %w", readErr)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("reading the corpus: %w", err)
+	}
+	sort.Slice(arts, func(i, j int) bool { return arts[i].Doc.ID < arts[j].Doc.ID })
+	sum.Bytes = bytes
+	return arts, nil
+}
+
+// Prepare is pass 1 for one article: its features and, when its reference
+// time is known (--as-of or a publication date), its claims; then its
+// text is dropped unless a rule still needs it. It is a pure function of
+// the document and the configuration.
+func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
+	a := Article{Doc: d, Features: FeaturesOf(d, cfg.Gazetteer), Bytes: len(d.Text)}
+	if cfg.AsOf == nil && d.Published == nil {
+		a.Deferred = true
+		return a
+	}
+	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
+	a.Claims = extractDoc(d, cfg, kinds)
+	compact(d, a.Claims)
+	return a
+}
+
+// extractDoc is check.Extract for one document: the built-in extractors,
+// then the configuration's extra ones whose kinds the rules need.
+func extractDoc(d *compare.Document, cfg check.Config, kinds []compare.Kind) []compare.Claim {
+	env := extract.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
+	cs := extract.Run(env, kinds)
+	if len(cfg.Extra) == 0 {
+		return cs
+	}
+	want := map[compare.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	for _, x := range cfg.Extra {
+		for _, c := range x(env) {
+			if want[c.Kind] {
+				cs = append(cs, c)
+			}
+		}
+	}
+	extract.SortClaims(cs)
+	return cs
+}
+
+// NeededKinds lists the claim kinds the rules read (the same set check.Run
+// extracts): their needs and kinds, and office and administration claims
+// when eras are checked.
+func NeededKinds(rules []*compare.Rule) []compare.Kind {
+	seen := map[compare.Kind]bool{}
+	var out []compare.Kind
+	add := func(k compare.Kind) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, r := range rules {
+		for _, k := range r.Needs {
+			add(k)
+		}
+		add(r.Kind)
+	}
+	if seen[compare.KindEra] {
+		add(compare.KindOffice)
+		add(compare.KindAdministration)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// pass2 checks the stories on the pool and emits them in order. At most
+// a window of stories is in flight, so a slow story cannot make the
+// finished ones behind it pile up.
+func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, workers int, sum *Summary, emit func(*StoryResult) error) error {
+	kinds := NeededKinds(cfg.Check.Rules)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type done struct {
+		i   int
+		res *StoryResult
+		err error
+	}
+	window := workers * 8
+	slots := make(chan struct{}, window)
+	jobs := make(chan int)
+	out := make(chan done, window)
+	go func() {
+		defer close(jobs)
+		for i := range stories {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				members := make([]*Article, len(stories[i].Members))
+				for k, m := range stories[i].Members {
+					members[k] = &arts[m]
+				}
+				res, err := CheckStory(ctx, stories[i], members, cfg.Check, kinds)
+				out <- done{i, res, err}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(out)
+	}()
+	pending := map[int]*StoryResult{}
+	next := 0
+	var firstErr error
+	for d := range out {
+		if d.err != nil && firstErr == nil {
+			firstErr = d.err
+			cancel()
+		}
+		if firstErr != nil {
+			continue
+		}
+		pending[d.i] = d.res
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			sum.add(r)
+			if err := emit(r); err != nil {
+				firstErr = fmt.Errorf("writing story %s: %w", r.Story.ID, err)
+				cancel()
+				break
+			}
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	if next != len(stories) {
+		return fmt.Errorf("checking stories: %w", context.Canceled)
+	}
+	return nil
+}
+
+// CheckStory is pass 2 for one story: reference times (for undated
+// articles, the story's), the deferred extractions, eras, rules and
+// post-processing, over the story's articles (sorted by ID) only. It
+// moves the articles' claims into the result.
+func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind) (*StoryResult, error) {
+	docs := make([]*compare.Document, len(members))
+	deferred := false
+	for k, a := range members {
+		docs[k] = a.Doc
+		deferred = deferred || a.Deferred
+	}
+	if deferred {
+		check.SetReferences(docs, cfg.AsOf, cfg.Now)
+	}
+	res := &StoryResult{Story: st, Claims: map[string]int{}}
+	var claims []compare.Claim
+	for _, a := range members {
+		if a.Deferred {
+			a.Claims = extractDoc(a.Doc, cfg, kinds)
+			compact(a.Doc, a.Claims)
+			a.Deferred = false
+		}
+		res.Claims[a.Doc.ID] = len(a.Claims)
+		claims = append(claims, a.Claims...)
+		a.Claims = nil
+	}
+	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
+	rep.Eras = align.Eras(docs, claims)
+	findings, err := check.RunRules(ctx, docs, claims, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", st.ID, err)
+	}
+	post := []func([]compare.Finding) []compare.Finding{
+		check.Suppression{Docs: docs, Now: cfg.Now, Ran: ruleNames(cfg.Rules)}.Step(),
+		check.Drop(false),
+	}
+	cfg.Post = append(post, cfg.Post...)
+	rep.Findings = check.Finish(findings, cfg)
+	res.Report = rep
+	return res, nil
+}
+
+func ruleNames(rs []*compare.Rule) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Name
+	}
+	return out
+}

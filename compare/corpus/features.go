@@ -1,0 +1,282 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
+)
+
+// SigLen is the number of MinHash values in a signature.
+const SigLen = 64
+
+// NoDay marks an article without a publication date.
+const NoDay = int32(-1 << 30)
+
+// Features are what story grouping needs of one article: the content
+// words of its headline and lede (hashed), which of them are capitalised
+// (names mostly), its publication day and an explicit story, if any. They
+// are small plain values (no text), so pass 1 keeps them for the whole
+// corpus and a distributed runner can ship them.
+type Features struct {
+	// Words are the hashes of the distinct content words, sorted; at most
+	// MaxWords of them.
+	Words []uint64
+	// Names are the hashes of the words written capitalised outside the
+	// headline, sorted (a subset of Words).
+	Names []uint64
+	// Day is the publication day (days since 1970-01-01), or NoDay.
+	Day int32
+	// Story is the front-matter or JSONL story field; it overrides grouping.
+	Story string
+}
+
+// MaxWords bounds the words kept per article: a headline and a lede have
+// fewer; a page without structure does not blow up memory.
+const MaxWords = 96
+
+// Seeds of the MinHash permutations (multiply-shift hashing), derived once
+// from a fixed splitmix64 sequence, so identical in every run.
+var minhashA, minhashB = func() (a, b [SigLen]uint64) {
+	x := uint64(0x9e3779b97f4a7c15)
+	next := func() uint64 {
+		x += 0x9e3779b97f4a7c15
+		z := x
+		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+		z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+		return z ^ (z >> 31)
+	}
+	for i := range a {
+		a[i] = next() | 1
+		b[i] = next()
+	}
+	return a, b
+}()
+
+// wordHash is FNV-1a over the lower-cased word: stable across processes
+// and machines.
+func wordHash(w []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range w {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+// FeaturesOf computes an article's features from its title, headline and
+// lede. Names the gazetteer knows count as one canonical entity whatever
+// their surface form ("Iran", "Iranian" and "Tehran's" are the country
+// IR), so that outlets' wording matters less; gaz may be nil. It reads
+// doc.Text, so call it before the text is dropped.
+func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
+	f := Features{Day: NoDay, Story: doc.Story}
+	if doc.Published != nil {
+		f.Day = DayOf(*doc.Published)
+	}
+	var fs featureSet
+	// Headlines are often title case: their capitals say nothing.
+	fs.scan([]byte(doc.Title), gaz, false)
+	lede := false
+	for _, s := range doc.Sections {
+		if s.Span.Start < 0 || s.Span.End > len(doc.Text) || s.Span.Start >= s.Span.End {
+			continue
+		}
+		switch s.Segment {
+		case compare.SegHeadline:
+			if doc.Title == "" {
+				fs.scan(masked(doc, s.Span), gaz, false)
+			}
+		case compare.SegLede:
+			if !lede {
+				fs.scan(masked(doc, s.Span), gaz, true)
+				lede = true
+			}
+		}
+	}
+	if !lede && len(doc.Sentences) > 0 {
+		// No lede found: the first two sentences stand in for it.
+		for _, s := range doc.Sentences[:min(2, len(doc.Sentences))] {
+			if s.Start >= 0 && s.End <= len(doc.Text) && s.Start < s.End {
+				fs.scan(masked(doc, s), gaz, true)
+			}
+		}
+	}
+	slices.Sort(fs.words)
+	words := slices.Compact(fs.words)
+	if len(words) > MaxWords {
+		words = words[:MaxWords]
+	}
+	slices.Sort(fs.names)
+	f.Words = slices.Clip(words)
+	f.Names = slices.Clip(slices.Compact(fs.names))
+	return f
+}
+
+// featureSet collects word and name hashes.
+type featureSet struct{ words, names []uint64 }
+
+// scan adds the content words of b; names says whether capitals mark
+// names here (prose, not a title-case headline).
+func (fs *featureSet) scan(b []byte, gaz *extract.Gazetteer, names bool) {
+	toks := extract.Tokenize(b, nil)
+	var ms []extract.Match
+	if gaz != nil {
+		ms = gaz.Scan(toks)
+	}
+	m := 0
+	for i := 0; i < len(toks); i++ {
+		for m < len(ms) && ms[m].To <= i {
+			m++
+		}
+		if m < len(ms) && ms[m].From == i {
+			if key, ok := entityKey(ms[m]); ok {
+				h := wordHash([]byte(key))
+				fs.words = append(fs.words, h)
+				fs.names = append(fs.names, h)
+				i = ms[m].To - 1
+				continue
+			}
+		}
+		t := toks[i]
+		if t.Kind != extract.Word || len(t.Lower) < 2 || stopword(t.Lower) {
+			continue
+		}
+		h := wordHash([]byte(t.Lower))
+		fs.words = append(fs.words, h)
+		if names && t.Upper && !sentenceStart(toks, i) {
+			fs.names = append(fs.names, h)
+		}
+	}
+}
+
+// entityKey is the canonical key of a gazetteer match: countries (by
+// name, demonym or capital), places, people and events; roles are common
+// words, not entities.
+func entityKey(m extract.Match) (string, bool) {
+	// A city that is also a capital is the city here: the venue matters.
+	best, rank := "", 0
+	for _, e := range m.Entries {
+		key, r := "", 0
+		switch e.Kind {
+		case extract.EntryPerson:
+			key, r = "\x00n:"+e.ID, 4
+		case extract.EntryPlace:
+			key, r = "\x00p:"+e.ID, 3
+		case extract.EntryEvent:
+			key, r = "\x00e:"+e.ID, 2
+		case extract.EntryCountry, extract.EntryDemonym, extract.EntryCapital:
+			key, r = "\x00c:"+e.ID, 1
+		case extract.EntryOffice, extract.EntryRole:
+			// "Lebanese Foreign Minister" names Lebanon.
+			country := e.Country
+			if i := strings.IndexByte(e.ID, '/'); e.Kind == extract.EntryOffice && i > 0 {
+				country = e.ID[:i]
+			}
+			if country != "" {
+				key, r = "\x00c:"+country, 1
+			}
+		}
+		if r > rank {
+			best, rank = key, r
+		}
+	}
+	return best, rank > 0
+}
+
+// sentenceStart reports whether token i begins a sentence (its capital is
+// grammar, not a name).
+func sentenceStart(toks []extract.Token, i int) bool {
+	if toks[i].Break {
+		return true
+	}
+	for j := i - 1; j >= 0; j-- {
+		switch toks[j].Text {
+		case "\"", "'", "(", "\u201c", "\u2018":
+			continue
+		case ".", "!", "?", ":":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// signature is the MinHash signature of the words keep accepts.
+func signature(words []uint64, keep func(uint64) bool) (sig [SigLen]uint32, n int) {
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	for _, h := range words {
+		if !keep(h) {
+			continue
+		}
+		n++
+		for i := range sig {
+			if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	return sig, n
+}
+
+// masked returns the bytes of a span with markup blanked out.
+func masked(doc *compare.Document, s compare.Span) []byte {
+	b := doc.Text[s.Start:s.End]
+	if len(doc.Mask) == 0 {
+		return b
+	}
+	var out []byte
+	for _, m := range doc.Mask {
+		if m.End <= s.Start || m.Start >= s.End {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(b)
+		}
+		for i := max(m.Start, s.Start); i < min(m.End, s.End); i++ {
+			out[i-s.Start] = ' '
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
+}
+
+// stopword reports whether a lower-cased word carries no story identity:
+// function words, reporting verbs, calendar words (a weekday can be the
+// very thing articles disagree on).
+func stopword(w string) bool {
+	_, ok := stopwords[w]
+	return ok
+}
+
+var stopwords = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range []string{
+		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+		"as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its", "this",
+		"that", "these", "those", "their", "they", "them", "he", "his", "she", "her", "we", "our", "you",
+		"after", "before", "over", "under", "into", "about", "amid", "amidst", "against", "between",
+		"during", "while", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
+		"not", "no", "new", "will", "would", "could", "should", "may", "might", "can", "also", "more",
+		"than", "then", "there", "here", "up", "out", "off", "said", "says", "say", "told", "according",
+		"after", "first", "second", "third", "fourth", "fifth", "sixth", "latest", "next", "last",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+		"today", "tomorrow", "week", "weekend", "month", "year", "day", "days",
+		"january", "february", "march", "april", "june", "july", "august", "september",
+		"october", "november", "december", "s", "via", "per", "both", "two", "one", "three",
+	} {
+		m[w] = struct{}{}
+	}
+	return m
+}()
+
+// DayOf is the day number of t (UTC).
+func DayOf(t time.Time) int32 {
+	return int32(t.UTC().Unix() / 86400)
+}

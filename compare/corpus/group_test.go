@@ -1,0 +1,179 @@
+package corpus
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
+	"github.com/crosscheck/crosscheck/compare/kb"
+	"github.com/crosscheck/crosscheck/compare/source"
+)
+
+// testKB loads the embedded kb and its gazetteer once per test binary.
+var testKB = sync.OnceValues(func() (*kb.KB, error) { return kb.Embedded() })
+
+func mustKB(t testing.TB) (*kb.KB, *extract.Gazetteer) {
+	t.Helper()
+	k, err := testKB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k, extract.NewGazetteer(k)
+}
+
+// generated loads a generated corpus: IDs, features and truth.
+func generated(t testing.TB, n int, seed uint64) ([]string, []Features, *Truth) {
+	t.Helper()
+	k, gaz := mustKB(t)
+	var buf bytes.Buffer
+	truth, err := Generate(&buf, k, GenOptions{Articles: n, Seed: seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var feats []Features
+	err = source.Walk([]string{"-"}, source.Options{Stdin: &buf, StdinFormat: "jsonl"}, func(d *compare.Document) error {
+		ids = append(ids, d.ID)
+		feats = append(feats, FeaturesOf(d, gaz))
+		return nil
+	}, func(e compare.DocError) { t.Errorf("load: %v", e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids, feats, truth
+}
+
+func storiesAsIDs(ids []string, ss []Story) [][]string {
+	var out [][]string
+	for _, s := range ss {
+		var m []string
+		for _, i := range s.Members {
+			m = append(m, ids[i])
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// TestGroupQuality is the acceptance test of story grouping: pairwise
+// precision and recall of at least 0.95 on generated corpora (seeds not
+// used to choose the thresholds).
+func TestGroupQuality(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		seed uint64
+	}{{3000, 1}, {3000, 2}, {10000, 3}} {
+		if testing.Short() && tc.n > 3000 {
+			continue
+		}
+		ids, feats, truth := generated(t, tc.n, tc.seed)
+		var want [][]string
+		for _, s := range truth.Stories {
+			want = append(want, s.Docs)
+		}
+		got := ScorePairs(want, storiesAsIDs(ids, Group(ids, feats, GroupOptions{})))
+		t.Logf("n=%d seed=%d: precision %.4f recall %.4f", tc.n, tc.seed, got.Precision, got.Recall)
+		if got.Precision < 0.95 || got.Recall < 0.95 {
+			t.Errorf("n=%d seed=%d: precision %.4f recall %.4f, want both ≥ 0.95", tc.n, tc.seed, got.Precision, got.Recall)
+		}
+	}
+}
+
+// TestGroupOrderInvariant: the stories are the same whatever the order of
+// the input.
+func TestGroupOrderInvariant(t *testing.T) {
+	ids, feats, _ := generated(t, 1500, 4)
+	want := Group(ids, feats, GroupOptions{})
+	wantIDs := storiesAsIDs(ids, want)
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 3 {
+		perm := rng.Perm(len(ids))
+		ids2 := make([]string, len(ids))
+		feats2 := make([]Features, len(ids))
+		for i, p := range perm {
+			ids2[i], feats2[i] = ids[p], feats[p]
+		}
+		got := Group(ids2, feats2, GroupOptions{})
+		if !slices.EqualFunc(storiesAsIDs(ids2, got), wantIDs, slices.Equal) {
+			t.Fatal("grouping changed with the input order")
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID {
+				t.Fatalf("story %d: ID %s, want %s", i, got[i].ID, want[i].ID)
+			}
+		}
+	}
+}
+
+func TestGroupExplicitStory(t *testing.T) {
+	w := func(words ...uint64) []uint64 { return words }
+	feats := []Features{
+		{Words: w(1, 2, 3), Names: w(1, 2), Day: 100, Story: "talks"},
+		{Words: w(1, 2, 3), Names: w(1, 2), Day: 100},
+		{Words: w(7, 8, 9), Names: w(7), Day: 500, Story: "talks"},
+		{Words: w(1, 2, 3), Names: w(1, 2), Day: 101},
+		{Words: w(1, 2, 3), Names: w(1, 2), Day: 200}, // same words, out of the window
+	}
+	ids := []string{"e", "d", "c", "b", "a"}
+	got := storiesAsIDs(ids, Group(ids, feats, GroupOptions{}))
+	want := [][]string{{"a"}, {"b", "d"}, {"c", "e"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}
+
+func TestSameStory(t *testing.T) {
+	opt := GroupOptions{}.withDefaults()
+	uniform := func(n int) *weighted {
+		w := &weighted{idf: make([]float32, n)}
+		for i := range w.idf {
+			w.idf[i] = 1
+			w.total++
+		}
+		return w
+	}
+	for _, tc := range []struct {
+		name string
+		a, b Features
+		want bool
+	}{
+		{"identical", Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: 10}, true},
+		{"too far apart", Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: 14}, false},
+		{"undated matches any day", Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: NoDay}, Features{Words: []uint64{1, 2, 3}, Names: []uint64{1, 2}, Day: 14}, true},
+		{"names contained", Features{Words: []uint64{1, 2, 3, 4, 5, 6}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 7, 8, 9}, Names: []uint64{1, 2, 7}, Day: 11}, true},
+		{"names differ", Features{Words: []uint64{1, 2, 3, 4}, Names: []uint64{1, 3}, Day: 10}, Features{Words: []uint64{1, 2, 7, 8}, Names: []uint64{1, 7}, Day: 10}, false},
+		{"words differ", Features{Words: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}, Names: []uint64{1, 2}, Day: 10}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := sameStory(&tc.a, &tc.b, uniform(len(tc.a.Words)), uniform(len(tc.b.Words)), opt)
+			if got != tc.want {
+				t.Errorf("sameStory = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScorePairs(t *testing.T) {
+	truth := [][]string{{"a", "b", "c"}, {"d", "e"}}
+	for _, tc := range []struct {
+		name  string
+		found [][]string
+		p, r  float64
+	}{
+		{"exact", [][]string{{"a", "b", "c"}, {"d", "e"}}, 1, 1},
+		{"all singletons", [][]string{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}}, 1, 0},
+		{"one blob", [][]string{{"a", "b", "c", "d", "e"}}, 0.4, 1},
+		{"split", [][]string{{"a", "b"}, {"c"}, {"d", "e"}}, 1, 0.5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := ScorePairs(truth, tc.found)
+			if s.Precision != tc.p || s.Recall != tc.r {
+				t.Errorf("got P %.2f R %.2f, want %.2f %.2f", s.Precision, s.Recall, tc.p, tc.r)
+			}
+		})
+	}
+}

@@ -1,0 +1,252 @@
+package corpus
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/reports"
+)
+
+// storyLine is one line of stories.jsonl: a story, its articles and its
+// findings (each the finding object of the JSON report contract).
+type storyLine struct {
+	Story     string            `json:"story"`
+	Explicit  bool              `json:"explicit"`
+	Documents []storyDoc        `json:"documents"`
+	Findings  []json.RawMessage `json:"findings"`
+}
+
+type storyDoc struct {
+	ID            string  `json:"id"`
+	Path          string  `json:"path"`
+	Title         string  `json:"title"`
+	Outlet        *string `json:"outlet"`
+	Published     *string `json:"published"`
+	ReferenceTime string  `json:"reference_time"`
+	ReferenceFrom string  `json:"reference_from"`
+	Claims        int     `json:"claims"`
+}
+
+// WriteStoryJSONL writes one story as one JSON line.
+func WriteStoryJSONL(w io.Writer, r *StoryResult) error {
+	line := storyLine{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: []storyDoc{}, Findings: []json.RawMessage{}}
+	for _, d := range r.Report.Documents {
+		sd := storyDoc{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: strOrNil(d.Outlet),
+			ReferenceTime: d.Reference.Format(time.DateOnly), ReferenceFrom: d.ReferenceFrom, Claims: r.Claims[d.ID]}
+		if d.Published != nil {
+			sd.Published = strOrNil(d.Published.Format(time.DateOnly))
+		}
+		line.Documents = append(line.Documents, sd)
+	}
+	var buf bytes.Buffer
+	if err := reports.JSONL(&buf, &compare.Report{Findings: r.Report.Findings}, reports.Options{}); err != nil {
+		return err
+	}
+	for _, l := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+		if len(l) > 0 {
+			line.Findings = append(line.Findings, json.RawMessage(l))
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(line); err != nil {
+		return fmt.Errorf("story %s: %w", r.Story.ID, err)
+	}
+	return nil
+}
+
+func strOrNil(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// FindingsCSVHeader is the header of findings.csv.
+var FindingsCSVHeader = []string{"story", "id", "rule", "type", "kind", "severity", "subject", "message", "documents", "outlets"}
+
+// WriteFindingsCSV writes one row per finding of a story (no header).
+func WriteFindingsCSV(w *csv.Writer, r *StoryResult) error {
+	for _, f := range r.Report.Findings {
+		var docs, outlets []string
+		seenD, seenO := map[string]bool{}, map[string]bool{}
+		for _, c := range f.Claims {
+			if c.Doc == nil {
+				continue
+			}
+			if !seenD[c.Doc.ID] {
+				seenD[c.Doc.ID] = true
+				docs = append(docs, c.Doc.ID)
+			}
+			o := c.Doc.Outlet
+			if o == "" {
+				o = UnknownOutlet
+			}
+			if !seenO[o] {
+				seenO[o] = true
+				outlets = append(outlets, o)
+			}
+		}
+		if err := w.Write([]string{r.Story.ID, f.ID, f.Rule, string(f.Type), string(f.Kind), f.Severity.String(),
+			f.Subject, f.Message, strings.Join(docs, ";"), strings.Join(outlets, ";")}); err != nil {
+			return fmt.Errorf("findings csv: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteSummaryJSON writes the summary as one JSON document.
+func WriteSummaryJSON(w io.Writer, s *Summary) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	out := struct {
+		*Summary
+		Errors int `json:"errors"`
+	}{s, len(s.Errors)}
+	if out.Outlets == nil {
+		out.Outlets = []OutletStats{}
+	}
+	if out.Rules == nil {
+		out.Rules = []RuleStats{}
+	}
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("summary json: %w", err)
+	}
+	return nil
+}
+
+// WriteSummaryCSV writes the per-outlet table, then a blank line and the
+// per-rule table.
+func WriteSummaryCSV(w io.Writer, s *Summary) error {
+	cw := csv.NewWriter(w)
+	rows := [][]string{{"outlet", "articles", "claims", "contradictions", "anachronisms", "contradictions_per_1000_claims", "anachronisms_per_1000_claims"}}
+	for _, o := range s.Outlets {
+		rows = append(rows, []string{o.Outlet, strconv.Itoa(o.Articles), strconv.Itoa(o.Claims), strconv.Itoa(o.Contradictions),
+			strconv.Itoa(o.Anachronisms), fmt.Sprintf("%.2f", o.ContradictionsPer1000), fmt.Sprintf("%.2f", o.AnachronismsPer1000)})
+	}
+	rows = append(rows, nil, []string{"rule", "type", "findings", "stories"})
+	for _, r := range s.Rules {
+		rows = append(rows, []string{r.Rule, string(r.Type), strconv.Itoa(r.Findings), strconv.Itoa(r.Stories)})
+	}
+	for _, row := range rows {
+		if row == nil {
+			cw.Flush()
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return fmt.Errorf("summary csv: %w", err)
+			}
+			continue
+		}
+		if err := cw.Write(row); err != nil {
+			return fmt.Errorf("summary csv: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("summary csv: %w", err)
+	}
+	return nil
+}
+
+// WriteSummaryMarkdown writes the summary as Markdown tables.
+func WriteSummaryMarkdown(w io.Writer, s *Summary) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Corpus summary\n\n")
+	fmt.Fprintf(&b, "%d articles (%.1f MB) in %d stories (%d with several articles) · %d claims · %d contradictions · %d anachronisms · %d agreements · %d load errors\n\n",
+		s.Articles, float64(s.Bytes)/1e6, s.Stories, s.MultiStories, s.Claims, s.Contradictions, s.Anachronisms, s.Agreements, len(s.Errors))
+	b.WriteString("## By outlet\n\n| outlet | articles | claims | contradictions | anachronisms | contradictions / 1k claims | anachronisms / 1k claims |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, o := range s.Outlets {
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %.2f | %.2f |\n", mdCell(o.Outlet), o.Articles, o.Claims, o.Contradictions, o.Anachronisms, o.ContradictionsPer1000, o.AnachronismsPer1000)
+	}
+	b.WriteString("\n## By rule\n\n| rule | type | findings | stories |\n|---|---|---:|---:|\n")
+	for _, r := range s.Rules {
+		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", r.Rule, r.Type, r.Findings, r.Stories)
+	}
+	_, err := io.WriteString(w, b.String())
+	if err != nil {
+		return fmt.Errorf("summary markdown: %w", err)
+	}
+	return nil
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+// chartBar is one outlet's bars in the HTML chart.
+type chartBar struct {
+	Outlet       string
+	Y            int
+	ContraW      float64
+	AnachW       float64
+	Contra, Anac string
+}
+
+var summaryHTML = template.Must(template.New("summary").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>crosscheck corpus summary</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
+table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem}
+td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
+.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
+</style></head><body>
+<h1>Corpus summary</h1>
+<p>{{.S.Articles}} articles ({{printf "%.1f" .MB}} MB) in {{.S.Stories}} stories ({{.S.MultiStories}} with several articles) ·
+{{.S.Claims}} claims · {{.S.Contradictions}} contradictions · {{.S.Anachronisms}} anachronisms · {{.S.Agreements}} agreements · {{.Errors}} load errors</p>
+<h2>Contradictions and anachronisms per 1,000 claims, by outlet</h2>
+<p class="legend"><span style="background:#c0392b"></span>contradictions<span style="background:#2980b9"></span>anachronisms</p>
+<svg role="img" aria-label="rates by outlet" width="{{.Width}}" height="{{.Height}}" xmlns="http://www.w3.org/2000/svg" font-size="12">
+{{range .Bars}}<text x="{{$.LabelW}}" y="{{.Y}}" dy="14" text-anchor="end" dx="-6">{{.Outlet}}</text>
+<rect x="{{$.LabelW}}" y="{{.Y}}" width="{{printf "%.1f" .ContraW}}" height="9" fill="#c0392b"><title>{{.Outlet}}: {{.Contra}} contradictions per 1,000 claims</title></rect>
+<rect x="{{$.LabelW}}" y="{{.Y}}" transform="translate(0,10)" width="{{printf "%.1f" .AnachW}}" height="9" fill="#2980b9"><title>{{.Outlet}}: {{.Anac}} anachronisms per 1,000 claims</title></rect>
+<text x="{{$.LabelW}}" dx="{{printf "%.1f" .ContraW}}" y="{{.Y}}" dy="8" dominant-baseline="middle"> {{.Contra}}</text>
+<text x="{{$.LabelW}}" dx="{{printf "%.1f" .AnachW}}" y="{{.Y}}" dy="18" dominant-baseline="middle"> {{.Anac}}</text>
+{{end}}</svg>
+<h2>By outlet</h2>
+<table><tr><th>outlet</th><th>articles</th><th>claims</th><th>contradictions</th><th>anachronisms</th><th>contradictions / 1k claims</th><th>anachronisms / 1k claims</th></tr>
+{{range .S.Outlets}}<tr><td>{{.Outlet}}</td><td class="n">{{.Articles}}</td><td class="n">{{.Claims}}</td><td class="n">{{.Contradictions}}</td><td class="n">{{.Anachronisms}}</td><td class="n">{{printf "%.2f" .ContradictionsPer1000}}</td><td class="n">{{printf "%.2f" .AnachronismsPer1000}}</td></tr>
+{{end}}</table>
+<h2>By rule</h2>
+<table><tr><th>rule</th><th>type</th><th>findings</th><th>stories</th></tr>
+{{range .S.Rules}}<tr><td>{{.Rule}}</td><td>{{.Type}}</td><td class="n">{{.Findings}}</td><td class="n">{{.Stories}}</td></tr>
+{{end}}</table>
+</body></html>
+`))
+
+// WriteSummaryHTML writes the summary as a self-contained HTML page with
+// an SVG bar chart of the per-outlet rates.
+func WriteSummaryHTML(w io.Writer, s *Summary) error {
+	const labelW, barMax, rowH = 220, 480, 30
+	maxRate := 0.0
+	for _, o := range s.Outlets {
+		maxRate = max(maxRate, o.ContradictionsPer1000, o.AnachronismsPer1000)
+	}
+	scale := 0.0
+	if maxRate > 0 {
+		scale = barMax / maxRate
+	}
+	var bars []chartBar
+	for i, o := range s.Outlets {
+		bars = append(bars, chartBar{
+			Outlet: o.Outlet, Y: 4 + i*rowH,
+			ContraW: o.ContradictionsPer1000 * scale, AnachW: o.AnachronismsPer1000 * scale,
+			Contra: fmt.Sprintf("%.2f", o.ContradictionsPer1000), Anac: fmt.Sprintf("%.2f", o.AnachronismsPer1000),
+		})
+	}
+	data := map[string]any{
+		"S": s, "MB": float64(s.Bytes) / 1e6, "Errors": len(s.Errors), "Bars": bars,
+		"LabelW": labelW, "Width": labelW + barMax + 60, "Height": 8 + len(bars)*rowH,
+	}
+	if err := summaryHTML.Execute(w, data); err != nil {
+		return fmt.Errorf("summary html: %w", err)
+	}
+	return nil
+}
