@@ -54,11 +54,15 @@ func runAgreement(pass *compare.Pass) error {
 					first = append(first, c)
 				}
 			}
+			what := fmt.Sprintf("the %s of %s", attrPhrase(g.Attr), slotPhrase(pass, g.Subject))
+			if g.Attr == "holder" {
+				what = "who was " + strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")
+			}
 			pass.Report(compare.Finding{
 				Kind:    g.Kind,
 				Subject: g.Subject,
-				Message: fmt.Sprintf("%d sources agree on the %s of %s: %s (%s)", len(docs), attrPhrase(g.Attr),
-					subjectPhrase(g.Subject), display(first[0]), strings.Join(shortIDs(docs), ", ")),
+				Message: fmt.Sprintf("%d sources agree on %s: %s (%s)", len(docs), what,
+					display(first[0]), strings.Join(shortIDs(docs), ", ")),
 				Claims: first,
 			})
 		}

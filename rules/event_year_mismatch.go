@@ -29,7 +29,7 @@ Does not fire: "the 2015 nuclear deal" in one article and "the JCPOA, agreed in 
 				continue
 			}
 			for _, c := range conflicts(pass, g, nil) {
-				reportConflict(pass, c, "the year of "+g.Subject)
+				reportConflict(pass, c, "the year of "+slotPhrase(pass, g.Subject))
 			}
 			if pass.KB == nil {
 				continue

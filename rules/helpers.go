@@ -99,6 +99,24 @@ func shortID(id string) string {
 	return id
 }
 
+// slotPhrase names a slot's subject for messages, with kb names for kb
+// events and offices.
+func slotPhrase(pass *compare.Pass, subject string) string {
+	if pass.KB != nil {
+		base, action, _ := strings.Cut(subject, "/")
+		if ev, ok := pass.KB.Event(base); ok {
+			if action != "" {
+				return "the " + action + " from the " + ev.Name
+			}
+			return "the " + ev.Name
+		}
+		if o, ok := pass.KB.Office(subject); ok && o.Title != "" {
+			return "the " + o.Title
+		}
+	}
+	return subjectPhrase(subject)
+}
+
 // subjectPhrase names a slot's subject for messages.
 func subjectPhrase(subject string) string {
 	switch {
