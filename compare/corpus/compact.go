@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -12,7 +14,7 @@ import (
 // are computed now and served by Document.Source. The text stays when a
 // headline quote needs the body's prose (the headline-quote rule reads
 // it).
-func compact(d *compare.Document, claims []compare.Claim) {
+func compact(d *compare.Document, claims []compare.Claim, in *interner) []compare.Claim {
 	var offs []int
 	for _, c := range claims {
 		offs = append(offs, c.Span.Start, c.Span.End)
@@ -51,6 +53,57 @@ func compact(d *compare.Document, claims []compare.Claim) {
 		d.Text, d.Mask, d.Sentences = nil, nil, nil
 	}
 	d.Source = t.lookup
+	return compactClaims(claims, in)
+}
+
+// compactClaims copies the claims into a slice of their exact length with
+// their strings copied or interned: extractors return substrings of the
+// whole document's text, which would otherwise stay alive with them.
+func compactClaims(claims []compare.Claim, in *interner) []compare.Claim {
+	if len(claims) == 0 {
+		return nil
+	}
+	out := make([]compare.Claim, len(claims))
+	copy(out, claims)
+	for i := range out {
+		c := &out[i]
+		c.Text = strings.Clone(c.Text)
+		c.Kind = compare.Kind(in.get(string(c.Kind)))
+		c.Segment = compare.Segment(in.get(string(c.Segment)))
+		c.Subject, c.Attr, c.Value = in.get(c.Subject), in.get(c.Attr), in.get(c.Value)
+		c.Timex, c.TimexType = in.get(c.Timex), in.get(c.TimexType)
+		c.Speaker, c.Marker, c.Unit = in.get(c.Speaker), in.get(c.Marker), in.get(c.Unit)
+		c.When.Basis = in.get(c.When.Basis)
+		if len(c.Related) > 0 {
+			c.Related = slices.Clone(c.Related)
+		}
+	}
+	return out
+}
+
+// interner shares the copies of the short strings claims repeat across
+// articles ("event", "weekday", "Friday", kb IDs). Each worker owns one;
+// it forgets everything when full, so it stays small.
+type interner struct{ m map[string]string }
+
+const internMax = 1 << 16
+
+func (in *interner) get(s string) string {
+	if s == "" {
+		return ""
+	}
+	if in == nil {
+		return strings.Clone(s)
+	}
+	if v, ok := in.m[s]; ok {
+		return v
+	}
+	if in.m == nil || len(in.m) >= internMax {
+		in.m = make(map[string]string, 1024)
+	}
+	v := strings.Clone(s)
+	in.m[v] = v
+	return v
 }
 
 // needsText reports whether a rule will read the document's text after

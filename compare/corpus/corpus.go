@@ -150,8 +150,9 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			in := &interner{}
 			for d := range jobs {
-				results <- Prepare(d, cfg.Check, kinds)
+				results <- prepare(d, cfg.Check, kinds, in)
 			}
 		}()
 	}
@@ -184,14 +185,17 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 // text is dropped unless a rule still needs it. It is a pure function of
 // the document and the configuration.
 func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
+	return prepare(d, cfg, kinds, nil)
+}
+
+func prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind, in *interner) Article {
 	a := Article{Doc: d, Features: FeaturesOf(d, cfg.Gazetteer), Bytes: len(d.Text)}
 	if cfg.AsOf == nil && d.Published == nil {
 		a.Deferred = true
 		return a
 	}
 	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
-	a.Claims = extractDoc(d, cfg, kinds)
-	compact(d, a.Claims)
+	a.Claims = compact(d, extractDoc(d, cfg, kinds), in)
 	return a
 }
 
@@ -352,8 +356,7 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	var claims []compare.Claim
 	for _, a := range members {
 		if a.Deferred {
-			a.Claims = extractDoc(a.Doc, cfg, kinds)
-			compact(a.Doc, a.Claims)
+			a.Claims = compact(a.Doc, extractDoc(a.Doc, cfg, kinds), nil)
 			a.Deferred = false
 		}
 		res.Claims[a.Doc.ID] = len(a.Claims)
