@@ -25,12 +25,7 @@ Does not fire: "the Trump administration's withdrawal from the JCPOA in 2018" vs
 	Run: func(pass *compare.Pass) error {
 		atEvent := func(c compare.Claim) bool { return atEventTime(c) && c.Marker == "" }
 		for _, g := range groupsOf(pass, compare.KindAdministration) {
-			for _, c := range conflicts(pass, g, atEvent) {
-				if pass.KB != nil && allHeld(pass, c.a.Claims) && allHeld(pass, c.b.Claims) {
-					continue
-				}
-				reportConflict(pass, c, "the government in office")
-			}
+			reportHolderConflicts(pass, conflicts(pass, g, atEvent), "the government in office")
 		}
 		return nil
 	},

@@ -125,6 +125,8 @@ func subjectPhrase(subject string) string {
 			return "the " + fam
 		}
 		return "the main event"
+	case strings.HasPrefix(subject, "date@"):
+		return "a date"
 	case strings.HasPrefix(subject, "round-"):
 		return "round " + strings.TrimPrefix(subject, "round-")
 	}

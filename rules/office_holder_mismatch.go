@@ -30,12 +30,7 @@ Does not fire: "Foreign Minister Araghchi" and "then-foreign minister Zarif".`,
 					continue
 				}
 			}
-			for _, c := range conflicts(pass, g, atEvent) {
-				if pass.KB != nil && allHeld(pass, c.a.Claims) && allHeld(pass, c.b.Claims) {
-					continue // both true by the kb: a handover day, an acting holder, a death in office
-				}
-				reportConflict(pass, c, "who was "+officeTitle(pass, g.Subject))
-			}
+			reportHolderConflicts(pass, conflicts(pass, g, atEvent), "who was "+officeTitle(pass, g.Subject))
 		}
 		return nil
 	},
@@ -60,4 +55,58 @@ func allHeld(pass *compare.Pass, cs []compare.Claim) bool {
 		}
 	}
 	return true
+}
+
+// reportHolderConflicts reports conflicts between named holders. Where the
+// kb confirms both sides (a handover day, an acting holder, a death in
+// office) there is no contradiction. Where it confirms one side only, the
+// refuted name is reported once, against every confirmed name, rather than
+// once per pair.
+func reportHolderConflicts(pass *compare.Pass, cs []conflict, what string) {
+	if pass.KB == nil {
+		for _, c := range cs {
+			reportConflict(pass, c, what)
+		}
+		return
+	}
+	var order []string
+	against := map[string]*conflict{}
+	for _, c := range cs {
+		aHeld, bHeld := allHeld(pass, c.a.Claims), allHeld(pass, c.b.Claims)
+		switch {
+		case aHeld && bHeld:
+			continue
+		case aHeld || bHeld:
+			wrong, right := c.b, c.a
+			if bHeld {
+				wrong, right = c.a, c.b
+			}
+			m, ok := against[wrong.Value]
+			if !ok {
+				m = &conflict{group: c.group, a: wrong}
+				m.b.Value = right.Value
+				against[wrong.Value] = m
+				order = append(order, wrong.Value)
+			}
+			m.b.Claims = append(m.b.Claims, firstPerDoc(right.Claims)...)
+		default:
+			reportConflict(pass, c, what)
+		}
+	}
+	for _, v := range order {
+		reportConflict(pass, *against[v], what)
+	}
+}
+
+// firstPerDoc keeps the first claim of each document.
+func firstPerDoc(cs []compare.Claim) []compare.Claim {
+	seen := map[string]bool{}
+	var out []compare.Claim
+	for _, c := range cs {
+		if !seen[c.Doc.ID] {
+			seen[c.Doc.ID] = true
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -1,7 +1,10 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
 // WeekdayMismatch reports sources that give the same event different
@@ -22,7 +25,10 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindWeekday},
 	Run: func(pass *compare.Pass) error {
-		for _, g := range mainEventGroups(pass, compare.KindWeekday) {
+		for _, g := range pass.Groups {
+			if g.Kind != compare.KindWeekday || !(extract.IsMainEvent(g.Subject) || strings.HasPrefix(g.Subject, "date@")) {
+				continue
+			}
 			for _, c := range conflicts(pass, g, nil) {
 				if allDerived(c.a.Claims) && allDerived(c.b.Claims) {
 					continue // two written dates: the date rule reports it

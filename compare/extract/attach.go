@@ -12,7 +12,18 @@ package extract
 // Monday" dates the announcement, not the talks.
 func (env *Env) attach(s Sentence, from, to int) string {
 	ref := env.attachRaw(s, from, to)
-	if ref == MainEvent && (env.clauseTense(s, from) == "earlier" || env.otherYearNear(s, from, to)) {
+	if ref == MainEvent {
+		ref = env.Event.Subject()
+	}
+	if !isEvent(ref) {
+		return ref
+	}
+	switch tense := env.clauseTense(s, from); {
+	case tense == "earlier" || env.otherYearNear(s, from, to) || env.again(s, from):
+		return ""
+	case tense == "future" && env.Event.When.Known() && !env.Event.When.To.After(env.Doc.Reference):
+		// The main event is over: what "will" happen is another event
+		// ("will debate on October 7", "are due to meet on October 15").
 		return ""
 	}
 	return ref
@@ -48,6 +59,12 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 		if reportingVerbs[w] {
 			return ""
 		}
+		if fam, ok := predicateVerbs[w]; ok && !verb {
+			if otherThing(toks, s, j) {
+				return "" // "a framework reached in Lausanne", "the interim deal struck in Geneva"
+			}
+			return MainEvent + ":" + fam
+		}
 		if eventVerbs[w] {
 			verb = true
 			continue
@@ -68,8 +85,8 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	for j := to; j < cto && j < to+14; j++ {
 		t := toks[j]
 		w := t.Lower
-		if t.Text == "," && j > to {
-			break
+		if t.Text == "," && j > to || subordinators[w] {
+			break // "mourning on Saturday after Abe was assassinated": another clause
 		}
 		if verb {
 			// After an event verb only a noun naming the event can override.
@@ -81,10 +98,13 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 		if _, ok := eventNouns[w]; ok {
 			return env.classifyMention(s, j).Ref
 		}
+		if fam, ok := predicateVerbs[w]; ok {
+			return MainEvent + ":" + fam
+		}
 		if reportingVerbs[w] || isBlockingVerb(t) {
 			return ""
 		}
-		if eventVerbs[w] && w != "set" && w != "due" {
+		if selfEventVerbs[w] {
 			return MainEvent
 		}
 	}
@@ -96,6 +116,56 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	return ""
 }
 
+// selfEventVerbs carry their own event without a noun: "On Saturday, the
+// two sides met in Muscat". Other event verbs ("began", "ended") need an
+// event noun for subject.
+var selfEventVerbs = map[string]bool{
+	"met": true, "meet": true, "meets": true, "convened": true, "gathered": true, "negotiated": true,
+}
+
+// otherThing reports whether a participle at j modifies a noun phrase that
+// names another thing than the main event: indefinite ("a framework
+// reached") or qualified ("the interim accord agreed").
+func otherThing(toks []Token, s Sentence, j int) bool {
+	for k := j - 1; k >= s.From && k >= j-4; k-- {
+		w := toks[k].Lower
+		if toks[k].Kind == Punct || reportingVerbs[w] || eventVerbs[w] {
+			return false
+		}
+		if w == "a" || w == "an" || w == "interim" || w == "framework" || w == "preliminary" || otherEventWords[w] {
+			return true
+		}
+		if w == "the" || w == "this" || w == "that" {
+			return false
+		}
+	}
+	return false
+}
+
+// again reports whether the phrase's stretch between commas says the event
+// repeats ("meet again"), which makes it another event than the one
+// reported.
+func (env *Env) again(s Sentence, i int) bool {
+	from, to := i, i
+	for from > s.From && !isCommaBreak(env.Tokens[from-1]) {
+		from--
+	}
+	for to < s.To && !isCommaBreak(env.Tokens[to]) {
+		to++
+	}
+	for k := from; k < to; k++ {
+		if env.Tokens[k].Lower == "again" {
+			return true
+		}
+	}
+	return false
+}
+
+var subordinators = map[string]bool{
+	"after": true, "before": true, "following": true, "since": true, "when": true, "while": true,
+	"because": true, "although": true, "until": true,
+}
+
 // isBlockingVerb is a past-tense verb that is not an event verb: a time or
 // place beside it belongs to it ("imposed in 2018", "facilitated by Oman").
 func isBlockingVerb(t Token) bool {
@@ -104,6 +174,9 @@ func isBlockingVerb(t Token) bool {
 	}
 	w := t.Lower
 	if eventVerbs[w] {
+		return false
+	}
+	if _, ok := predicateVerbs[w]; ok {
 		return false
 	}
 	switch w {

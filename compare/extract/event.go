@@ -18,6 +18,10 @@ type Event struct {
 	When compare.TimeRef
 	// Upcoming is true when the article reports the event as in the future.
 	Upcoming bool
+	// Round is the ordinal the headline or lede gives the event ("second
+	// round of talks"), 0 when none: later mentions of that round are the
+	// main event too.
+	Round int
 }
 
 // MainEvent marks a phrase about the document's main event; claims about
@@ -25,13 +29,26 @@ type Event struct {
 const MainEvent = "event"
 
 // Subject is the subject of claims about the main event: "event:" and the
-// event's family, so that reports whose main events differ (a funeral and
-// the killing it follows) are not compared as one event.
+// event's family. Every event is keyed by its family, so that a funeral
+// and the death it follows are never compared as one event, while "died
+// at Balmoral" in a report of the funeral still meets the reports of the
+// death.
 func (e Event) Subject() string {
 	if e.Noun == "" {
 		return MainEvent
 	}
 	return MainEvent + ":" + eventFamily(e.Noun)
+}
+
+// isMain reports whether an attachment is the document's main event.
+func (env *Env) isMain(ref string) bool {
+	return ref == MainEvent || ref == env.Event.Subject()
+}
+
+// isEvent reports whether an attachment names an event (not a counted
+// round, not nothing).
+func isEvent(ref string) bool {
+	return IsMainEvent(ref)
 }
 
 // IsMainEvent reports whether a claim subject names a main event.
@@ -51,7 +68,7 @@ var eventNouns = map[string]string{
 	"funeral": "funeral", "hearing": "hearing", "trial": "trial", "debate": "debate",
 	"rally": "rally", "protest": "protest", "protests": "protest", "launch": "launch",
 	"assassination": "assassination", "shooting": "shooting", "invasion": "invasion",
-	"death": "death", "killing": "killing", "signing ceremony": "ceremony",
+	"death": "death", "killing": "killing", "burial": "funeral", "accession": "accession",
 	"engagement": "talks", "encounter": "meeting", "gathering": "meeting", "consultations": "talks",
 }
 
@@ -59,14 +76,31 @@ var eventNouns = map[string]string{
 // of talks may call them a meeting or a round, but not an election.
 func eventFamily(noun string) string {
 	switch noun {
-	case "talks", "meeting", "summit", "round", "session", "conference", "visit", "ceremony", "signing":
+	case "talks", "meeting", "summit", "round", "session", "conference", "visit":
 		return "meeting"
+	case "ceremony", "signing":
+		return "signing"
 	case "vote", "election", "referendum":
 		return "vote"
-	case "attack", "strike", "crash", "explosion", "earthquake", "shooting", "assassination", "invasion", "killing":
+	case "attack", "strike", "explosion", "invasion":
 		return "violence"
+	case "death", "killing", "assassination", "shooting":
+		return "death"
 	}
 	return noun
+}
+
+// predicateVerbs are verbs that name an event themselves, by family:
+// "was assassinated in Nara on Friday", "signed at the White House on
+// Tuesday", "died at Balmoral".
+var predicateVerbs = map[string]string{
+	"died": "death", "dies": "death", "die": "death", "killed": "death", "kills": "death",
+	"assassinated": "death", "murdered": "death", "slain": "death", "shot": "death",
+	"signed": "signing", "signs": "signing", "sealed": "signing", "seals": "signing",
+	"reached": "signing", "clinched": "signing", "finalized": "signing", "finalised": "signing",
+	"crashed": "crash", "voted": "vote", "votes": "vote", "elected": "vote",
+	"invaded": "violence", "invades": "violence", "attacked": "violence", "bombed": "violence",
+	"buried": "funeral",
 }
 
 // eventVerbs are verbs whose time or place is the event's ("began on
@@ -78,6 +112,7 @@ var eventVerbs = map[string]bool{
 	"ended": true, "end": true, "concluded": true, "resumed": true, "resume": true, "happened": true,
 	"occurred": true, "hosted": true, "host": true, "hosts": true, "hosting": true, "gathered": true,
 	"kicked": true, "wrapped": true, "scheduled": true, "slated": true, "set": true, "due": true,
+	"collapsed": true, "broke": true, "adjourned": true, "closed": true,
 	"planned": true, "unfold": true, "unfolded": true, "place": true, "staged": true, "sat": true,
 }
 
@@ -169,11 +204,8 @@ type mention struct {
 // classifyMention decides which event the noun at token i refers to.
 func (env *Env) classifyMention(s Sentence, i int) mention {
 	toks := env.Tokens
-	m := mention{Tok: i, Noun: eventNouns[toks[i].Lower], Ref: MainEvent}
-	if env.Event.Noun != "" && eventFamily(m.Noun) != eventFamily(env.Event.Noun) {
-		m.Ref = "" // "the U.S. election" in a report of talks is another event
-		return m
-	}
+	m := mention{Tok: i, Noun: eventNouns[toks[i].Lower]}
+	m.Ref = MainEvent + ":" + eventFamily(m.Noun)
 	// Look back over the noun phrase: determiners, adjectives, "of".
 	for j := i - 1; j >= s.From && j >= i-5; j-- {
 		w := toks[j].Lower
@@ -188,7 +220,7 @@ func (env *Env) classifyMention(s Sentence, i int) mention {
 			return m
 		}
 		if n, ok := ordinalWord(w); ok {
-			if env.ordinalIsMain(s, j) {
+			if n == env.Event.Round || env.ordinalIsMain(s, j) {
 				return m
 			}
 			m.Ref = "round-" + strconv.Itoa(n)
@@ -219,7 +251,7 @@ func (env *Env) ordinalIsMain(s Sentence, j int) bool {
 					return true
 				}
 				if n, ok := eventNouns[w]; ok && n != "" {
-					return env.classifyMention(s, b).Ref == MainEvent
+					return env.isMain(env.classifyMention(s, b).Ref)
 				}
 			}
 			return false
@@ -246,12 +278,23 @@ func ordinalWord(w string) (int, bool) {
 func (env *Env) clauseTense(s Sentence, i int) string {
 	toks := env.Tokens
 	from, to := clauseBounds(toks, s, i)
+	// Future words count only in the phrase's own stretch between commas,
+	// and not across a subordinator: in "said it would add tools after the
+	// debate on Monday", "would" is not about the debate.
+	flo, fhi := i, i
+	for flo > from && !isCommaBreak(toks[flo-1]) && !subordinators[toks[flo-1].Lower] {
+		flo--
+	}
+	for fhi < to && !isCommaBreak(toks[fhi]) && !subordinators[toks[fhi].Lower] {
+		fhi++
+	}
 	for k := from; k < to; k++ {
 		w := toks[k].Lower
-		if futureWords[w] {
+		inStretch := k >= flo && k < fhi
+		if futureWords[w] && inStretch {
 			return "future"
 		}
-		if w == "next" && k+1 < to && (toks[k+1].Lower == "week" || toks[k+1].Lower == "month" || toks[k+1].Lower == "year") {
+		if w == "next" && inStretch && k+1 < to && (toks[k+1].Lower == "week" || toks[k+1].Lower == "month" || toks[k+1].Lower == "year") {
 			return "future"
 		}
 		if pastOtherWords[w] {
@@ -308,6 +351,10 @@ func findEvent(env *Env) {
 			ev.Noun = n
 			break
 		}
+		if f, ok := predicateVerbs[t.Lower]; ok {
+			ev.Noun = f
+			break
+		}
 		if ev.Noun == "" && (t.Lower == "met" || t.Lower == "meet" || t.Lower == "meets") {
 			// "The United States and Iran met for the first time": a
 			// meeting, even if no noun names it.
@@ -315,8 +362,49 @@ func findEvent(env *Env) {
 			break
 		}
 	}
+	ev.Round = env.leadRound()
 	if when, upcoming, ok := env.mainEventTime(); ok {
 		ev.When = when
 		ev.Upcoming = upcoming
 	}
+}
+
+// leadRound finds the ordinal the headline block or the lede's first
+// sentence gives an event noun ("Second round of US-Iran talks ends in
+// Rome", "met … for what officials described as a second round of talks"),
+// unless it is another event ("a third round is expected").
+func (env *Env) leadRound() int {
+	toks := env.Tokens
+	sents := env.Sentences()
+	lede := 0
+	for _, s := range sents {
+		seg := env.Doc.SegmentAt(toks[s.From].Span.Start)
+		if seg == compare.SegBody {
+			break
+		}
+		if seg == compare.SegLede {
+			lede++
+			if lede > 1 {
+				break
+			}
+		}
+		for j := s.From; j < s.To; j++ {
+			n, ok := ordinalWord(toks[j].Lower)
+			if !ok {
+				continue
+			}
+			k := j + 1
+			for k < s.To && k < j+4 && toks[k].Kind == Word && !isEventNoun(toks[k].Lower) {
+				k++
+			}
+			if k >= s.To || !isEventNoun(toks[k].Lower) {
+				continue
+			}
+			if j > s.From && otherEventWords[toks[j-1].Lower] || env.clauseTense(s, j) != "" {
+				continue
+			}
+			return n
+		}
+	}
+	return 0
 }

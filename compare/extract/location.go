@@ -49,7 +49,7 @@ func runLocation(env *Env) []compare.Claim {
 				continue
 			}
 			ref = env.classifyMention(s, m.To).Ref
-			if ref == MainEvent && env.clauseTense(s, m.To) == "earlier" {
+			if isEvent(ref) && env.clauseTense(s, m.To) == "earlier" {
 				ref = ""
 			}
 		case m.From <= s.From+1:
@@ -62,7 +62,7 @@ func runLocation(env *Env) []compare.Claim {
 						break
 					}
 				}
-				if ref == MainEvent && env.clauseTense(s, h) == "earlier" {
+				if isEvent(ref) && env.clauseTense(s, h) == "earlier" {
 					ref = ""
 				}
 			}
@@ -70,7 +70,13 @@ func runLocation(env *Env) []compare.Claim {
 		if ref == "" {
 			continue
 		}
-		span := compare.Span{Start: toks[m.From].Span.Start, End: toks[m.To-1].Span.End}
+		// The claim reads "in Muscat", "near Tabriz": the preposition says
+		// how the place relates to the event.
+		start := m.From
+		if m.From-1 >= s.From && locativePreps[toks[m.From-1].Lower] {
+			start = m.From - 1
+		}
+		span := compare.Span{Start: toks[start].Span.Start, End: toks[m.To-1].Span.End}
 		out = append(out, env.claim(compare.KindLocation, span, ref, "venue", id))
 	}
 	return out

@@ -52,7 +52,7 @@ func runOrdinal(env *Env) []compare.Claim {
 		main := false
 		if toks[end-1].Lower == "time" {
 			// "met for the first time": the verb before decides.
-			main = env.attach(s, i, end) == MainEvent && precededByEventVerb(toks, s, i)
+			main = env.isMain(env.attach(s, i, end)) && precededByEventVerb(toks, s, i)
 		} else {
 			main = env.ordinalIsMain(s, i)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -38,7 +39,11 @@ func runTemporal(env *Env) []compare.Claim {
 		j := env.tokenAt(tx.End)
 		s := sentenceOf(sents, i)
 		subject := env.attach(s, i, j)
-		if subject == "" || (subject == MainEvent && env.farFromReference(tx.From)) {
+		if tx.Conflict != "" && tx.HasWeekday && gran == compare.GranDay && !tx.From.IsZero() && subject == "" {
+			// "on Wednesday, April 24" in 2025 is wrong whatever it dates.
+			subject = fmt.Sprintf("date@%d", tx.Start)
+		}
+		if subject == "" || (isEvent(subject) && env.farFromReference(tx.From)) {
 			continue
 		}
 		span := compare.Span{Start: tx.Start, End: tx.End}
@@ -95,7 +100,7 @@ func (env *Env) mainEventTime() (compare.TimeRef, bool, bool) {
 			continue
 		}
 		s := sentenceOf(sents, i)
-		if env.attach(s, i, env.tokenAt(tx.End)) != MainEvent || env.farFromReference(tx.From) {
+		if !env.isMain(env.attach(s, i, env.tokenAt(tx.End))) || env.farFromReference(tx.From) {
 			continue
 		}
 		upcoming := !env.Doc.Reference.IsZero() && tx.From.After(env.Doc.Reference)
