@@ -40,6 +40,7 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compar
 		at := path + ":" + strconv.Itoa(lineNo)
 		switch {
 		case tooLong:
+			records++ // a record, if too long: the file is not also "empty"
 			onErr(errf(at, "record is over the limit of %s (raise it with --max-bytes)", humanBytes(limit)))
 		case lineNo == 1 && isBinary(line):
 			onErr(errf(path, "binary file (not text)"))
