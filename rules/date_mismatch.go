@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/crosscheck/crosscheck/compare"
 )
 
@@ -34,8 +36,12 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 		}
 		for _, g := range mainEventGroups(pass, compare.KindDate) {
 			for _, c := range conflicts(pass, g, anchored) {
-				if allMarked(c.a.Claims, "weekday") && allMarked(c.b.Claims, "weekday") {
-					continue // two weekdays: the weekday rule reports it
+				if allBareWeekdays(c.a.Claims) && allBareWeekdays(c.b.Claims) {
+					continue // "Sunday" and "Sunday": which week is the tagger's guess
+				}
+				if allWrittenWeekdays(c.a.Claims) && allWrittenWeekdays(c.b.Claims) &&
+					c.a.Claims[0].When.From.Weekday() != c.b.Claims[0].When.From.Weekday() {
+					continue // "Friday" vs "Saturday (April 12)": the weekday rule reports it
 				}
 				reportConflict(pass, c, "the date of "+subjectPhrase(g.Subject))
 			}
@@ -44,9 +50,30 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 	},
 }
 
-func allMarked(cs []compare.Claim, marker string) bool {
+// allWrittenWeekdays reports whether every claim was written with a
+// weekday ("Friday", "Saturday, April 12").
+func allWrittenWeekdays(cs []compare.Claim) bool {
 	for _, c := range cs {
-		if c.Marker != marker {
+		if c.Marker != "weekday" && !hasWeekdayName(c.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWeekdayName(s string) bool {
+	l := strings.ToLower(s)
+	for _, d := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if strings.Contains(l, d) {
+			return true
+		}
+	}
+	return false
+}
+
+func allBareWeekdays(cs []compare.Claim) bool {
+	for _, c := range cs {
+		if c.Marker != "weekday" {
 			return false
 		}
 	}

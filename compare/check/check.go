@@ -344,7 +344,7 @@ func dropSubsumed(fs []compare.Finding) []compare.Finding {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if (f.Kind == compare.KindEra || f.Kind == compare.KindWeekday) && f.Type == compare.Contradiction {
+		if (f.Kind == compare.KindEra || f.Kind == compare.KindWeekday) && f.Type == compare.Contradiction && len(docIDs(f)) > 1 {
 			subsumed := false
 			for i, m := range others {
 				if kinds[i] == f.Kind {
@@ -369,4 +369,12 @@ func dropSubsumed(fs []compare.Finding) []compare.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+func docIDs(f compare.Finding) map[string]bool {
+	ids := map[string]bool{}
+	for _, c := range f.Claims {
+		ids[c.Doc.ID] = true
+	}
+	return ids
 }

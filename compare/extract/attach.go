@@ -21,7 +21,7 @@ func (env *Env) attach(s Sentence, from, to int) string {
 	switch tense := env.clauseTense(s, from); {
 	case tense == "earlier" || env.otherYearNear(s, from, to) || env.again(s, from):
 		return ""
-	case tense == "future" && env.Event.When.Known() && !env.Event.When.To.After(env.Doc.Reference):
+	case tense == "future" && !env.dating && !env.Event.Upcoming:
 		// The main event is over: what "will" happen is another event
 		// ("will debate on October 7", "are due to meet on October 15").
 		return ""
@@ -31,10 +31,15 @@ func (env *Env) attach(s Sentence, from, to int) string {
 
 func (env *Env) attachRaw(s Sentence, from, to int) string {
 	toks := env.Tokens
-	// "Saturday's talks", "the Oman talks".
+	// "Saturday's talks", "Sunday's upper house election", "the Oman talks".
 	k := to
-	if k < s.To && toks[k].Lower == "'s" || k < s.To && toks[k].Lower == "’s" {
-		k++
+	if k < s.To && isPossessive(toks[k]) {
+		for j := k + 1; j < s.To && j <= k+4 && toks[j].Kind == Word; j++ {
+			if isEventNoun(toks[j].Lower) {
+				return env.classifyMention(s, j).Ref
+			}
+		}
+		return "" // "Friday's statement": the time of something else
 	}
 	if k < s.To {
 		if _, ok := eventNouns[toks[k].Lower]; ok {

@@ -148,9 +148,11 @@ var futureWords = map[string]bool{
 
 // pastOtherWords mark a clause about earlier events ("had previously met").
 var pastOtherWords = map[string]bool{
-	"previously": true, "earlier": true, "formerly": true, "once": true, "before": true,
-	"ago": true, "then": true, "history": true, "past": true,
+	"previously": true, "earlier": true, "formerly": true, "ago": true,
 }
+
+// notParticiple are words after "had" that do not make a past perfect.
+var notParticiple = map[string]bool{"to": true, "a": true, "an": true, "the": true, "no": true, "its": true, "their": true, "his": true, "her": true, "been": false}
 
 // Sentence is the token range [From, To) of one sentence.
 type Sentence struct{ From, To int }
@@ -297,14 +299,20 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 		if w == "next" && inStretch && k+1 < to && (toks[k+1].Lower == "week" || toks[k+1].Lower == "month" || toks[k+1].Lower == "year") {
 			return "future"
 		}
+		// Earlier-time markers count before the phrase and in its own
+		// stretch, not in a later clause ("… would change the course of
+		// history").
+		if k >= fhi {
+			continue
+		}
 		if pastOtherWords[w] {
 			return "earlier"
 		}
 		if w == "first" && k+1 < to && eventVerbs[toks[k+1].Lower] {
 			return "earlier" // "the leaders first met in Singapore"
 		}
-		if w == "had" && k+1 < to && toks[k+1].Kind == Word && (hasSuffix(toks[k+1].Lower, "ed") || toks[k+1].Lower == "met" || toks[k+1].Lower == "been") {
-			return "earlier" // past perfect
+		if w == "had" && k+1 < to && toks[k+1].Kind == Word && !toks[k+1].Upper && !notParticiple[toks[k+1].Lower] {
+			return "earlier" // past perfect: "had left office by the time the Vienna talks resumed"
 		}
 	}
 	return ""

@@ -50,6 +50,9 @@ type Env struct {
 	Gaz *Gazetteer
 	// Opt carries run options that change extraction.
 	Opt Options
+	// dating is true while the main event is being dated, before it is
+	// known whether the event is upcoming.
+	dating bool
 }
 
 // Options change extraction for a run.

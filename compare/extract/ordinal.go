@@ -54,7 +54,7 @@ func runOrdinal(env *Env) []compare.Claim {
 			// "met for the first time": the verb before decides.
 			main = env.isMain(env.attach(s, i, end)) && precededByEventVerb(toks, s, i)
 		} else {
-			main = env.ordinalIsMain(s, i)
+			main = n == env.Event.Round || env.ordinalIsMain(s, i)
 		}
 		if !main {
 			continue

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -74,7 +75,7 @@ func runTemporal(env *Env) []compare.Claim {
 		c := env.claim(compare.KindDate, span, subject, "date", tx.Value)
 		c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
 		switch {
-		case tx.Relative && tx.HasWeekday:
+		case tx.Relative && tx.HasWeekday && !strings.ContainsAny(tx.Text, "0123456789"):
 			c.Marker = "weekday" // a bare weekday resolved against the reference
 		case tx.Relative:
 			c.Marker = "relative"
@@ -86,8 +87,17 @@ func runTemporal(env *Env) []compare.Claim {
 
 // mainEventTime dates the main event from its first attached date.
 func (env *Env) mainEventTime() (compare.TimeRef, bool, bool) {
+	env.dating = true
+	defer func() { env.dating = false }()
 	sents := env.Sentences()
+	// The main event is dated where news dates it: in the headline, the
+	// lede or the sentences right after it. A date deep in the body dates
+	// something else ("will debate on October 7").
+	lead := leadEnd(env, sents, 4)
 	for _, tx := range env.Timexes {
+		if tx.Start >= lead {
+			break
+		}
 		if tx.Type != "DATE" || tx.From.IsZero() {
 			continue
 		}
@@ -143,4 +153,23 @@ func (env *Env) farFromReference(t time.Time) bool {
 	}
 	d := t.Sub(ref)
 	return d > maxEventDistance || d < -maxEventDistance
+}
+
+// leadEnd returns the offset where the lead ends: the headline block and
+// the first n sentences of prose after it.
+func leadEnd(env *Env, sents []Sentence, n int) int {
+	count := 0
+	for _, s := range sents {
+		if s.From >= len(env.Tokens) {
+			break
+		}
+		if env.Doc.SegmentAt(env.Tokens[s.From].Span.Start) == compare.SegHeadline {
+			continue
+		}
+		count++
+		if count > n {
+			return env.Tokens[s.From].Span.Start
+		}
+	}
+	return len(env.Doc.Text)
 }
