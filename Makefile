@@ -7,7 +7,7 @@ STATICCHECK := $(GOBIN)/staticcheck
 FUZZTIME    ?= 30s
 N           ?= 100000
 
-.PHONY: all build demo test lint vet fmt-check staticcheck bench bench-corpus eval eval-timex eval-timex-train fuzz docs clean
+.PHONY: all build demo test lint vet fmt-check staticcheck bench bench-corpus cli-update eval eval-timex eval-timex-train fuzz docs clean
 
 all: build
 
@@ -36,8 +36,21 @@ $(STATICCHECK):
 staticcheck: $(STATICCHECK)
 	$(STATICCHECK) ./...
 
+# MB/s and articles/s for extract, align, check and corpus at 1k, 10k and 100k
+# generated articles (CORPUS_BENCH_MAX=10000 to stay small), plus the tagger.
+CORPUS_BENCH_MAX ?= 100000
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 2x ./compare/... ./cmd/...
+	CORPUS_BENCH_MAX=$(CORPUS_BENCH_MAX) $(GO) test -run '^$$' -bench 'Benchmark(Extract|Align|Check|Corpus|Group)$$' -benchtime 1x -benchmem ./compare/check/ ./compare/corpus/
+	$(GO) test -run '^$$' -bench Tag -benchtime 20x -cpu 1 ./compare/extract/temporal/
+
+# A generated corpus of N articles with planted inconsistencies, checked in
+# corpus mode and scored against its ground truth; prints wall time and peak memory.
+bench-corpus: build
+	$(GO) run ./cmd/gencorpus -n $(N) -seed 1 -out $${TMPDIR:-/tmp}/cc-$(N).jsonl.gz -truth $${TMPDIR:-/tmp}/cc-$(N).truth.json
+	/usr/bin/time -v ./$(BIN) corpus --out $${TMPDIR:-/tmp}/cc-$(N) --truth $${TMPDIR:-/tmp}/cc-$(N).truth.json $${TMPDIR:-/tmp}/cc-$(N).jsonl.gz 2>&1 | grep -E 'Elapsed|Maximum resident|precision|recall|articles' || true
+
+cli-update:
+	$(GO) test ./cmd/crosscheck -run TestCLI -update
 
 eval:
 	$(GO) run ./cmd/crosscheck-eval

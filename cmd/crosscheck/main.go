@@ -87,6 +87,7 @@ where they contradict each other or themselves, and where a claim is out of its 
 		newConfigCmd(env),
 		newInitCmd(env),
 		kbCommand(loadEmbeddedKB),
+		newCorpusCmd(env),
 	)
 	return root
 }
