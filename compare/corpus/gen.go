@@ -526,10 +526,7 @@ func (g *generator) compose(s *genStory, v variant) (string, string) {
 	}
 	// The office sentence (first) stays; the others are a random subset,
 	// with the quote and administration sentences kept when present.
-	paras := []string{body[0]}
-	for _, p := range body[1:keep] {
-		paras = append(paras, p)
-	}
+	paras := append([]string{body[0]}, body[1:keep]...)
 	for _, p := range body[keep:] {
 		if strings.Contains(p, "{quote}") || strings.Contains(p, "{P}") {
 			paras = append(paras, p)
