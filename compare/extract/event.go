@@ -160,7 +160,14 @@ type Sentence struct{ From, To int }
 // Sentences returns the token ranges of the document's sentences. A token
 // that starts a paragraph always starts a sentence.
 func (env *Env) Sentences() []Sentence {
-	var out []Sentence
+	if env.sents == nil {
+		env.sents = env.sentences()
+	}
+	return env.sents
+}
+
+func (env *Env) sentences() []Sentence {
+	out := []Sentence{}
 	sents := env.Doc.Sentences
 	from := 0
 	si := 0

@@ -30,7 +30,7 @@ func runEventYear(env *Env) []compare.Claim {
 	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
-	matches := env.Gaz.Scan(toks)
+	matches := env.Matches()
 	for mi, m := range matches {
 		e, ok := m.Has(EntryEvent)
 		if !ok {

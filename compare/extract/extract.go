@@ -53,6 +53,20 @@ type Env struct {
 	// dating is true while the main event is being dated, before it is
 	// known whether the event is upcoming.
 	dating bool
+
+	// Computed once, on first use.
+	sents   []Sentence
+	matches []Match
+	scanned bool
+}
+
+// Matches returns the gazetteer's matches over the whole document.
+func (env *Env) Matches() []Match {
+	if !env.scanned && env.Gaz != nil {
+		env.matches = env.Gaz.Scan(env.Tokens)
+		env.scanned = true
+	}
+	return env.matches
 }
 
 // Options change extraction for a run.

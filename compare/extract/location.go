@@ -25,7 +25,7 @@ func runLocation(env *Env) []compare.Claim {
 	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
-	for _, m := range env.Gaz.Scan(toks) {
+	for _, m := range env.Matches() {
 		id, ok := placeOf(m)
 		if !ok {
 			continue

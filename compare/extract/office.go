@@ -63,12 +63,18 @@ func runOffice(env *Env) []compare.Claim {
 	}
 	var out []compare.Claim
 	sents := env.Sentences()
+	all := env.Matches()
+	next := 0
 	for _, s := range sents {
-		matches := env.Gaz.Scan(env.Tokens[s.From:s.To])
-		for i := range matches {
-			matches[i].From += s.From
-			matches[i].To += s.From
+		// The sentence's matches: a window of the document's.
+		for next < len(all) && all[next].From < s.From {
+			next++
 		}
+		end := next
+		for end < len(all) && all[end].To <= s.To {
+			end++
+		}
+		matches := all[next:end]
 		for mi, m := range matches {
 			ref, ok := env.officeRef(s, matches, mi, m)
 			if !ok {

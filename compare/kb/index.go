@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // index holds the lookup structures derived from the facts; rebuilt after
@@ -26,6 +27,10 @@ type index struct {
 	rolePhrases map[string][]RoleTitle
 	places      map[string][]string // folded place name → place ids
 	events      map[string][]string // folded event name → event ids
+	// fuzzyMemo remembers fuzzy lookups, which scan every name: articles
+	// repeat the same few names. Rebuilt with the index, so a kb stays
+	// immutable to its readers; safe for concurrent use.
+	fuzzyMemo *sync.Map
 }
 
 type nameRef struct {
@@ -35,6 +40,7 @@ type nameRef struct {
 
 func (k *KB) reindex() {
 	x := index{
+		fuzzyMemo:    &sync.Map{},
 		byOffice:     map[string][]Term{},
 		byPerson:     map[string][]Term{},
 		names:        map[string][]nameRef{},

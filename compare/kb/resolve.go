@@ -138,6 +138,19 @@ func (k *KB) exact(name string) matches {
 // fuzzy matches name against every folded name and surname of similar
 // length.
 func (k *KB) fuzzy(name string) matches {
+	if k.idx.fuzzyMemo != nil {
+		if m, ok := k.idx.fuzzyMemo.Load(name); ok {
+			return m.(matches)
+		}
+		m := k.fuzzyScan(name)
+		k.idx.fuzzyMemo.Store(name, m)
+		return m
+	}
+	return k.fuzzyScan(name)
+}
+
+// fuzzyScan compares a name with every folded name and surname.
+func (k *KB) fuzzyScan(name string) matches {
 	out := matches{}
 	add := out.add
 	f := Fold(name)
