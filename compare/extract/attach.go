@@ -90,7 +90,7 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	for j := to; j < cto && j < to+14; j++ {
 		t := toks[j]
 		w := t.Lower
-		if t.Text == "," && j > to || subordinators[w] {
+		if t.Text == "," && (j > to || !atClauseStart(toks, s, from)) || subordinators[w] {
 			break // "mourning on Saturday after Abe was assassinated": another clause
 		}
 		if verb {
@@ -158,8 +158,9 @@ func (env *Env) again(s Sentence, i int) bool {
 	for to < s.To && !isCommaBreak(env.Tokens[to]) {
 		to++
 	}
-	for k := from; k < to; k++ {
-		if env.Tokens[k].Lower == "again" {
+	for k := from + 1; k < to; k++ {
+		// "meet again", "met again": the event verb itself repeats.
+		if env.Tokens[k].Lower == "again" && eventVerbs[env.Tokens[k-1].Lower] {
 			return true
 		}
 	}
@@ -237,4 +238,17 @@ var monthNames = map[string]bool{
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// atClauseStart reports whether only prepositions stand between the start
+// of the sentence and token i: "On Saturday, the talks began".
+func atClauseStart(toks []Token, s Sentence, i int) bool {
+	for k := s.From; k < i; k++ {
+		switch toks[k].Lower {
+		case "on", "in", "at", "early", "late", "by", "last", "this", "next", "from":
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1234,9 +1234,16 @@ func (p *parser) weekdayExpr(i int) (sem, int, bool) {
 		}
 		d.hasWD, d.wd = true, wd
 		if d.relative && !d.xy {
-			// the year was guessed: the written weekday picks it
+			// The year was guessed: the written weekday may pick it, but only
+			// among dates near the reference (a year boundary). "Wednesday,
+			// April 24" in April 2025 is a slip for Thursday, not a date of
+			// 2024, and must be reported as a conflict.
 			for _, y := range []int{d.y, d.y - 1, d.y + 1} {
-				if validDate(y, d.m, d.d) && time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).Weekday() == wd {
+				if !validDate(y, d.m, d.d) {
+					continue
+				}
+				c := time.Date(y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC)
+				if c.Weekday() == wd && (!p.hasRef || absDays(c.Sub(p.ref)) <= 60) {
 					d.y = y
 					break
 				}
@@ -2454,4 +2461,13 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// absDays is the absolute number of days in a duration.
+func absDays(d time.Duration) int {
+	n := int(d.Hours() / 24)
+	if n < 0 {
+		return -n
+	}
+	return n
 }
