@@ -351,9 +351,18 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 			return compare.TimeRef{From: start, To: start.AddDate(1, 0, 0), Gran: compare.GranYear}, "explicit"
 		}
 	}
-	// Earlier-time markers anywhere before the mention in the sentence, or
-	// in its own stretch after it.
-	for k := s.From; k < hi; k++ {
+	// Earlier-time markers before the mention in its clause (back to the
+	// sentence start or a contrasting conjunction: "…two weeks ago, said …,
+	// while National Security Adviser John Bolton said"), or in its own
+	// stretch after it.
+	start := s.From
+	for k := from - 1; k > s.From; k-- {
+		if contrastWords[toks[k].Lower] {
+			start = k
+			break
+		}
+	}
+	for k := start; k < hi; k++ {
 		if k >= from && k < to {
 			continue
 		}
@@ -494,3 +503,5 @@ func timePtr(t time.Time) *time.Time {
 	}
 	return &t
 }
+
+var contrastWords = map[string]bool{"while": true, "whereas": true, "but": true, "although": true, "though": true, "however": true}
