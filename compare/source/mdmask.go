@@ -214,6 +214,7 @@ func listMarker(b []byte) int {
 // maskInline masks inline markup in text[a:b]. It returns the start of an
 // HTML comment left open at the end of the line, or -1.
 func maskInline(text []byte, a, b int, m *mdMask, add func(int, int)) int {
+	cl := &closers{text: text, a: a, b: b}
 	for i := a; i < b; {
 		c := text[i]
 		switch c {
@@ -251,15 +252,15 @@ func maskInline(text []byte, a, b int, m *mdMask, add func(int, int)) int {
 			}
 		case '!':
 			if i+1 < b && text[i+1] == '[' {
-				if e := linkEnd(text, i+1, b); e > 0 {
+				if e := linkEnd(cl, i+1); e > 0 {
 					add(i, e) // an image: alt text is not prose
 					i = e
 					continue
 				}
 			}
 		case '[':
-			if e := linkEnd(text, i, b); e > 0 {
-				close := bracketClose(text, i, b)
+			if e := linkEnd(cl, i); e > 0 {
+				close := cl.bracket(i)
 				add(i, i+1)
 				add(close, e)
 				i++
@@ -313,8 +314,10 @@ func tagEnd(b []byte) int {
 	if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/') {
 		return 0
 	}
-	j := bytes.IndexByte(b, '>')
-	if j < 0 || bytes.IndexByte(b[1:j], '<') >= 0 {
+	// The first '<' or '>' after the opening one: stopping at a '<' keeps
+	// a long line of "<a<a<a…" linear.
+	j := bytes.IndexAny(b[1:], "<>") + 1
+	if j == 0 || b[j] != '>' {
 		return 0
 	}
 	return j + 1
@@ -339,26 +342,67 @@ func bracketClose(text []byte, i, b int) int {
 	return -1
 }
 
+// closers finds the ']' matching each '[' (by bracketClose's rules) and
+// the ')' matching each '(' of the line text[a:b], in one pass each the
+// first time one is asked for: scanning ahead from every opener would take
+// quadratic time on a long line of them.
+type closers struct {
+	text    []byte
+	a, b    int
+	done    bool
+	sq, par map[int]int // opener → closer, -1 when none
+}
+
+func (c *closers) init() {
+	c.done, c.sq, c.par = true, map[int]int{}, map[int]int{}
+	var sq, par []int
+	for j := c.a; j < c.b; j++ {
+		switch c.text[j] {
+		case '\\':
+			j++ // as bracketClose: the next byte is escaped
+		case '[':
+			sq, c.sq[j] = append(sq, j), -1
+		case ']':
+			if n := len(sq); n > 0 {
+				c.sq[sq[n-1]], sq = j, sq[:n-1]
+			}
+		}
+	}
+	for j := c.a; j < c.b; j++ { // link targets know no escapes
+		switch c.text[j] {
+		case '(':
+			par, c.par[j] = append(par, j), -1
+		case ')':
+			if n := len(par); n > 0 {
+				c.par[par[n-1]], par = j, par[:n-1]
+			}
+		}
+	}
+}
+
+// bracket returns bracketClose(text, i, b).
+func (c *closers) bracket(i int) int {
+	if !c.done {
+		c.init()
+	}
+	if j, ok := c.sq[i]; ok {
+		return j
+	}
+	return bracketClose(c.text, i, c.b) // a '[' the pass took as escaped
+}
+
 // linkEnd returns the end of "[text](target)" or "[text][ref]" starting
 // at i, or 0 when the bracket is not a link.
-func linkEnd(text []byte, i, b int) int {
-	close := bracketClose(text, i, b)
+func linkEnd(c *closers, i int) int {
+	text, b := c.text, c.b
+	close := c.bracket(i)
 	if close < 0 || close+1 >= b {
 		return 0
 	}
 	switch text[close+1] {
 	case '(':
-		depth := 0
-		for j := close + 1; j < b; j++ {
-			switch text[j] {
-			case '(':
-				depth++
-			case ')':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
+		if j := c.par[close+1]; j > 0 {
+			return j + 1
 		}
 	case '[':
 		if j := bytes.IndexByte(text[close+1:b], ']'); j >= 0 {
