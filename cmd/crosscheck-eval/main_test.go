@@ -71,4 +71,3 @@ func TestRunPrintsScores(t *testing.T) {
 		}
 	}
 }
-
