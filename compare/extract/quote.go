@@ -82,6 +82,13 @@ func findQuotes(text []byte, masked func(int) bool) []quoteSpan {
 
 func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpan) []quoteSpan {
 	var stack []qmark
+	// held counts the marks of each class on the stack, so that has is
+	// O(1): a line of unmatched openers would otherwise be quadratic.
+	var held [qmGuillemet + 1]int
+	push := func(class, end int) {
+		stack = append(stack, qmark{class, end})
+		held[class]++
+	}
 	found := false // a balanced quote was already found on this line
 	prev := rune(0)
 	for i := ls; i < le; {
@@ -108,20 +115,16 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 						})
 						found = true
 					}
+					for _, m := range stack[k:] {
+						held[m.class]--
+					}
 					stack = stack[:k]
 					return true
 				}
 			}
 			return false
 		}
-		has := func(class int) bool {
-			for _, m := range stack {
-				if m.class == class {
-					return true
-				}
-			}
-			return false
-		}
+		has := func(class int) bool { return held[class] > 0 }
 		unbalanced := func() {
 			// The headline form: a closing mark with no opener, the quote
 			// running from the start of the line to it, followed by a colon
@@ -143,7 +146,7 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 			if has(qmCurlyDouble) && closeCtx && !openCtx {
 				closeTo(qmCurlyDouble) // a misused opening mark that closes
 			} else {
-				stack = append(stack, qmark{qmCurlyDouble, i + size})
+				push(qmCurlyDouble, i+size)
 			}
 		case '”':
 			switch {
@@ -152,12 +155,12 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 			case has(qmStraightDouble):
 				closeTo(qmStraightDouble)
 			case openCtx && !closeCtx:
-				stack = append(stack, qmark{qmCurlyDouble, i + size})
+				push(qmCurlyDouble, i+size)
 			default:
 				unbalanced()
 			}
 		case '«':
-			stack = append(stack, qmark{qmGuillemet, i + size})
+			push(qmGuillemet, i+size)
 		case '»':
 			closeTo(qmGuillemet)
 		case '"':
@@ -167,13 +170,13 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 			case has(qmCurlyDouble) && closeCtx && !openCtx:
 				closeTo(qmCurlyDouble)
 			case openCtx:
-				stack = append(stack, qmark{qmStraightDouble, i + size})
+				push(qmStraightDouble, i+size)
 			case closeCtx:
 				unbalanced()
 			}
 		case '‘':
 			if openCtx && !unicode.IsDigit(next) {
-				stack = append(stack, qmark{qmCurlySingle, i + size})
+				push(qmCurlySingle, i+size)
 			}
 		case '’', '\'':
 			class := qmCurlySingle
@@ -190,7 +193,7 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 			case class == qmStraightSingle && has(qmCurlySingle) && closeCtx:
 				closeTo(qmCurlySingle)
 			case class == qmStraightSingle && openCtx && unicode.IsLetter(next):
-				stack = append(stack, qmark{qmStraightSingle, i + size})
+				push(qmStraightSingle, i+size)
 			case closeCtx && unicode.IsLetter(prev):
 				unbalanced()
 			}
