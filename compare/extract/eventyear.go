@@ -37,58 +37,72 @@ func runEventYear(env *Env) []compare.Claim {
 			continue
 		}
 		s := sentenceOf(sents, m.From)
-		year, yi := -1, -1
-		// "the 2015 nuclear deal" may itself be an alias.
+		// The year that names the event: inside the alias ("the 2015
+		// nuclear deal") or just before it ("the 2015 JCPOA", "the 2018
+		// withdrawal from the JCPOA").
+		yi := -1
 		for j := m.From; j < m.To; j++ {
-			if y, ok := yearToken(toks[j]); ok {
-				year, yi = y, j
+			if _, ok := yearToken(toks[j]); ok {
+				yi = j
 			}
 		}
-		// "the 2015 nuclear deal": a year just before the event name.
 		for j := m.From - 1; yi < 0 && j >= s.From && j >= m.From-3; j-- {
-			if y, ok := yearToken(toks[j]); ok {
-				year, yi = y, j
-				break
+			if _, ok := yearToken(toks[j]); ok {
+				yi = j
 			}
 		}
-		// "the JCPOA in 2018", "the JCPOA, agreed in 2015".
-		if yi < 0 {
-			next := s.To
-			if mi+1 < len(matches) && matches[mi+1].From < next {
-				next = matches[mi+1].From
+		if yi >= 0 {
+			// An action between the year and the event makes the year the
+			// action's; "the abandoned 2015 deal" dates the deal itself.
+			subject := e.ID
+			if a, ok := actionIn(toks, yi+1, m.From); ok {
+				subject += "/" + a
 			}
-			for j := m.To; j < next && j < m.To+5; j++ {
-				if y, ok := yearToken(toks[j]); ok && j > m.To && toks[j-1].Lower == "in" {
-					year, yi = y, j
-					break
-				}
+			out = append(out, env.eventYearClaim(subject, min(m.From, yi), max(m.To, yi+1), yi))
+		}
+		// A year after the event, "in 2018", dates what the sentence says
+		// was done to it: "withdrew from the 2015 deal in 2018",
+		// "the JCPOA, agreed in 2015".
+		next := s.To
+		if mi+1 < len(matches) && matches[mi+1].From < next {
+			next = matches[mi+1].From
+		}
+		for j := m.To + 1; j < next && j < m.To+5; j++ {
+			if _, ok := yearToken(toks[j]); !ok || toks[j-1].Lower != "in" {
+				continue
 			}
-		}
-		if yi < 0 {
-			continue
-		}
-		// The act the year dates: "the 2018 withdrawal from the JCPOA" (an
-		// action between year and event) or "withdrew from the JCPOA in
-		// 2018" (an action before the event). "The abandoned 2015 deal"
-		// dates the deal itself.
-		subject := e.ID
-		lo, hi := m.From-6, m.From
-		if yi < m.To {
-			lo = yi + 1
-		}
-		for j := hi - 1; j >= s.From && j >= lo; j-- {
-			if a, ok := actionWords[toks[j].Lower]; ok {
-				subject = e.ID + "/" + a
-				break
+			a, acted := actionIn(toks, max(s.From, m.From-6), m.From)
+			if !acted && yi >= 0 {
+				break // "the 2015 deal in 2016"? Without an action, unclear.
 			}
+			subject := e.ID
+			if acted {
+				subject += "/" + a
+			}
+			out = append(out, env.eventYearClaim(subject, m.From, j+1, j))
+			break
 		}
-		from, to := min(m.From, yi), max(m.To, yi+1)
-		span := compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End}
-		c := env.claim(compare.KindDate, span, subject, "year", strconv.Itoa(year))
-		c.Timex, c.TimexType = strconv.Itoa(year), "DATE"
-		out = append(out, c)
 	}
 	return out
+}
+
+// actionIn finds the nearest action word in tokens [lo, hi), rightmost first.
+func actionIn(toks []Token, lo, hi int) (string, bool) {
+	for j := hi - 1; j >= lo && j >= 0; j-- {
+		if a, ok := actionWords[toks[j].Lower]; ok {
+			return a, true
+		}
+	}
+	return "", false
+}
+
+func (env *Env) eventYearClaim(subject string, from, to, yi int) compare.Claim {
+	toks := env.Tokens
+	y, _ := yearToken(toks[yi])
+	span := compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End}
+	c := env.claim(compare.KindDate, span, subject, "year", strconv.Itoa(y))
+	c.Timex, c.TimexType = strconv.Itoa(y), "DATE"
+	return c
 }
 
 func yearToken(t Token) (int, bool) {

@@ -182,6 +182,9 @@ func eventVariants(alias string) []string {
 		out = append(out, base)
 	}
 	if len(base) > 5 && base[4] == ' ' && isDigit(base[0]) && isDigit(base[3]) {
+		if !strings.Contains(base[5:], " ") {
+			return out // "1975 referendum" without its year would name any referendum
+		}
 		base = base[5:]
 		out = append(out, base)
 	}
