@@ -3,6 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -195,4 +199,45 @@ func firstDiff(a, b []byte) string {
 		}
 	}
 	return "(same lines, different bytes)"
+}
+
+// TestNoNetwork: a run reads only its inputs. No package of ours imports a
+// networking package or calls a library's fetch-by-URL entry point (the
+// HTML extractor has one: FromURL), so the output cannot depend on the
+// network, and a CI gate cannot hang on it.
+func TestNoNetwork(t *testing.T) {
+	banned := map[string]bool{"net": true, "net/http": true, "net/rpc": true, "net/smtp": true, "crypto/tls": true, "net/http/httputil": true}
+	fetchers := map[string]bool{"FromURL": true, "ParseURL": true}
+	root := filepath.Join("..", "..")
+	n := 0
+	for _, dir := range []string{"cmd", "compare", "reports", "rules"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+			if err != nil {
+				return err
+			}
+			n++
+			for _, imp := range f.Imports {
+				if p := strings.Trim(imp.Path.Value, `"`); banned[p] {
+					t.Errorf("%s imports %s", path, p)
+				}
+			}
+			ast.Inspect(f, func(x ast.Node) bool {
+				if sel, ok := x.(*ast.SelectorExpr); ok && fetchers[sel.Sel.Name] {
+					t.Errorf("%s calls %s, which fetches over the network", path, sel.Sel.Name)
+				}
+				return true
+			})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("checked %d files, want the whole module", n)
+	}
 }
