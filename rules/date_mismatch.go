@@ -35,7 +35,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 			return true
 		}
 		for _, g := range mainEventGroups(pass, compare.KindDate) {
-			for _, c := range conflicts(pass, g, anchored) {
+			for _, c := range crossDocument(conflicts(pass, g, anchored)) {
 				if allBareWeekdays(c.a.Claims) && allBareWeekdays(c.b.Claims) {
 					continue // "Sunday" and "Sunday": which week is the tagger's guess
 				}

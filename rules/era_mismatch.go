@@ -40,7 +40,7 @@ type bound struct {
 func runEra(pass *compare.Pass) error {
 	var inWindow []compare.Claim
 	for _, c := range pass.Claims {
-		if c.Valid != nil && atEventTime(c) {
+		if c.Valid != nil && atEventTime(c) && checkable(c) {
 			inWindow = append(inWindow, c)
 		}
 	}

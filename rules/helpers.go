@@ -16,6 +16,20 @@ type conflict struct {
 	a, b  align.Value
 }
 
+// crossDocument keeps the conflicts whose two sides are stated by
+// different documents. One article naming two dates or places for events
+// of one kind is usually naming two events (two deaths, the strike and the
+// retaliation); only sources disagreeing are reliable contradictions.
+func crossDocument(cs []conflict) []conflict {
+	out := cs[:0]
+	for _, c := range cs {
+		if len(docsOf(append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...))) > 1 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // conflicts returns the pairs of distinct values in a group that cannot
 // both be true. Values are few per slot, so comparing them pairwise is
 // cheap; documents are never compared pairwise.

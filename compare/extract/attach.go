@@ -199,6 +199,9 @@ func isBlockingVerb(t Token) bool {
 // speaks of that year, not of the reported event.
 func (env *Env) otherYearNear(s Sentence, from, to int) bool {
 	toks := env.Tokens
+	if y, ok := env.openingYear(s, from); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
+		return true
+	}
 	lo, hi := from, to
 	for lo > s.From && !isCommaBreak(toks[lo-1]) {
 		lo--

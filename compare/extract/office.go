@@ -339,6 +339,14 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 			}
 		}
 	}
+	// "In 1997, President Bill Clinton imposed…": a sentence-opening
+	// adverbial dates the whole sentence.
+	if y, ok := env.openingYear(s, from); ok {
+		start := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+		if !(env.Event.When.Known() && y == env.Event.When.From.Year()) {
+			return compare.TimeRef{From: start, To: start.AddDate(1, 0, 0), Gran: compare.GranYear}, "explicit"
+		}
+	}
 	for k := lo; k < hi; k++ {
 		if k >= from && k < to {
 			continue
@@ -505,3 +513,20 @@ func timePtr(t time.Time) *time.Time {
 }
 
 var contrastWords = map[string]bool{"while": true, "whereas": true, "but": true, "although": true, "though": true, "however": true}
+
+// openingYear returns the year of a sentence-opening adverbial that
+// precedes token i: "In 1997, …", "In March 2015, …", "Back in 2013, …".
+func (env *Env) openingYear(s Sentence, i int) (int, bool) {
+	toks := env.Tokens
+	for k := s.From; k < i && k < s.From+6; k++ {
+		if toks[k].Text == "," {
+			for j := s.From; j < k; j++ {
+				if y, ok := adverbialYear(toks, j); ok {
+					return y, true
+				}
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
