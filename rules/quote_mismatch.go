@@ -41,35 +41,78 @@ Does not fire:
 }
 
 func runQuoteMismatch(pass *compare.Pass) error {
+	var anon []compare.Claim
 	for _, g := range pass.Groups {
 		if g.Kind != compare.KindQuote || g.Attr != "quote" || !knownSpeaker(g.Subject) {
 			continue
 		}
-		reported := map[[2]int]bool{}
+		if strings.HasPrefix(g.Subject, anonPrefix) {
+			anon = append(anon, g.Claims...)
+		}
 		for i, a := range g.Claims {
-			for j := i + 1; j < len(g.Claims); j++ {
-				b := g.Claims[j]
-				if a.Doc == b.Doc || reported[[2]int{i, j}] {
-					continue
-				}
-				ta, tb := quoteInner(a.Text), quoteInner(b.Text)
-				cmp := compareQuotes(quoteWords(ta), quoteWords(tb))
-				if !cmp.same || !cmp.changed {
-					continue
-				}
-				reported[[2]int{i, j}] = true
-				d := wordDiff(cmp.a, cmp.b, cmp.diffs, spanText(ta, cmp.a), spanText(tb, cmp.b))
-				pass.Report(compare.Finding{
-					Subject: g.Subject,
-					Message: fmt.Sprintf("%s is quoted differently: %q (%s) vs %q (%s): %s",
-						speakerLabel(a), d.A, a.Doc.ID, d.B, b.Doc.ID, d.Unified),
-					Claims: []compare.Claim{a, b},
-					Diff:   d,
-				})
+			for _, b := range g.Claims[i+1:] {
+				reportMisquote(pass, g.Subject, a, b)
+			}
+		}
+	}
+	// Anonymous sources are described more or less fully: "a US official"
+	// may be "a senior US administration official" in another report.
+	for i, a := range anon {
+		for _, b := range anon[i+1:] {
+			if a.Subject != b.Subject && sameDescription(a.Subject, b.Subject) {
+				reportMisquote(pass, a.Subject, a, b)
 			}
 		}
 	}
 	return nil
+}
+
+// anonPrefix starts the speaker key of an anonymous source.
+const anonPrefix = "anon:"
+
+// sameDescription reports whether two anonymous speakers' descriptions
+// may be one source: every word of the shorter stands in the longer, and
+// both name the same kind of person (the last word, "official").
+func sameDescription(a, b string) bool {
+	wa := strings.Fields(strings.TrimPrefix(a, anonPrefix))
+	wb := strings.Fields(strings.TrimPrefix(b, anonPrefix))
+	if len(wa) == 0 || len(wb) == 0 || wa[len(wa)-1] != wb[len(wb)-1] {
+		return false
+	}
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	have := map[string]bool{}
+	for _, w := range wb {
+		have[w] = true
+	}
+	for _, w := range wa {
+		if !have[w] {
+			return false
+		}
+	}
+	return len(wa) >= 2 // "official" alone could be anyone
+}
+
+// reportMisquote reports a and b, quotes of one speaker in two documents,
+// when they are one utterance with a word changed.
+func reportMisquote(pass *compare.Pass, subject string, a, b compare.Claim) {
+	if a.Doc == b.Doc {
+		return
+	}
+	ta, tb := quoteInner(a.Text), quoteInner(b.Text)
+	cmp := compareQuotes(quoteWords(ta), quoteWords(tb))
+	if !cmp.same || !cmp.changed {
+		return
+	}
+	d := wordDiff(cmp.a, cmp.b, cmp.diffs, spanText(ta, cmp.a), spanText(tb, cmp.b))
+	pass.Report(compare.Finding{
+		Subject: subject,
+		Message: fmt.Sprintf("%s is quoted differently: %q (%s) vs %q (%s): %s",
+			speakerLabel(a), d.A, a.Doc.ID, d.B, b.Doc.ID, d.Unified),
+		Claims: []compare.Claim{a, b},
+		Diff:   d,
+	})
 }
 
 // knownSpeaker reports whether a speaker key names someone: quotes with

@@ -283,6 +283,14 @@ var sayVerbs = map[string]bool{
 	"added": true, "wrote": true, "writes": true,
 }
 
+// characterizeVerbs give a speaker's words for a thing: "Netanyahu called
+// the accord “a bad mistake …”", "Truss described the Queen as “the rock
+// …”". Right before the quote ("a group called “…”") they name a label.
+var characterizeVerbs = map[string]bool{
+	"called": true, "calls": true, "described": true, "describes": true, "branded": true,
+	"labelled": true, "labeled": true, "dubbed": true, "termed": true,
+}
+
 // quoteLabelWords before a quote make it a title or a label, not speech.
 var quoteLabelWords = map[string]bool{
 	"so-called": true, "dubbed": true, "called": true, "titled": true, "entitled": true,
@@ -307,6 +315,9 @@ var npBoundary = map[string]bool{
 	"if": true, "though": true, "although": true, "since": true, "so": true, "yet": true,
 	"whereas": true, "once": true, "then": true,
 }
+
+// beForms before a verb of saying make it a passive.
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "been": true, "being": true, "be": true}
 
 // npAdverbs may stand between a speaker and the verb ("he later said").
 var npAdverbs = map[string]bool{
@@ -467,6 +478,9 @@ func (env *Env) quoteIsLabel(qFrom, from, to int, seg compare.Segment) bool {
 		if t.Kind == Punct && t.Text != "-" {
 			break
 		}
+		if characterizeVerbs[t.Lower] && k < qFrom-1 {
+			continue // "called the accord “…”": the speaker's words
+		}
 		if quoteLabelWords[t.Lower] || (t.Lower == "as" && k > 0 && env.Tokens[k-1].Lower == "known") {
 			return true
 		}
@@ -534,9 +548,19 @@ func (env *Env) quoteSpeaker(sents []Sentence, qFrom, qTo, lo, hi int, short boo
 	if np, ok := env.speakerBefore(pre0, qFrom, false, short); ok {
 		return np, true
 	}
-	// 4. "X: “…”" — a name and a colon, as in headlines.
-	if qFrom-pre0 >= 2 && toks[qFrom-1].Text == ":" {
+	// 4. "X: “…”" — a name and a colon, as in headlines; in a headline
+	// also "X - “…”" and "X to Y - “…”" (words addressed to Y).
+	if qFrom-pre0 >= 2 && toks[qFrom-1].Text == ":" || qFrom-pre0 >= 2 && isDash(toks[qFrom-1].Text) &&
+		env.Doc.SegmentAt(toks[qFrom].Span.Start) == compare.SegHeadline {
 		a, b := pre0, qFrom-1
+		if isDash(toks[qFrom-1].Text) {
+			for k := a + 1; k < b; k++ {
+				if toks[k].Lower == "to" {
+					b = k
+					break
+				}
+			}
+		}
 		if b-a <= 6 && toks[a].Upper {
 			return [2]int{a, b}, true
 		}
@@ -567,11 +591,15 @@ func (env *Env) speakerBefore(from, qFrom int, adjacent, sayOnly bool) ([2]int, 
 			}
 			continue
 		}
-		if !isSpeechVerb(t) || sayOnly && !sayVerbs[t.Lower] {
+		characterize := !adjacent && !sayOnly && t.Kind == Word && !t.Upper && characterizeVerbs[t.Lower]
+		if !characterize && (!isSpeechVerb(t) || sayOnly && !sayVerbs[t.Lower]) {
 			continue
 		}
 		if adjacent && !env.verbLeadsToQuote(v+1, qFrom) {
 			continue
+		}
+		if v > from && beForms[toks[v-1].Lower] {
+			continue // a passive: "the deal was announced by …"
 		}
 		if np, ok := env.npBefore(from, v); ok {
 			return np, true
@@ -599,6 +627,8 @@ func (env *Env) verbLeadsToQuote(from, to int) bool {
 	return true
 }
 
+func isDash(s string) bool { return s == "-" || s == "—" || s == "–" }
+
 func isNamePunct(s string) bool { return s == "." || s == "-" || s == "&" }
 
 // npBefore reads the speaker phrase backwards from the verb at v: past
@@ -610,6 +640,22 @@ func (env *Env) npBefore(from, v int) ([2]int, bool) {
 	j := v - 1
 	for j >= from && toks[j].Kind == Word && npAdverbs[toks[j].Lower] {
 		j--
+	}
+	if j > from && toks[j].Lower == "who" {
+		// "… and Foreign Minister Zarif, who called it “…”"
+		j--
+		if toks[j].Text == "," {
+			j--
+		}
+		end := j + 1
+		a := end
+		for a > from && end-a < 8 && (toks[a-1].Upper || isNamePunct(toks[a-1].Text) || isPossessive(toks[a-1])) {
+			a--
+		}
+		if a < end {
+			return [2]int{a, end}, true
+		}
+		return [2]int{}, false
 	}
 	if j >= from && toks[j].Text == "," {
 		k := j - 1
