@@ -28,6 +28,8 @@ type Entry struct {
 	Country string // for roles implying a country, and places
 	// Proper entries only match text that starts with a capital letter.
 	Proper bool
+	// Plural marks a plural role phrase: "their foreign ministers".
+	Plural bool
 }
 
 // Gazetteer finds kb phrases in token streams: a trie over lower-cased
@@ -74,6 +76,9 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 	}
 	for _, r := range k.RoleTitles() {
 		g.add(r.Text, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country})
+		if p, ok := pluralTitle(r.Text); ok {
+			g.add(p, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country, Plural: true})
+		}
 	}
 	for _, o := range k.OfficeNames() {
 		g.add(o.Text, Entry{Kind: EntryOffice, ID: o.Office})
@@ -194,4 +199,17 @@ func eventVariants(alias string) []string {
 		}
 	}
 	return out
+}
+
+// pluralTitle makes "foreign ministers" of "foreign minister".
+func pluralTitle(t string) (string, bool) {
+	for _, w := range []string{"minister", "secretary", "president", "adviser", "advisor", "envoy", "chancellor", "Minister", "Secretary", "President"} {
+		if strings.HasSuffix(t, w) && strings.Contains(t, " ") {
+			if strings.HasSuffix(w, "y") {
+				return t[:len(t)-1] + "ies", true
+			}
+			return t + "s", true
+		}
+	}
+	return "", false
 }

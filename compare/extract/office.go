@@ -76,6 +76,10 @@ func runOffice(env *Env) []compare.Claim {
 		}
 		matches := all[next:end]
 		for mi, m := range matches {
+			if e, ok := m.Has(EntryRole); ok && e.Plural {
+				out = append(out, env.pluralOffices(s, m, e.ID)...)
+				continue
+			}
 			ref, ok := env.officeRef(s, matches, mi, m)
 			if !ok {
 				continue
@@ -201,12 +205,12 @@ func isPossessive(t Token) bool { return t.Lower == "'s" || t.Lower == "’s" }
 // scanName returns the end of a capitalised name starting at i.
 func scanName(toks []Token, i, end int) int {
 	j := i
-	for j < end && j < i+5 {
+	for j < end && j < i+7 {
 		t := toks[j]
 		if t.Kind != Word {
 			break
 		}
-		if !t.Upper && !(nameParticles[t.Lower] && j > i) {
+		if !t.Upper && !(nameParticles[t.Lower] && j > i) && !hasArticlePrefix(t.Lower) {
 			break
 		}
 		j++
@@ -529,4 +533,82 @@ func (env *Env) openingYear(s Sentence, i int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// pluralOffices reads "their foreign ministers, Sheikh Abdullah bin Zayed
+// and Abdullatif al-Zayani": each name after a plural title, with the
+// office of that role the person held.
+func (env *Env) pluralOffices(s Sentence, m Match, role string) []compare.Claim {
+	toks := env.Tokens
+	k := m.To
+	if k < s.To && toks[k].Text == "," {
+		k++
+	}
+	var out []compare.Claim
+	for k < s.To {
+		for k < s.To && titleWords[strings.TrimSuffix(toks[k].Lower, ".")] {
+			k++
+		}
+		end := scanName(toks, k, s.To)
+		if end == k {
+			break
+		}
+		if c, ok := env.namedHolder(s, m.From, k, end, role); ok {
+			out = append(out, c)
+		}
+		k = end
+		if k < s.To && (toks[k].Text == "," || toks[k].Lower == "and") {
+			k++
+			if k < s.To && toks[k].Lower == "and" {
+				k++
+			}
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// namedHolder resolves the name in tokens [from, to) and finds the office
+// with the role the person held; titleFrom is where the title starts.
+func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (compare.Claim, bool) {
+	k := env.KB
+	toks := env.Tokens
+	name := env.Doc.Slice(compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End})
+	when, basis := env.claimTime(s, titleFrom, to, "")
+	ms := k.Resolve(name, when.From, "")
+	if len(ms) == 0 || !ms[0].Exact {
+		return compare.Claim{}, false
+	}
+	var office *kb.Office
+	for _, t := range k.Tenures(ms[0].Person) {
+		if o, ok := k.Office(t.Office); ok && o.Role == role {
+			office = o
+			if (compare.Window{From: t.From, To: t.To}).Contains(when.From) {
+				break
+			}
+		}
+	}
+	if office == nil {
+		return compare.Claim{}, false
+	}
+	span := compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End}
+	c := env.claim(compare.KindOffice, span, office.ID, "holder", "person/"+ms[0].Person)
+	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
+	c.Speaker = name
+	if basis == "event" || basis == "reference" || basis == "explicit" {
+		c.Valid, c.Evidence = validity(k, ms[0].Person, office, "", when.From)
+	}
+	return c, true
+}
+
+// hasArticlePrefix reports an Arabic article joined by a hyphen:
+// "al-Zayani", "el-Sisi", "ash-Sharaa".
+func hasArticlePrefix(w string) bool {
+	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "ibn-"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			return true
+		}
+	}
+	return false
 }
