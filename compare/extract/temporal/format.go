@@ -118,10 +118,11 @@ func durValue(v float64, u unit, fuzzy bool) string {
 	case uWeekend:
 		return "P" + n + "WE"
 	case uQuarter:
-		if !fuzzy {
+		// TimeBank writes quarters as quarters: "every quarter" P1Q, "several quarters" PXQ
+		if !fuzzy && v != float64(int64(v)) {
 			return "P" + strconv.FormatFloat(v*3, 'f', -1, 64) + "M"
 		}
-		return "PXM"
+		return "P" + n + "Q"
 	}
 	return "P" + n + unitLetter(u)
 }

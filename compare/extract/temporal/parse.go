@@ -772,7 +772,7 @@ func (p *parser) core(i int) (sem, int, bool) {
 		s := sem{typ: "TIME", gran: GranTime, tod: "NI", relative: true}
 		p.setDay(&s, p.ref)
 		return s, i + 1, true
-	case e.fw == fwNoon || e.fw == fwMidnight:
+	case e.fw == fwNoon || e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk:
 		return p.clockTime(i)
 	case e.fw == fwFiscal:
 		if p.lx(i+1) != nil && p.lx(i+1).unit == uYear && !p.lx(i+1).plural {
@@ -1869,7 +1869,27 @@ func validDate(y, m, d int) bool {
 func (p *parser) clockTime(i int) (sem, int, bool) {
 	s := sem{typ: "TIME", gran: GranTime, clock: true}
 	j := i
-	if f := p.fw(i); f == fwNoon || f == fwMidnight {
+	// "dawn" is a time only where a time is expected: "at dawn", "before
+	// dusk", "dawn Saturday"; not "as dawn broke", "a pre-dawn raid"
+	needDay := false
+	if f := p.fw(i); f == fwDawn || f == fwDusk {
+		s.clock, s.tod = false, "MO"
+		if f == fwDusk {
+			s.tod = "EV"
+		}
+		switch p.fw(i - 1) {
+		case fwAt, fwBefore, fwAfter, fwUntil, fwBy, fwFrom, fwSince, fwTo:
+		default:
+			needDay = !p.is(i-1, "till") && !p.is(i-1, "toward") && !p.is(i-1, "towards") && !p.is(i-1, "around")
+		}
+		if p.toks[i].cap && i > 0 && p.toks[i-1].kind == tkWord && p.toks[i-1].cap {
+			return sem{}, 0, false // a name: "Operation Desert Dawn"
+		}
+		j++
+	} else if f == fwNoon || f == fwMidnight {
+		if p.is(i-1, "high") {
+			return sem{}, 0, false // "high noon", the film "High Noon"
+		}
 		s.hour = 12
 		if f == fwMidnight {
 			s.hour = 24
@@ -1965,6 +1985,9 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 			s.hasWD, s.wd, s.relative, s.tense, s.conflict = d.hasWD, d.wd, d.relative, d.tense, d.conflict
 			return s, k2, true
 		}
+	}
+	if needDay {
+		return sem{}, 0, false
 	}
 	// undated: the reference day
 	if p.hasRef {
@@ -2181,6 +2204,12 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		// "three days later": from the event just named
 		if !hyph && p.lx(j+1) == nil || !hyph && p.lx(j+1).unit == uNone {
 			return p.ago(s, f == fwEarlier, true), j + 1, true
+		}
+	}
+	// "24 hours a day", "seven days a week": how often, not how long
+	if !hyph && s.mod == "" && (p.fw(j) == fwA || p.fw(j) == fwPer) && u.unit <= uMonth {
+		if w := p.lx(j + 1); w != nil && !w.plural && w.unit > u.unit && w.unit <= uYear && w.unit != uWeekend && w.unit != uFortnight {
+			return sem{typ: "SET", value: durValue(1, w.unit, false), dur: 1, du: w.unit}, j + 2, true
 		}
 	}
 	if p.fw(i) == fwA && !u.plural && v == 1 && p.rate(i-1) {
