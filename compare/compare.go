@@ -201,7 +201,7 @@ func (t TimeRef) Known() bool { return !t.From.IsZero() }
 // Claim is one statement extracted from a document.
 type Claim struct {
 	Kind Kind
-	Doc  *Document
+	Doc  *Document `json:"-"` // reports render claims with the document's ID and path
 	Span Span
 	// Subject is what the claim is about: an event ("talks") or an entity
 	// ("IR/foreign-minister"); Subject+"/"+Attr is the slot align groups by.
