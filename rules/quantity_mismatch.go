@@ -158,7 +158,7 @@ func isUpdate(a, b compare.Claim) bool {
 // updateOrder returns the earlier and the later of two figures when the
 // later is a rise of a cumulative count.
 func updateOrder(a, b compare.Claim) (earlier, later compare.Claim, ok bool) {
-	if a.Attr != "count" || !cumulativeSubjects[a.Subject] || a.Doc == b.Doc {
+	if a.Attr != "count" || !cumulativeSubjects[a.Subject] || a.Doc == b.Doc || completeCount(a) || completeCount(b) {
 		return a, b, false
 	}
 	ta, tb := reportTime(a.Doc), reportTime(b.Doc)
@@ -170,6 +170,10 @@ func updateOrder(a, b compare.Claim) (earlier, later compare.Claim, ok bool) {
 	}
 	return a, b, b.Low >= a.High
 }
+
+// completeCount reports whether a figure is given as a whole that cannot
+// grow: "all nine people on board".
+func completeCount(c compare.Claim) bool { return strings.HasSuffix(c.Value, " all") }
 
 // reportTime is when a document was published, else its reference time.
 func reportTime(d *compare.Document) time.Time {

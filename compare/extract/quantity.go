@@ -76,7 +76,7 @@ var qtyHedges = map[string]string{
 // casualtyWords make a count a death or injury toll.
 var casualtyWords = map[string]string{
 	"killed": "killed", "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed",
-	"fatalities": "killed", "lives": "killed", "injured": "injured", "wounded": "injured",
+	"fatalities": "killed", "lives": "killed", "killing": "killed", "injured": "injured", "wounded": "injured",
 	"injuries": "injured", "hurt": "injured",
 }
 
@@ -297,14 +297,19 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	toks := env.Tokens
 	var c compare.Claim
 	s := sentenceOf(sents, f.from)
-	from, to := clauseBounds(toks, s, f.from)
+	from, to := qtyClauseBounds(toks, s, f.from)
 	start := f.from
 	// Skip dates, times, years, ordinals: "April 12", "12 April", "10:30", "2015".
 	if f.from > 0 && qtyMonths[toks[f.from-1].Lower] || f.to < len(toks) && qtyMonths[toks[f.to].Lower] {
 		return c, 0, false
 	}
-	if f.to+1 < len(toks) && toks[f.to].Text == ":" && toks[f.to+1].Kind == Number {
-		return c, 0, false
+	if f.to+1 < len(toks) && toks[f.to].Text == ":" && toks[f.to+1].Kind == Number ||
+		f.from > 1 && toks[f.from-1].Text == ":" && toks[f.from-2].Kind == Number {
+		return c, 0, false // a clock time, "5:03"
+	}
+	if f.from > 0 && (toks[f.from-1].Lower == "including" || toks[f.from-1].Lower == "among") ||
+		f.from > 1 && toks[f.from-1].Lower == "all" && toks[f.from-2].Lower == "including" {
+		return c, 0, false // "198 people, including three children": a part of another count
 	}
 	if toks[f.from].Kind == Number && f.low == f.high && f.low >= 1000 && f.low <= 2100 && !strings.Contains(toks[f.from].Text, ",") && f.to == f.from+1 {
 		return c, 0, false
@@ -365,10 +370,14 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 		hedge = "approx"
 		start -= 2
 	}
+	if hedge == "" && start > from && toks[start-1].Lower == "all" {
+		hedge = "all" // "all nine people on board": a complete count, not a rising toll
+		start--
+	}
 	subject := ""
 	switch attr {
 	case "duration":
-		subject = env.qtyDurationSubject(s, from, to, f.from)
+		subject = env.qtyDurationSubject(s, from, to, start, next)
 		if subject == "" {
 			return c, 0, false
 		}
@@ -458,8 +467,30 @@ func qtyFmt(v float64) string {
 // qtyDurationSubject says whose length a duration is: the main event's
 // ("the talks lasted around six hours", "a two-hour session"), another
 // round's ("round-1"), or a death's delay ("died three hours after").
-func (env *Env) qtyDurationSubject(s Sentence, from, to, at int) string {
+//
+// A duration that shifts or separates times ("brought forward by two
+// hours", "two hours later", "within 50 days") is no event's length; one
+// that follows a shooting ("died three hours later") is a death's delay.
+func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 	toks := env.Tokens
+	if at > from && (toks[at-1].Lower == "by" || toks[at-1].Lower == "within") {
+		return ""
+	}
+	if next < s.To {
+		switch toks[next].Lower {
+		case "later", "after":
+			// The death comes first: "died three hours after he was shot",
+			// not "votes two days after Abe killing".
+			for k := s.From; k < at; k++ {
+				if w := toks[k].Lower; casualtyWords[w] == "killed" && w != "lives" {
+					return "death"
+				}
+			}
+			return ""
+		case "earlier", "before", "ago", "early", "late", "ahead", "behind":
+			return ""
+		}
+	}
 	lasted := false
 	for k := from; k < to; k++ {
 		w := toks[k].Lower
@@ -491,6 +522,32 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at int) string {
 		return MainEvent
 	}
 	return ""
+}
+
+// qtyClauseBounds are the bounds of the clause of token i, as
+// clauseBounds, except that the colon of a clock time ("5:03 p.m.") does
+// not end a clause.
+func qtyClauseBounds(toks []Token, s Sentence, i int) (int, int) {
+	from, to := s.From, s.To
+	isBreak := func(k int) bool {
+		if toks[k].Text == ":" && k > s.From && k+1 < s.To && toks[k-1].Kind == Number && toks[k+1].Kind == Number {
+			return false
+		}
+		return isClauseBreak(toks[k].Text)
+	}
+	for k := i - 1; k >= s.From; k-- {
+		if isBreak(k) {
+			from = k + 1
+			break
+		}
+	}
+	for k := i + 1; k < s.To; k++ {
+		if isBreak(k) {
+			to = k
+			break
+		}
+	}
+	return from, to
 }
 
 func qtyAbs(x int) int {

@@ -46,8 +46,14 @@ func TestQuantity(t *testing.T) {
 		{"money", head + "The deal unfroze $6 billion in Iranian assets.", []string{`asset/money [5.5e+09,6.5e+09] USD "$6 billion"`}},
 		{"speaker", head + "Iran said 100 people were killed.", []string{`killed/count [100,100] killed "100 people" by Iran`}},
 		{"round count", head + "The virus has killed more than 200,000 Americans.", []string{`killed/count [200000,inf] killed above "more than 200,000"`}},
+		{"death delay after a clock time", head + "He was pronounced dead at 5:03 p.m., about five and a half hours later.", []string{`death/duration [4.675,6.325] hour approx "about five and a half hours"`}},
+		{"all on board", head + "The helicopter crashed in fog, killing all nine people on board.", []string{`killed/count [9,9] killed all "all nine people"`}},
 
 		// Not quantities.
+		{"a shift by hours", head + "Trump brought forward his news conference by two hours.", nil},
+		{"hours late", head + "The talks began three hours late.", nil},
+		{"days after a death", head + "Japan votes two days after the killing of Abe.", nil},
+		{"a part of a toll", head + "Officials said 198 people were killed, including three children.", []string{`killed/count [198,198] killed "198 people" by Officials`}},
 		{"dates and years", head + "On April 12, 2025, and 12 April the talks of 2015 resumed at 10:30.", nil},
 		{"ages", head + "The 42-year-old suspect was arrested.", nil},
 		{"expected", head + "Officials had expected four to five hours of talks.", nil},
