@@ -20,6 +20,11 @@ func (p *parser) emit(i, j int, s sem) {
 			tx.Value = s.value // "a while": no unit
 		}
 		tx.DurMin, tx.DurMax = durBounds(s.dur, s.du, s.dx, s.mod)
+		if s.durLo > 0 {
+			// a range is vague in its value and bounded by its two ends
+			tx.Value = durValue(0, s.du, true)
+			tx.DurMin, _ = durBounds(s.durLo, s.du, false, s.mod)
+		}
 		tx.Gran = GranInterval
 	case "SET":
 		tx.Value = s.value

@@ -23,7 +23,8 @@ type sem struct {
 	refv                string
 	dur                 float64
 	du                  unit
-	dx                  bool // vague count: "several years"
+	dx                  bool    // vague count: "several years"
+	durLo               float64 // a range's lower count: "two to three weeks"
 	adj                 bool // a hyphenated adjective: "two-year"
 	value               string
 	mod                 string
@@ -2135,6 +2136,15 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		}
 		return sem{}, 0, false
 	}
+	// a range: "two to three weeks", "12-18 months", "one or two days"
+	lo := 0.0
+	if !fuzzy && (p.fw(j) == fwTo || p.fw(j) == fwOr || p.punct(j, '-') && p.adj(j-1) && p.adj(j)) {
+		if v2, fz2, j2, ok2 := p.numberPhrase(j + 1); ok2 && !fz2 && v2 > v && p.fw(j+1) != fwA {
+			if u := p.lx(j2); u != nil && u.unit >= uSecond && u.unit != uWeekend && !u.long && u.plural {
+				lo, v, j = v, v2, j2
+			}
+		}
+	}
 	k := p.hy(j)
 	hyph := k > j
 	if k == j && p.fw(k) == fwOf && fuzzy {
@@ -2186,7 +2196,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		v += 0.5
 		j += 3
 	}
-	s := sem{typ: "DURATION", dur: v, du: u.unit, dx: fuzzy, adj: hyph && !u.plural}
+	s := sem{typ: "DURATION", dur: v, du: u.unit, dx: fuzzy, adj: hyph && !u.plural, durLo: lo}
 	// "or so"
 	if p.fw(j) == fwOr && p.fw(j+1) == fwSo {
 		s.mod = "APPROX"

@@ -72,6 +72,8 @@ func TestTag(t *testing.T) {
 		{"noon alone", "The deadline passed at noon; talks resumed at midday.", sat, Options{}, []want{{"noon", "TIME", "2025-04-12T12:00", ""}, {"midday", "TIME", "2025-04-12T12:00", ""}}},
 		{"high noon", "It was high noon for the coalition, like High Noon.", sat, Options{}, nil},
 		{"early morning", "Shots rang out in the early morning.", sat, Options{}, []want{{"early morning", "TIME", "2025-04-12TMO", ""}}},
+		{"duration range", "It will take two to three weeks, perhaps 12-18 months.", sat, Options{}, []want{{"two to three weeks", "DURATION", "PXW", ""}, {"12-18 months", "DURATION", "PXM", ""}}},
+		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
 		{"last week", "It was agreed last week.", sat, Options{}, []want{{"last week", "DATE", "2025-W14", ""}}},
@@ -241,6 +243,8 @@ func TestCompatible(t *testing.T) {
 		{untagged("Saturday"), tag("12 April 2025"), true},
 		{untagged("Friday"), tag("12 April 2025"), false},
 		{tag("more than 2-1/2 hours"), tag("over two hours"), true},
+		{tag("two to three weeks"), tag("20 days"), true},
+		{tag("two to three weeks"), tag("a month"), false},
 		{tag("about three hours"), tag("four hours"), false},
 		{tag("about three hours"), tag("3-1/2 hours"), true},
 		{tag("less than two hours"), tag("four hours"), false},
@@ -258,13 +262,25 @@ func TestCompatible(t *testing.T) {
 }
 
 func TestDurationBounds(t *testing.T) {
-	got := Tag([]byte("more than 2-1/2 hours"), sat, Options{})
-	if len(got) != 1 || got[0].DurMin != 150*time.Minute || got[0].DurMax != math.MaxInt64 {
-		t.Fatalf("got %+v", got)
+	const d = 24 * time.Hour
+	cases := []struct {
+		in       string
+		min, max time.Duration
+		mod      string
+	}{
+		{"more than 2-1/2 hours", 150 * time.Minute, math.MaxInt64, "MORE_THAN"},
+		{"about ten days", 8 * d, 12 * d, "APPROX"},
+		// a range keeps both ends
+		{"two to three weeks", 14 * d, 21 * d, ""},
+		{"one or two days", d, 2 * d, ""},
+		{"3-4 hours", 3 * time.Hour, 4 * time.Hour, ""},
+		{"about two to three hours", 96 * time.Minute, 216 * time.Minute, "APPROX"},
 	}
-	got = Tag([]byte("about ten days"), sat, Options{})
-	if len(got) != 1 || got[0].DurMin != 8*24*time.Hour || got[0].DurMax != 12*24*time.Hour || got[0].Mod != "APPROX" {
-		t.Fatalf("got %+v", got)
+	for _, c := range cases {
+		got := Tag([]byte(c.in), sat, Options{})
+		if len(got) != 1 || got[0].Text != c.in || got[0].DurMin != c.min || got[0].DurMax != c.max || got[0].Mod != c.mod {
+			t.Errorf("Tag(%q) = %+v, want [%v, %v] %s", c.in, got, c.min, c.max, c.mod)
+		}
 	}
 }
 
