@@ -25,7 +25,7 @@ type sem struct {
 	du                  unit
 	dx                  bool    // vague count: "several years"
 	durLo               float64 // a range's lower count: "two to three weeks"
-	adj                 bool // a hyphenated adjective: "two-year"
+	adj                 bool    // a hyphenated adjective: "two-year"
 	value               string
 	mod                 string
 	relative            bool
