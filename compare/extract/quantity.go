@@ -382,6 +382,12 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 			return c, 0, false
 		}
 	case "percent":
+		if end, share, r, ok := qtySplit(toks, s, next); ok {
+			// "won by 53 percent to 47 percent": the winning share.
+			subject, next = "vote-share", end
+			low, high, round = share, share, r
+			break
+		}
 		subject = qtyPercentSubject(toks, from, to)
 		if subject == "" {
 			return c, 0, false
@@ -570,6 +576,54 @@ func qtyPercentSubject(toks []Token, from, to int) string {
 		}
 	}
 	return ""
+}
+
+// qtySplit reads the second half of a vote's split after a percentage
+// ("52 percent to 48 percent", "52% to 48%") starting at token i, in a
+// sentence about a vote. It returns the token past it, the larger share
+// and its rounding. A lone share ("Scotland voted 62 percent to remain")
+// is not a split.
+func qtySplit(toks []Token, s Sentence, i int) (int, float64, float64, bool) {
+	if i+2 >= s.To || toks[i].Lower != "to" || toks[i+1].Kind != Number {
+		return 0, 0, 0, false
+	}
+	second, r2, _, ok := qtyNumber(toks[i+1])
+	end := i + 2
+	switch {
+	case !ok:
+		return 0, 0, 0, false
+	case toks[end].Text == "%" || toks[end].Lower == "percent":
+		end++
+	case toks[end].Lower == "per" && end+1 < s.To && toks[end+1].Lower == "cent":
+		end += 2
+	default:
+		return 0, 0, 0, false
+	}
+	at := i - 2
+	if toks[i-1].Lower == "cent" {
+		at = i - 3
+	}
+	first, r1, _, ok := qtyNumber(toks[at])
+	if at > s.From && (toks[at-1].Lower == "from" || toks[at-1].Lower == "between") {
+		return 0, 0, 0, false // "rose from 40 percent to 45 percent": a change
+	}
+	if !ok || first+second > 100.5 {
+		return 0, 0, 0, false
+	}
+	vote := false
+	for k := s.From; k < s.To; k++ {
+		switch toks[k].Lower {
+		case "voted", "vote", "votes", "won", "win", "wins", "referendum", "election", "ballot", "margin":
+			vote = true
+		}
+	}
+	if !vote {
+		return 0, 0, 0, false
+	}
+	if second > first {
+		return end, second, r2, true
+	}
+	return end, first, r1, true
 }
 
 // qtyCasualty is the toll a count gives ("killed", "injured") when the

@@ -48,8 +48,10 @@ func TestQuantity(t *testing.T) {
 		{"round count", head + "The virus has killed more than 200,000 Americans.", []string{`killed/count [200000,inf] killed above "more than 200,000"`}},
 		{"death delay after a clock time", head + "He was pronounced dead at 5:03 p.m., about five and a half hours later.", []string{`death/duration [4.675,6.325] hour approx "about five and a half hours"`}},
 		{"all on board", head + "The helicopter crashed in fog, killing all nine people on board.", []string{`killed/count [9,9] killed all "all nine people"`}},
+		{"vote split", head + "Leave won the referendum by 51.9 percent to 48.1 percent.", []string{`vote-share/percent [51.85,51.95] % "51.9 percent to 48.1 percent"`}},
 
 		// Not quantities.
+		{"a change is not a split", head + "Support for the deal rose from 40 percent to 45 percent before the vote.", nil},
 		{"a shift by hours", head + "Trump brought forward his news conference by two hours.", nil},
 		{"hours late", head + "The talks began three hours late.", nil},
 		{"days after a death", head + "Japan votes two days after the killing of Abe.", nil},
