@@ -108,6 +108,8 @@ const (
 	fwAhead
 	fwDawn // "dawn", "daybreak", "sunrise": a morning without a clock
 	fwDusk // "dusk", "sunset", "nightfall": an evening without a clock
+	fwQ    // the "Q" of "Q3 2012"
+	fwH    // the "H" of "H1 2012"
 )
 
 // lexEntry is what the scanner knows about one lower-cased word. A word can
@@ -343,7 +345,8 @@ func buildLexicon() map[string]*lexEntry {
 		"by": fwBy, "more": fwMore, "than": fwThan, "less": fwLess, "least": fwLeast, "up": fwUp, "no": fwNo, "most": fwMost,
 		"s": fwS, "th": fwTh, "st": fwTh, "nd": fwTh, "rd": fwTh, "each": fwEach, "hundred": fwHundred, "thousand": fwThousand,
 		"tonight": fwTonight, "these": fwThese, "ahead": fwAhead, "overnight": fwOvernight, "full": fwFull, "fewer": fwLess,
-		"dawn": fwDawn, "daybreak": fwDawn, "sunrise": fwDawn, "dusk": fwDusk, "sunset": fwDusk, "nightfall": fwDusk}
+		"dawn": fwDawn, "daybreak": fwDawn, "sunrise": fwDawn, "dusk": fwDusk, "sunset": fwDusk, "nightfall": fwDusk,
+		"q": fwQ, "h": fwH, "fy": fwFiscal}
 	for w, f := range fws {
 		get(w).fw = f
 	}
@@ -355,7 +358,7 @@ func buildLexicon() map[string]*lexEntry {
 			e.rel != relNone || e.tod != "" || e.ref != "" || e.day != 0 || e.mod != "" || e.approx != "" || e.set != uNone ||
 			e.decade != 0 || e.holiday != 0 ||
 			e.fw == fwThe || e.fw == fwA || e.fw == fwHalf || e.fw == fwEvery || e.fw == fwFiscal || e.fw == fwNoon ||
-			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
+			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwQ || e.fw == fwH || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
 			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
 			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
 	}

@@ -362,6 +362,15 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	case e.ref == "PRESENT_REF" && strings.EqualFold(p.word(k), "present"):
 		return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, k + 1, true
 	}
+	// "the week of March 6": the week holding that day
+	if e.unit == uWeek && !e.plural && p.fw(k+1) == fwOf {
+		if m := p.lx(k + 2); m != nil && m.month != 0 {
+			if d, j, ok := p.writtenDate(k + 2); ok && d.gran == GranDay && d.value == "" && !d.xy && !d.xm && !d.xd {
+				y, w := time.Date(d.y, time.Month(d.m), d.d, 0, 0, 0, 0, time.UTC).ISOWeek()
+				return sem{typ: "DATE", gran: GranWeek, y: y, w: w, relative: d.relative, tense: d.tense}, j, true
+			}
+		}
+	}
 	// "the weeks ahead"
 	if e.unit >= uDay && e.plural && e.unit != uWeekend && p.fw(k+1) == fwAhead {
 		return sem{typ: "DURATION", dx: true, du: e.unit}, k + 2, true
@@ -775,6 +784,17 @@ func (p *parser) core(i int) (sem, int, bool) {
 		return s, i + 1, true
 	case e.fw == fwNoon || e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk:
 		return p.clockTime(i)
+	case e.fw == fwQ || e.fw == fwH:
+		// "Q3 2012", "H1 2012": only with the year, as "Q3" alone names cars and "H1" flu
+		if n, ok := p.num(i + 1); ok && p.toks[i].cap && p.adj(i) && p.toks[i+1].nd == 1 && !p.adj(i+1) && n >= 1 && (n <= 2 || e.fw == fwQ && n <= 4) {
+			if y, ok := p.year(i + 2); ok && !(p.adj(i+2) && p.toks[i+3].kind != tkPunct) {
+				if e.fw == fwH {
+					return sem{typ: "DATE", gran: GranHalf, y: y, h: n}, i + 3, true
+				}
+				return sem{typ: "DATE", gran: GranQuarter, y: y, q: n}, i + 3, true
+			}
+		}
+		return sem{}, 0, false
 	case e.fw == fwFiscal:
 		if p.lx(i+1) != nil && p.lx(i+1).unit == uYear && !p.lx(i+1).plural {
 			if y, ok := p.year(i + 2); ok {
@@ -2373,6 +2393,10 @@ func (p *parser) refExpr(i int) (sem, int, bool) {
 func (p *parser) setExpr(i int) (sem, int, bool) {
 	j := i + 1
 	v, _, k, ok := p.numberPhrase(j)
+	if p.is(j, "other") {
+		// "every other day": every second one
+		v, k, ok = 2, j+1, true
+	}
 	if ok {
 		j = k
 	} else {

@@ -73,6 +73,10 @@ func TestTag(t *testing.T) {
 		{"high noon", "It was high noon for the coalition, like High Noon.", sat, Options{}, nil},
 		{"early morning", "Shots rang out in the early morning.", sat, Options{}, []want{{"early morning", "TIME", "2025-04-12TMO", ""}}},
 		{"duration range", "It will take two to three weeks, perhaps 12-18 months.", sat, Options{}, []want{{"two to three weeks", "DURATION", "PXW", ""}, {"12-18 months", "DURATION", "PXM", ""}}},
+		{"week of a date", "a hearing the week of March 6", sat, Options{}, []want{{"the week of March 6", "DATE", "2025-W10", ""}}},
+		{"every other", "They meet every other week.", sat, Options{}, []want{{"every other week", "SET", "P2W", ""}}},
+		{"Q and H with year", "Profit rose in Q3 2024 and H1 2025; FY2024 too.", sat, Options{}, []want{{"Q3 2024", "DATE", "2024-Q3", ""}, {"H1 2025", "DATE", "2025-H1", ""}, {"FY2024", "DATE", "2024", ""}}},
+		{"Q and H without year", "the Audi Q3 and H1N1 flu", sat, Options{}, nil},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
