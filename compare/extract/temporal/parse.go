@@ -410,6 +410,11 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		s, ok := p.relUnit(relThis, uWeekend, k)
 		return s, k + 1, ok
 	}
+	if e.ord >= 1 {
+		if s, j, ok := p.ordDay(k, k-1); ok {
+			return s, j, true
+		}
+	}
 	// "the following week", "the next day", "the previous day", "the day before"
 	if e.rel == relFollowing || e.rel == relNext || e.rel == relPast || e.fw == fwSame {
 		if u := p.lx(k + 1); u != nil && !u.plural && (u.unit >= uDay && u.unit <= uYear || u.tod != "") {
@@ -841,6 +846,11 @@ func (p *parser) core(i int) (sem, int, bool) {
 	}
 	if e.ord != 0 || e.unit == uQuarter {
 		if s, j, ok := p.quarterExpr(i, false); ok {
+			return s, j, true
+		}
+	}
+	if e.ord >= 1 {
+		if s, j, ok := p.ordDay(i, i); ok {
 			return s, j, true
 		}
 	}
@@ -1370,6 +1380,26 @@ func (p *parser) resolveWeekday(wd time.Weekday, rel int8, i, j int) sem {
 	t := p.ref.AddDate(0, 0, off)
 	s.y, s.m, s.d = t.Year(), int(t.Month()), t.Day()
 	return s
+}
+
+// ordDay: "the eighth day of the blockade", "his first day in office". The
+// day it is counts from an event the tagger does not know, so it stays
+// unresolved unless the sentence says it is today: "today is the eighth day",
+// "it's the second day". start is the phrase's first token ("the" or the ordinal).
+func (p *parser) ordDay(k, start int) (sem, int, bool) {
+	u := p.lx(k + 1)
+	if u == nil || u.unit != uDay || u.plural || p.punct(k+2, '-') && p.adj(k+1) {
+		return sem{}, 0, false
+	}
+	s := sem{typ: "DATE", gran: GranDay, relative: true}
+	cop := p.lx(start - 1)
+	present := cop != nil && cop.tense == cuePresent || p.is(start-1, "s") && p.punct(start-2, '\'')
+	if present && p.hasRef {
+		p.setDay(&s, p.ref)
+		return s, k + 2, true
+	}
+	s.xy, s.xm, s.xd = true, true, true
+	return s, k + 2, true
 }
 
 // dayWord: "today", "yesterday", "tomorrow", with "morning"/"night" after it.
@@ -2186,7 +2216,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		if u.unit == uQuarter && (p.fw(k+1) == fwOf || p.punct(k+1, '-')) {
 			return sem{}, 0, false
 		}
-		if u.unit == uSecond && k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && !p.toks[k+1].cap && p.lx(k+1) == nil {
+		if u.unit == uSecond && k+1 < len(p.toks) && p.toks[k+1].kind == tkWord && !p.toks[k+1].cap && (p.lx(k+1) == nil || p.lx(k+1).unit != uNone) {
 			return sem{}, 0, false
 		}
 	}

@@ -77,6 +77,8 @@ func TestTag(t *testing.T) {
 		{"every other", "They meet every other week.", sat, Options{}, []want{{"every other week", "SET", "P2W", ""}}},
 		{"Q and H with year", "Profit rose in Q3 2024 and H1 2025; FY2024 too.", sat, Options{}, []want{{"Q3 2024", "DATE", "2024-Q3", ""}, {"H1 2025", "DATE", "2025-H1", ""}, {"FY2024", "DATE", "2024", ""}}},
 		{"Q and H without year", "the Audi Q3 and H1N1 flu", sat, Options{}, nil},
+		{"ordinal day today", "Today is the eighth day of the siege.", sat, Options{}, []want{{"Today", "DATE", "2025-04-12", ""}, {"the eighth day", "DATE", "2025-04-12", ""}}},
+		{"ordinal day unresolved", "on his first day in office; a second day of talks; a third day-long meeting", sat, Options{}, []want{{"first day", "DATE", "XXXX-XX-XX", ""}, {"second day", "DATE", "XXXX-XX-XX", ""}, {"day-long", "DURATION", "P1D", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
