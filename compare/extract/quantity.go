@@ -517,7 +517,8 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 	if best >= 0 {
 		m := env.classifyMention(s, best)
 		switch {
-		case m.Ref == MainEvent:
+		case m.Ref == MainEvent || IsMainEvent(m.Ref) && qtyGenericEventNouns[toks[best].Lower]:
+			// "a 90-minute encounter" in a report of a debate is the debate.
 			return MainEvent
 		case m.Ref != "":
 			return m.Ref
@@ -555,6 +556,10 @@ func qtyClauseBounds(toks []Token, s Sentence, i int) (int, int) {
 	}
 	return from, to
 }
+
+// qtyGenericEventNouns name whatever event the article is about, not an
+// event of their own family.
+var qtyGenericEventNouns = map[string]bool{"encounter": true, "gathering": true}
 
 func qtyAbs(x int) int {
 	if x < 0 {

@@ -49,6 +49,7 @@ func TestQuantity(t *testing.T) {
 		{"death delay after a clock time", head + "He was pronounced dead at 5:03 p.m., about five and a half hours later.", []string{`death/duration [4.675,6.325] hour approx "about five and a half hours"`}},
 		{"all on board", head + "The helicopter crashed in fog, killing all nine people on board.", []string{`killed/count [9,9] killed all "all nine people"`}},
 		{"vote split", head + "Leave won the referendum by 51.9 percent to 48.1 percent.", []string{`vote-share/percent [51.85,51.95] % "51.9 percent to 48.1 percent"`}},
+		{"generic event noun", "Trump and Biden clash in first debate\n\nThe debate was held in Cleveland on Tuesday, a 90-minute encounter.", []string{`event/duration [1.49167,1.50833] hour "90-minute"`}},
 
 		// Not quantities.
 		{"a change is not a split", head + "Support for the deal rose from 40 percent to 45 percent before the vote.", nil},
