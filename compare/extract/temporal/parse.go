@@ -396,6 +396,10 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	// "the first hours", "the early years", "the final days": a vague stretch
 	if e.ord == 1 || e.ord == -1 || p.is(k, "early") || p.is(k, "final") {
 		if u := p.lx(k + 1); u != nil && u.plural && u.unit >= uHour && u.unit != uWeekend && u.unit <= uDecade {
+			if d := p.lx(k + 3); p.fw(k+2) == fwOf && d != nil && (d.wday != 0 || d.day != 0 || d.month != 0) {
+				// "the early hours of Thursday": a part of that day, which is tagged by itself
+				return sem{}, 0, false
+			}
 			return sem{typ: "DURATION", dx: true, du: u.unit}, k + 2, true
 		}
 	}

@@ -79,6 +79,7 @@ func TestTag(t *testing.T) {
 		{"Q and H without year", "the Audi Q3 and H1N1 flu", sat, Options{}, nil},
 		{"ordinal day today", "Today is the eighth day of the siege.", sat, Options{}, []want{{"Today", "DATE", "2025-04-12", ""}, {"the eighth day", "DATE", "2025-04-12", ""}}},
 		{"ordinal day unresolved", "on his first day in office; a second day of talks; a third day-long meeting", sat, Options{}, []want{{"first day", "DATE", "XXXX-XX-XX", ""}, {"second day", "DATE", "XXXX-XX-XX", ""}, {"day-long", "DURATION", "P1D", ""}}},
+		{"early hours of a day", "arrested in the early hours of Thursday morning", sat, Options{}, []want{{"Thursday morning", "TIME", "2025-04-10TMO", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
