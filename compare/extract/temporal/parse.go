@@ -1958,7 +1958,9 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 		s.hour = h
 		j = i + 1
 		hasMin := false
-		if p.punct(j, ':') && p.adj(i) && p.adj(j) {
+		// "10.30am", "10.30 p.m.": the British point only before am/pm
+		dotted := p.punct(j, '.') && p.adj(i) && p.adj(j) && (p.fw(j+2) == fwAm || p.fw(j+2) == fwPm || p.word(j+2) == "a" || p.word(j+2) == "p")
+		if (p.punct(j, ':') || dotted) && p.adj(i) && p.adj(j) {
 			if mm, ok := p.num(j + 1); ok && p.toks[j+1].nd == 2 && mm < 60 {
 				s.min = mm
 				j += 2
@@ -1990,6 +1992,9 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 			}
 		}
 		if ampm == 0 {
+			if dotted {
+				return sem{}, 0, false // "at 1.50 a share"
+			}
 			// a bare "14:00" needs a zone or "local time" to be a time
 			if !hasMin {
 				if p.fw(j) == fwOClock && p.punct(j+1, '\'') && p.is(j+2, "clock") {
@@ -2044,6 +2049,11 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 	if needDay {
 		return sem{}, 0, false
 	}
+	// "March 5 at 10 a.m.", "Friday, at noon": the day just named
+	if d, ok := p.dayBefore(i); ok {
+		s.y, s.m, s.d, s.relative = d.Year(), int(d.Month()), d.Day(), true
+		return s, j, true
+	}
 	// undated: the reference day
 	if p.hasRef {
 		p.setDay(&s, p.ref)
@@ -2052,6 +2062,27 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 		s.xy, s.xm, s.xd = true, true, true
 	}
 	return s, j, true
+}
+
+// dayBefore returns the day of a day-precise date that ends just before
+// "at" (or "around"/"about") in front of token i: "on March 5 at 10 a.m.".
+func (p *parser) dayBefore(i int) (time.Time, bool) {
+	k := i - 1
+	if e := p.lx(k); e != nil && e.approx != "" {
+		k--
+	}
+	if p.fw(k) != fwAt || len(p.out) == 0 {
+		return time.Time{}, false
+	}
+	k--
+	if p.punct(k, ',') {
+		k--
+	}
+	last := &p.out[len(p.out)-1]
+	if k < 0 || last.End != int(p.toks[k].e) || last.Type != "DATE" || last.Gran != GranDay || last.From.IsZero() {
+		return time.Time{}, false
+	}
+	return last.From, true
 }
 
 // numberPhrase reads a count: "4", "four", "twenty-four", "2.5", "2-1/2",
