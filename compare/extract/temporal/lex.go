@@ -290,6 +290,7 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	for w, t := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"} {
 		get(w).tod = t
+		get(w).plural = w[len(w)-1] == 's' // "Tuesday nights" recur
 	}
 	for w, r := range map[string]string{"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
 		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",

@@ -1251,8 +1251,14 @@ func (p *parser) weekdayExpr(i int) (sem, int, bool) {
 		}
 	}
 	wd := time.Weekday(e.wday - 1)
-	if e.plural {
-		return sem{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(isoWD(wd))}, j, true
+	if tl := p.lx(j); e.plural || tl != nil && tl.tod != "" && tl.plural {
+		// "on Mondays", "Tuesday nights"
+		s := sem{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(isoWD(wd))}
+		if tl != nil && tl.tod != "" {
+			s.value += "T" + tl.tod
+			j++
+		}
+		return s, j, true
 	}
 	// a written date after the weekday
 	k := j
