@@ -2210,6 +2210,10 @@ func pow10(n int) float64 {
 func (p *parser) quantity(i int) (sem, int, bool) {
 	v, fuzzy, j, ok := p.numberPhrase(i)
 	if !ok {
+		// "on weekends", "at weekends": every weekend
+		if e := p.lx(i); e != nil && e.unit == uWeekend && e.plural && (p.fw(i-1) == fwOn || p.fw(i-1) == fwAt || p.is(i-1, "during")) {
+			return sem{typ: "SET", value: "XXXX-WXX-WE"}, i + 1, true
+		}
 		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
 		if e := p.lx(i); e != nil && e.unit >= uSecond && e.unit != uWeekend && e.plural {
 			if f := p.fw(i + 1); f == fwAgo || (f == fwLater || f == fwEarlier) && (p.lx(i+2) == nil || p.lx(i+2).unit == uNone) {
