@@ -1208,6 +1208,9 @@ func (p *parser) cue(k int) int8 {
 	if c == cueNone && t.e-t.s > 4 && p.text[t.e-1]|0x20 == 'd' && p.text[t.e-2]|0x20 == 'e' && !t.cap {
 		c = cuePast
 	}
+	if c == cueFuture && (p.is(k, "plans") || p.is(k, "plan")) && !p.is(k+1, "to") {
+		return cueNone // the noun: "set aside vacation plans"
+	}
 	if c != cuePast {
 		return c
 	}

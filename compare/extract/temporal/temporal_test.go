@@ -84,6 +84,8 @@ func TestTag(t *testing.T) {
 		{"clock after a date", "The vote is on April 15 at 10 a.m. and will end Friday, at noon.", sat, Options{}, []want{{"April 15", "DATE", "2025-04-15", ""}, {"10 a.m.", "TIME", "2025-04-15T10:00", ""}, {"Friday", "DATE", "2025-04-18", ""}, {"noon", "TIME", "2025-04-18T12:00", ""}}},
 		{"weekday nights recur", "The show airs Tuesday nights and on Sunday mornings.", sat, Options{}, []want{{"Tuesday nights", "SET", "XXXX-WXX-2TNI", ""}, {"Sunday mornings", "SET", "XXXX-WXX-7TMO", ""}}},
 		{"weekends recur", "The market opens on weekends; it took weekends of work.", sat, Options{}, []want{{"weekends", "SET", "XXXX-WXX-WE", ""}}},
+		{"plans as a noun", "On Friday, when she set aside vacation plans, aid flowed.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-04", ""}}},
+		{"plans to", "On Friday, she plans to fly out.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-11", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
