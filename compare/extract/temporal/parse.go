@@ -1131,7 +1131,7 @@ func (p *parser) tenseAt(i, j int) int8 {
 			return cueFuture // "planned to leave Nairobi on Thursday"
 		}
 	}
-	for k := max(j, 0); k < len(p.toks) && k < j+8; k++ {
+	for k := max(j, 0); k < len(p.toks) && k < j+12; k++ {
 		if p.boundary(k) {
 			break
 		}

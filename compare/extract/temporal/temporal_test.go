@@ -86,6 +86,7 @@ func TestTag(t *testing.T) {
 		{"weekends recur", "The market opens on weekends; it took weekends of work.", sat, Options{}, []want{{"weekends", "SET", "XXXX-WXX-WE", ""}}},
 		{"plans as a noun", "On Friday, when she set aside vacation plans, aid flowed.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-04", ""}}},
 		{"plans to", "On Friday, she plans to fly out.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-11", ""}}},
+		{"cue after a long subject", "On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.", mon, Options{}, []want{{"Tuesday", "DATE", "2025-04-08", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
