@@ -102,9 +102,16 @@ func Generate(w io.Writer, k *kb.KB, opt GenOptions) (*Truth, error) {
 		opt.ErrorRate = 0.5
 	}
 	g := &generator{k: k, rng: rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed5eed5eed5eed)), opt: opt, cities: map[string][]string{}}
+	// Cities are the places nothing else lies within (regions contain
+	// cities); each is keyed by the country its ID names ("US/cleveland").
+	parents := map[string]bool{}
 	for _, p := range k.Places() {
-		if p.Within != "" && strings.Contains(p.ID, "/") && isPlainName(p.Name) {
-			g.cities[p.Within] = append(g.cities[p.Within], p.Name)
+		parents[p.Within] = true
+	}
+	for _, p := range k.Places() {
+		country, _, ok := strings.Cut(p.ID, "/")
+		if ok && !parents[p.ID] && isPlainName(p.Name) {
+			g.cities[country] = append(g.cities[country], p.Name)
 		}
 	}
 	for _, c := range k.Countries() {

@@ -27,6 +27,14 @@ func runLocation(env *Env) []compare.Claim {
 	sents := env.Sentences()
 	for _, m := range env.Matches() {
 		id, ok := placeOf(m)
+		if !ok && toks[m.From].Lower == "the" {
+			// "at the White House": the office phrase starts at "the"; the
+			// place is the same words without it.
+			if pm, found := env.Gaz.Longest(toks, m.From+1); found && pm.To == m.To {
+				m = pm
+				id, ok = placeOf(m)
+			}
+		}
 		if !ok {
 			continue
 		}
