@@ -2271,6 +2271,9 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	if p.fw(i) == fwA && u.plural && v == 1 && !fuzzy {
 		return sem{}, 0, false
 	}
+	if p.fw(i) == fwA && !u.plural && p.punct(k+1, '-') && p.adj(k) && p.is(k+2, "long") {
+		return sem{}, 0, false // "a year-long inquiry": the adjective is the expression
+	}
 	// ages are not durations: "a 6-year-old", "37 years old"
 	if p.is(k+1, "old") || p.punct(k+1, '-') && p.adj(k) && p.is(k+2, "old") {
 		return sem{}, 0, false

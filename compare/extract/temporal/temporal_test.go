@@ -87,6 +87,7 @@ func TestTag(t *testing.T) {
 		{"plans as a noun", "On Friday, when she set aside vacation plans, aid flowed.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-04", ""}}},
 		{"plans to", "On Friday, she plans to fly out.", mon, Options{}, []want{{"Friday", "DATE", "2025-04-11", ""}}},
 		{"cue after a long subject", "On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.", mon, Options{}, []want{{"Tuesday", "DATE", "2025-04-08", ""}}},
+		{"unit-long adjective", "a year-long inquiry and a week-long strike", sat, Options{}, []want{{"year-long", "DURATION", "P1Y", ""}, {"week-long", "DURATION", "P1W", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
