@@ -153,14 +153,14 @@ func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
 		if err != nil {
 			return 0, 0, "", false
 		}
-		return f, qtyRounding(s), "", true
+		return f, smallRounding(f, qtyRounding(s)), "", true
 	case Word:
 		parts := strings.Split(t.Lower, "-")
 		v, n := qtyWordValue(parts)
 		if n == 0 {
 			return 0, 0, "", false
 		}
-		round = 0.5
+		round = smallRounding(v, 0.5)
 		if v != math.Trunc(v) {
 			round = 0.25
 		}
@@ -709,4 +709,14 @@ func (env *Env) qtySpeaker(from, to, at int) ([2]int, bool) {
 		}
 	}
 	return [2]int{}, false
+}
+
+// smallRounding narrows the rounding of a small whole figure: "two hours"
+// is said of 1¾ to 2¼ hours, not of 90 minutes ("an hour and a half"),
+// while "six" still allows "around six" to stray by its hedge.
+func smallRounding(v, round float64) float64 {
+	if v >= 1 && v <= 12 && v == math.Trunc(v) && round == 0.5 {
+		return 0.25
+	}
+	return round
 }
