@@ -429,16 +429,19 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	}
 	if e.unit == uDay && !e.plural {
 		if f := p.fw(k + 1); f == fwBefore || f == fwAfter {
-			if d := p.lx(k + 2); d != nil && d.day != 0 {
-				s, j, _ := p.core(k + 2)
-				if s.gran == GranDay {
-					t := time.Date(s.y, time.Month(s.m), s.d, 0, 0, 0, 0, time.UTC)
-					if f == fwBefore {
-						t = t.AddDate(0, 0, -1)
-					} else {
-						t = t.AddDate(0, 0, 1)
-					}
-					return daySem(t, true), j, true
+			shift := 1
+			if f == fwBefore {
+				shift = -1
+			}
+			// "the day before yesterday", "the day before last Tuesday's hearing"
+			if s, j, ok := p.match(k + 2); ok && s.typ == "DATE" && s.gran == GranDay && !s.xy && !s.xm && !s.xd && s.value == "" && s.refv == "" {
+				t := time.Date(s.y, time.Month(s.m), s.d, 0, 0, 0, 0, time.UTC)
+				return daySem(t.AddDate(0, 0, shift), true), j, true
+			}
+			// "they had met the day before.": from the last day named
+			if k+2 >= len(p.toks) || p.toks[k+2].kind == tkPunct && p.toks[k+2].p != '\'' {
+				if base := p.anchorOrRef(); !base.IsZero() {
+					return daySem(base.AddDate(0, 0, shift), true), k + 2, true
 				}
 			}
 		}
