@@ -339,6 +339,8 @@ func FuzzTag(f *testing.F) {
 		"more than 2-1/2 hours", "the 1990s", "'80s", "12/04/2025", "2025-04-12", "two-and-a-half-hour",
 		"the first half of the year", "the end of", "Saturday (April 12", "a minute and a half", "9999-99-99",
 		"Christmas Eve 2024", "every Monday night", "11\u201312 July", "4 a.m. EDT Thursday", "fiscal year 1989",
+		"24 hours a day", "two to three weeks", "Q3 2012", "at dawn Friday", "the week of March 6", "7.30am", "April 3 at 10 a.m.",
+		"the day before last Tuesday", "the eighth day", "Tuesday nights", "every other week",
 	} {
 		f.Add([]byte(s), true)
 		f.Add([]byte(s), false)
