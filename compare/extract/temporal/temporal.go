@@ -30,7 +30,12 @@
 //
 // Values follow TIMEX3: decades are "199", centuries "19", weeks ISO
 // "2025-W15", fractions go to the next unit ("PT2H30M"), vague counts use X
-// ("PXY"). Tag measures itself against TempEval-3 in tempeval_test.go.
+// ("PXY"), quarters count in quarters ("P2Q"), a range ("two to three
+// weeks") is vague ("PXW") with its ends in DurMin/DurMax. Frequencies are
+// SETs on the frequency ("twice a month": "a month" P1M; "24 hours a day"
+// P1D), but an amount per period ("$5 billion a year") is not tagged, as
+// TimeBank mostly leaves it. Tag measures itself against TempEval-3 in
+// tempeval_test.go.
 package temporal
 
 import (
