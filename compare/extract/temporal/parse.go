@@ -501,6 +501,11 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	}
 	// "the quarter": the one under discussion
 	if e.unit == uQuarter && !e.plural && !p.punct(k+1, '-') && p.fw(k+1) != fwOf {
+		// "the quarter a year ago": the same quarter of the year before
+		if p.fw(k+1) == fwA && p.lx(k+2) != nil && p.lx(k+2).unit == uYear && !p.lx(k+2).plural && (p.fw(k+3) == fwAgo || p.fw(k+3) == fwEarlier) {
+			s, ok := p.topicQuarter(-1)
+			return s, k + 4, ok
+		}
 		s, ok := p.topicQuarter(0)
 		return s, k + 1, ok
 	}
