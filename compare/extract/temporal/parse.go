@@ -143,6 +143,10 @@ func (p *parser) match(i int) (sem, int, bool) {
 			q.y, q.xy, q.relative = s.y, s.xy, s.relative
 			return q, j2, true
 		}
+		// "last year's quarter": the quarter under discussion, in that year
+		if u := p.lx(j + 2); u != nil && u.unit == uQuarter && !u.plural && p.qQ != 0 && !s.xy {
+			return sem{typ: "DATE", gran: GranQuarter, y: s.y, q: p.qQ, relative: true, shifted: s.y != p.qY}, j + 3, true
+		}
 	}
 	return s, j, ok
 }
