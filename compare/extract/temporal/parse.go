@@ -336,7 +336,8 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 				q.y, q.xy, q.relative = y, false, false
 				return q, j, true
 			}
-			if u := p.lx(k + 1); u != nil && u.unit == uQuarter && !u.plural && p.qQ != 0 {
+			// "the 1988 quarter", "the 1989 period" in earnings prose
+			if u := p.lx(k + 1); u != nil && (u.unit == uQuarter && !u.plural || u.fw == fwPeriod) && p.qQ != 0 {
 				return sem{typ: "DATE", gran: GranQuarter, y: y, q: p.qQ, shifted: true}, k + 2, true
 			}
 		}
