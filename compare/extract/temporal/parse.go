@@ -1638,6 +1638,11 @@ func (p *parser) seasonExpr(i int) (sem, int, bool) {
 			s.y = y
 			return s, j + 2, true
 		}
+		// "the winter of nineteen ninety-four", as broadcasts spell it
+		if y, j2, ok := p.spokenYear(j + 1); ok && y.gran == GranYear && !y.xy {
+			s.y = y.y
+			return s, j2, true
+		}
 	}
 	// "fall" is a verb, "spring" a noun; a bare season wants "in" / "the" before
 	// it, and "the fall" a preposition before that ("in the fall", not "the fall of")

@@ -94,6 +94,7 @@ func TestTag(t *testing.T) {
 		{"the quarter a year ago", "Profit rose in the third quarter. For the quarter a year ago, it fell.", day(1989, time.November, 2), Options{}, []want{{"the third quarter", "DATE", "1989-Q3", ""}, {"the quarter a year ago", "DATE", "1988-Q3", ""}}},
 		{"last year's quarter", "Sales rose in the third quarter from last year's quarter.", day(1989, time.November, 2), Options{}, []want{{"the third quarter", "DATE", "1989-Q3", ""}, {"last year's quarter", "DATE", "1988-Q3", ""}}},
 		{"the year period", "Net rose in the third quarter, up from the 1988 period.", day(1989, time.November, 2), Options{}, []want{{"the third quarter", "DATE", "1989-Q3", ""}, {"the 1988 period", "DATE", "1988-Q3", ""}}},
+		{"season of a spoken year", "in the winter of nineteen ninety-four", sat, Options{}, []want{{"the winter of nineteen ninety-four", "DATE", "1994-WI", ""}}},
 		{"not a duration range", "from 1990 to 1995, up 5 to 10 percent", sat, Options{}, []want{{"1990", "DATE", "1990", ""}, {"1995", "DATE", "1995", ""}}},
 		// relative expressions
 		{"yesterday today tomorrow", "yesterday, today and tomorrow", sat, Options{}, []want{{"yesterday", "DATE", "2025-04-11", ""}, {"today", "DATE", "2025-04-12", ""}, {"tomorrow", "DATE", "2025-04-13", ""}}},
