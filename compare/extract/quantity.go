@@ -425,7 +425,7 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 			round = f.round * factor
 		}
 	}
-	if env.qtyFuture(from, to) {
+	if env.qtyFuture(commaStretch(toks, from, to, f.from)) {
 		return c, 0, false // "officials had expected four to five hours"
 	}
 	low, high = qtyInterval(low, high, round, hedge)
@@ -504,6 +504,10 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 			return "death"
 		}
 		if w == "lasted" || w == "lasting" || w == "lasts" || w == "last" && k > from && toks[k-1].Lower != "the" {
+			lasted = true
+		}
+		// "the two sides spent less than three hours together"
+		if w == "together" && k > at && hasWordBefore(toks, from, at, "spent", "spend", "spends") {
 			lasted = true
 		}
 	}
@@ -719,4 +723,29 @@ func smallRounding(v, round float64) float64 {
 		return 0.25
 	}
 	return round
+}
+
+func hasWordBefore(toks []Token, from, at int, words ...string) bool {
+	for k := from; k < at; k++ {
+		for _, w := range words {
+			if toks[k].Lower == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commaStretch narrows [from, to) to the commas around token i: "spent
+// less than three hours together, well short of the four to five hours
+// officials had expected" — the expectation is not about the three hours.
+func commaStretch(toks []Token, from, to, i int) (int, int) {
+	lo, hi := i, i
+	for lo > from && toks[lo-1].Text != "," {
+		lo--
+	}
+	for hi < to && toks[hi].Text != "," {
+		hi++
+	}
+	return lo, hi
 }
