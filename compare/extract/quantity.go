@@ -407,6 +407,9 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 		subject = qtyCasualty(toks, from, to, next)
 		if subject == "" {
 			subject = noun
+			if crowdNouns[subject] {
+				subject = "people" // a crowd: "20,000 supporters" and "100,000 people" count the same thing
+			}
 		}
 		if subject == "" {
 			return c, 0, false
@@ -748,4 +751,11 @@ func commaStretch(toks []Token, from, to, i int) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// crowdNouns name the people in a crowd.
+var crowdNouns = map[string]bool{
+	"supporter": true, "protester": true, "protestor": true, "demonstrator": true, "mourner": true,
+	"participant": true, "attendee": true, "marcher": true, "spectator": true, "worshipper": true,
+	"worshiper": true, "rallygoer": true, "person": true,
 }
