@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -64,7 +65,7 @@ func runHeadlineQuote(pass *compare.Pass) error {
 		for _, h := range heads {
 			ht := quoteInner(h.Text)
 			hw := quoteWords(ht)
-			if countQuoteWords(hw) < 3 || containsWords(prose, hw) {
+			if n := countQuoteWords(hw); n < 2 || n == 2 && !speakerColon(doc, h) || containsWords(prose, hw) {
 				continue
 			}
 			f := compare.Finding{
@@ -255,4 +256,15 @@ func sharesContentWord(a, b []qword) bool {
 		}
 	}
 	return false
+}
+
+// speakerColon reports the headline form `Trump: "no rush"`, where even a
+// two-word quote is presented as the speaker's words (elsewhere two quoted
+// words are usually a label or scare quotes).
+func speakerColon(doc *compare.Document, h compare.Claim) bool {
+	if h.Speaker == "" {
+		return false
+	}
+	before := strings.TrimRight(doc.Slice(compare.Span{Start: max(0, h.Span.Start-4), End: h.Span.Start}), " \t\"'“‘«")
+	return strings.HasSuffix(before, ":")
 }
