@@ -166,6 +166,11 @@ func (env *Env) Sentences() []Sentence {
 	return env.sents
 }
 
+// maxSentence cuts a run of tokens with no sentence end into pieces:
+// extractors scan the sentence around each word, so one "sentence" of a
+// million tokens would take quadratic time. Real sentences are far shorter.
+const maxSentence = 250
+
 func (env *Env) sentences() []Sentence {
 	out := []Sentence{}
 	sents := env.Doc.Sentences
@@ -175,7 +180,8 @@ func (env *Env) sentences() []Sentence {
 		for si < len(sents) && sents[si].End <= t.Span.Start {
 			si++
 		}
-		newSent := i > from && (t.Break || (si < len(sents) && sents[si].Start == t.Span.Start && env.Tokens[i-1].Span.End <= sents[si].Start))
+		newSent := i > from && (t.Break || (si < len(sents) && sents[si].Start == t.Span.Start && env.Tokens[i-1].Span.End <= sents[si].Start) ||
+			i-from >= maxSentence)
 		if newSent {
 			out = append(out, Sentence{from, i})
 			from = i
