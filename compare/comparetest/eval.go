@@ -74,6 +74,9 @@ func Evaluate(pattern, tmp string) (*Evaluation, error) {
 		}
 		kt := string(t)
 		kk := kt + "/" + string(k)
+		if k == "" {
+			kk = kt + "/*" // a trap that names no kind
+		}
 		if ev.ByType[kt] == nil {
 			ev.ByType[kt] = &Score{}
 		}
