@@ -187,8 +187,10 @@ func loadTree(path string, chain []string) (*node, []string, error) {
 			if !filepath.IsAbs(p) {
 				p = filepath.Join(filepath.Dir(path), p)
 			}
-			if _, err := os.Stat(p); err != nil {
+			if st, err := os.Stat(p); err != nil {
 				return nil, nil, ext.err("extends: %v", err)
+			} else if st.IsDir() {
+				return nil, nil, ext.err("extends: %s is a directory, not a config file", name)
 			}
 			t, fs, err := loadTree(p, append(chain, abs))
 			if err != nil {
