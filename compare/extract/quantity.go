@@ -155,6 +155,12 @@ func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
 		}
 		return f, smallRounding(f, qtyRounding(s)), "", true
 	case Word:
+		// Most words are not numbers: look the first part up before
+		// splitting (this runs on every word of every article).
+		first, _, _ := strings.Cut(t.Lower, "-")
+		if _, ok := qtyWords[first]; !ok && first != "half" {
+			return 0, 0, "", false
+		}
 		parts := strings.Split(t.Lower, "-")
 		v, n := qtyWordValue(parts)
 		if n == 0 {

@@ -91,12 +91,26 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 	}
 	found := false // a balanced quote was already found on this line
 	prev := rune(0)
+	prevAt := -1 // offset of prev, for the mask check at quote marks
 	for i := ls; i < le; {
-		r, size := utf8.DecodeRune(text[i:le])
-		if masked != nil && masked(i) {
-			prev = ' '
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:le])
+		}
+		if !isQuoteRune(r) {
+			// Most runes are not quote marks: remember them and move on;
+			// the mask matters only around marks.
+			prev, prevAt = r, i
 			i += size
 			continue
+		}
+		if masked != nil && masked(i) {
+			prev, prevAt = ' ', i
+			i += size
+			continue
+		}
+		if prevAt >= 0 && masked != nil && masked(prevAt) {
+			prev = ' '
 		}
 		next := rune(0)
 		if i+size < le {
@@ -921,4 +935,13 @@ func NormalizeQuote(s string) string {
 	return strings.TrimFunc(out, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '…'
 	})
+}
+
+// isQuoteRune reports the marks quotesInLine handles.
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '‘', '’', '\'':
+		return true
+	}
+	return false
 }
