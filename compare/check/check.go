@@ -61,12 +61,78 @@ func Run(ctx context.Context, docs []*compare.Document, cfg Config) (*compare.Re
 	}
 	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
 	rep.Eras = align.Eras(docs, claims)
-	findings, err := RunRules(ctx, docs, claims, cfg)
-	if err != nil {
-		return nil, err
+	var findings []compare.Finding
+	for _, story := range Stories(docs) {
+		fs, err := RunRules(ctx, story, claimsOf(claims, story), cfg)
+		if err != nil {
+			return nil, err
+		}
+		findings = append(findings, fs...)
 	}
 	rep.Findings = Finish(findings, cfg)
 	return rep, nil
+}
+
+// storyGap is the longest silence between two reports of one story: a
+// content repository's posts of March and of September are not reports of
+// one event, and comparing them would only cry wolf.
+const storyGap = 30 * 24 * time.Hour
+
+// Stories splits the documents of a run into the stories they report: by
+// their `story` field where they have one, else by reference time, a new
+// story starting after a gap of more than 30 days. Documents given one
+// --as-of (or none with a date) form one story. Each story is sorted by ID.
+func Stories(docs []*compare.Document) [][]*compare.Document {
+	byStory := map[string][]*compare.Document{}
+	var rest []*compare.Document
+	for _, d := range docs {
+		if d.Story != "" {
+			byStory[d.Story] = append(byStory[d.Story], d)
+		} else {
+			rest = append(rest, d)
+		}
+	}
+	var out [][]*compare.Document
+	keys := make([]string, 0, len(byStory))
+	for k := range byStory {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		out = append(out, byStory[k])
+	}
+	sorted := append([]*compare.Document(nil), rest...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Reference.Before(sorted[j].Reference) })
+	var cur []*compare.Document
+	for i, d := range sorted {
+		if i > 0 && d.Reference.Sub(sorted[i-1].Reference) > storyGap {
+			out = append(out, cur)
+			cur = nil
+		}
+		cur = append(cur, d)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	for _, st := range out {
+		sort.SliceStable(st, func(i, j int) bool { return st[i].ID < st[j].ID })
+	}
+	return out
+}
+
+// claimsOf keeps the claims of the given documents, in order.
+func claimsOf(claims []compare.Claim, docs []*compare.Document) []compare.Claim {
+	in := make(map[*compare.Document]bool, len(docs))
+	for _, d := range docs {
+		in[d] = true
+	}
+	var out []compare.Claim
+	for _, c := range claims {
+		if in[c.Doc] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // SetReferences fills each document's reference time: --as-of, else its
