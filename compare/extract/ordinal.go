@@ -56,8 +56,16 @@ func runOrdinal(env *Env) []compare.Claim {
 		} else {
 			main = n == env.Event.Round || env.ordinalIsMain(s, i)
 		}
-		if !main {
+		if !main || sinceQualified(toks, end, s.To) {
 			continue
+		}
+		// A qualifier counts another series: "the first direct talks" can
+		// be the second round of talks.
+		attr := "round"
+		for k := i + 1; k < end-1; k++ {
+			if countQualifiers[toks[k].Lower] {
+				attr = "round/" + toks[k].Lower
+			}
 		}
 		span := compare.Span{Start: toks[i].Span.Start, End: toks[end-1].Span.End}
 		// Include the verb or "marks the" lead-in so the text reads as a claim.
@@ -69,7 +77,7 @@ func runOrdinal(env *Env) []compare.Claim {
 				}
 			}
 		}
-		out = append(out, env.claim(compare.KindOrdinal, span, MainEvent, "round", strconv.Itoa(n)))
+		out = append(out, env.claim(compare.KindOrdinal, span, MainEvent, attr, strconv.Itoa(n)))
 		i = end - 1
 	}
 	return out
@@ -102,4 +110,34 @@ func cardinalWord(w string) (int, bool) {
 		return n, true
 	}
 	return 0, false
+}
+
+// countQualifiers restrict what an ordinal counts.
+var countQualifiers = map[string]bool{
+	"direct": true, "indirect": true, "face-to-face": true, "formal": true, "official": true,
+	"public": true, "high-level": true, "bilateral": true, "in-person": true, "ministerial": true,
+	"trilateral": true, "televised": true,
+}
+
+// sinceQualified reports "the first talks since 2018", "for the first time
+// in years": a first in a while, not a count of rounds.
+func sinceQualified(toks []Token, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	switch toks[i].Lower {
+	case "since":
+		return true
+	case "in":
+		if i+1 < end {
+			if _, ok := yearToken(toks[i+1]); ok {
+				return true
+			}
+			switch toks[i+1].Lower {
+			case "years", "decades", "months", "weeks", "a", "more", "over", "nearly", "almost", "at":
+				return true
+			}
+		}
+	}
+	return false
 }
