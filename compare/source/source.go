@@ -63,6 +63,9 @@ var extFormats = map[string]string{
 	".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
 }
 
+// formatNames are the formats Options.StdinFormat may name ("" sniffs).
+var formatNames = map[string]bool{"": true, "txt": true, "md": true, "html": true, "jsonl": true}
+
 // formatOf returns the format a path's extension names, and whether it is
 // gzip-compressed JSONL.
 func formatOf(path string) (format string, gz bool) {
@@ -250,6 +253,10 @@ func walkFile(f inputFile, opt Options, fn func(*compare.Document) error, onErr 
 		}
 		r = opt.Stdin
 		format, gz = opt.StdinFormat, false
+		if _, known := formatNames[format]; !known {
+			onErr(errf("-", "unknown format %q (want txt, md, html or jsonl)", format))
+			return nil
+		}
 	} else {
 		file, err := os.Open(f.path)
 		if err != nil {
