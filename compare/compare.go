@@ -253,6 +253,17 @@ func (w Window) Contains(t time.Time) bool {
 	return (w.From.IsZero() || !t.Before(w.From)) && (w.To.IsZero() || t.Before(w.To))
 }
 
+// AtEventTime reports whether a claim speaks of the time of its article's
+// main event (or the article's reference time), as opposed to an earlier
+// time a marker or the context gives, or an unknown time: an article with
+// no date of its own whose text does not date its event.
+func (c Claim) AtEventTime() bool {
+	if !c.When.Known() || (c.When.Basis != "event" && c.When.Basis != "reference") {
+		return false
+	}
+	return c.Doc == nil || c.Doc.ReferenceFrom != "run-date" || c.When.Basis == "event"
+}
+
 // Slot is the alignment key of a claim.
 func (c Claim) Slot() string { return string(c.Kind) + ":" + c.Subject + "/" + c.Attr }
 

@@ -11,9 +11,7 @@ import (
 // atEventTime reports whether a claim speaks of the time of its article's
 // main event (or the article's reference time), as opposed to an earlier
 // time that a marker or the context gives.
-func atEventTime(c compare.Claim) bool {
-	return c.When.Known() && (c.When.Basis == "event" || c.When.Basis == "reference")
-}
+func atEventTime(c compare.Claim) bool { return c.AtEventTime() }
 
 // checkable reports whether a claim's time is known well enough to test
 // it against the kb: the event's time or an explicit year. A document with

@@ -60,7 +60,15 @@ func Run(ctx context.Context, docs []*compare.Document, cfg Config) (*compare.Re
 		return nil, err
 	}
 	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
-	rep.Eras = align.Eras(docs, claims)
+	// Eras come from the claims about each article's own event time, as
+	// the era rule reads them.
+	var timed []compare.Claim
+	for _, c := range claims {
+		if c.Valid != nil && c.AtEventTime() {
+			timed = append(timed, c)
+		}
+	}
+	rep.Eras = align.Eras(docs, timed)
 	var findings []compare.Finding
 	for _, story := range Stories(docs) {
 		fs, err := RunRules(ctx, story, claimsOf(claims, story), cfg)
