@@ -32,6 +32,8 @@ type badInput struct {
 	// under errors (errPath) and good.md among the documents.
 	goOn    bool
 	errPath string
+	// alsoDoc is a document the bad input itself must yield.
+	alsoDoc string
 }
 
 // TestBadInput runs the bad-input matrix in-process through the CLI: every
@@ -130,7 +132,7 @@ func TestBadInput(t *testing.T) {
 			args: []string{"fm.md"}, goOn: true, errPath: "fm.md",
 			stderr: `fm\.md: front matter: yaml: line \d+: did not find expected ',' or '\]'`},
 		{name: "HTML nested 100,000 levels deep (loaded)", files: map[string]string{"deep.html": deepHTML},
-			args: []string{"deep.html"}, exitOK: true, goOn: true},
+			args: []string{"deep.html"}, exitOK: true, goOn: true, alsoDoc: "deep"},
 		{name: "JSONL line that is not JSON", files: map[string]string{"feed.jsonl": "{\"id\":\"a\",\"text\":\"The talks began on Friday.\"}\nnot json\n{\"id\":\"b\",\"text\":\"They met on Friday.\"}\n"},
 			args: []string{"feed.jsonl"}, goOn: true, errPath: "feed.jsonl:2",
 			stderr: `feed\.jsonl:2: not JSON: invalid character 'o' in literal null \(expecting 'u'\)`},
@@ -247,6 +249,9 @@ func runBadInput(t *testing.T, tc badInput) {
 	}
 	if !contains(ids, "good") {
 		t.Errorf("documents %q: the good file was not checked", ids)
+	}
+	if tc.alsoDoc != "" && !contains(ids, tc.alsoDoc) {
+		t.Errorf("documents %q: want %s too", ids, tc.alsoDoc)
 	}
 	if tc.errPath == "" {
 		if len(rep.Errors) != 0 {
