@@ -44,7 +44,7 @@ func TestCompatibleDates(t *testing.T) {
 
 func TestCompatibleQuantities(t *testing.T) {
 	q := func(lo, hi float64) compare.Claim {
-		return compare.Claim{Kind: compare.KindQuantity, Value: "x", Low: lo, High: hi}
+		return compare.Claim{Kind: compare.KindQuantity, Value: fmt.Sprint(lo, hi), Low: lo, High: hi}
 	}
 	if !Compatible(nil, q(4, 1e9), q(5.1, 6.9)) {
 		t.Error("over four hours and around six hours should be compatible")
