@@ -203,6 +203,9 @@ func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extra
 		workers = runtime.GOMAXPROCS(0)
 	}
 	per := make([][]compare.Claim, len(docs))
+	// A panic in a worker goroutine would kill the process with a stack
+	// trace, past the CLI's recover: it becomes this document's error.
+	panics := make([]any, len(docs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -212,11 +215,14 @@ func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extra
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				env := extract.NewEnv(docs[i], k, gaz, cfg.Extract)
-				per[i] = extract.Run(env, kinds)
-				if len(cfg.Extra) > 0 {
-					per[i] = withExtra(per[i], env, kinds, cfg.Extra)
-				}
+				func() {
+					defer func() { panics[i] = recover() }()
+					env := extract.NewEnv(docs[i], k, gaz, cfg.Extract)
+					per[i] = extract.Run(env, kinds)
+					if len(cfg.Extra) > 0 {
+						per[i] = withExtra(per[i], env, kinds, cfg.Extra)
+					}
+				}()
 				if cfg.Progress != nil {
 					mu.Lock()
 					done++
@@ -240,6 +246,11 @@ feed:
 	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("extracting claims: %w", err)
+	}
+	for i, p := range panics {
+		if p != nil {
+			return nil, fmt.Errorf("extracting claims from %s: internal error: %v (please report this)", docs[i].Path, p)
+		}
 	}
 	var claims []compare.Claim
 	for _, cs := range per {

@@ -88,3 +88,20 @@ func FuzzRun(f *testing.F) {
 		}
 	})
 }
+
+// TestExtractPanicIsError: a panic while extracting, which happens on a
+// worker goroutine out of reach of the CLI's recover, comes back as an
+// error naming the document instead of killing the process.
+func TestExtractPanicIsError(t *testing.T) {
+	docs, errs := source.Parse("a.txt", []byte("Talks\n\nThe talks began on Friday.\n"), source.Options{})
+	if len(docs) != 1 || len(errs) != 0 {
+		t.Fatalf("Parse: %d docs, %v", len(docs), errs)
+	}
+	boom := func(*extract.Env) []compare.Claim { panic("boom") }
+	for _, workers := range []int{1, 3} {
+		_, err := check.Run(context.Background(), docs, check.Config{Rules: rules.All(), Extra: []func(*extract.Env) []compare.Claim{boom}, Workers: workers})
+		if err == nil || err.Error() != "extracting claims from a.txt: internal error: boom (please report this)" {
+			t.Errorf("workers %d: err = %v", workers, err)
+		}
+	}
+}
