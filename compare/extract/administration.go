@@ -56,13 +56,14 @@ func runAdministration(env *Env) []compare.Claim {
 			}
 			from := m.From
 			marker := ""
-			for j := m.From - 1; j >= s.From && j >= m.From-2; j-- {
+			for j := m.From - 1; j >= s.From && j >= m.From-4; j-- {
 				switch toks[j].Lower {
 				case "former", "previous", "prior", "past", "then", "earlier", "last":
 					marker = "former"
 					from = j
 					continue
-				case "the", "a":
+				case "the", "a", "president", "prime", "minister", "vice", "-":
+					// "Former President Barack Obama's administration"
 					continue
 				}
 				break
@@ -81,7 +82,7 @@ func runAdministration(env *Env) []compare.Claim {
 func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom, to int, marker string) (compare.Claim, bool) {
 	k := env.KB
 	when, basis := env.claimTime(s, from, to, "")
-	if marker != "" {
+	if marker != "" || env.pastAct(s, to) {
 		basis = "earlier"
 	}
 	office := headOffice(k, personID, when)
@@ -112,4 +113,59 @@ func headOffice(k *kb.KB, personID string, when compare.TimeRef) *kb.Office {
 		}
 	}
 	return nil
+}
+
+// pastAct reports a government doing something in the simple past at
+// another time than the reported event's: "the Obama administration
+// negotiated the 2015 agreement". Such background is about that earlier
+// time; "the Trump administration imposed sanctions on Monday" is dated
+// and stays current, as do the present and present perfect ("has
+// expressed", "is").
+func (env *Env) pastAct(s Sentence, after int) bool {
+	toks := env.Tokens
+	k := after
+	for k < s.To && k < after+3 && (toks[k].Lower == "also" || toks[k].Lower == "then" || toks[k].Lower == "later" || toks[k].Lower == "had") {
+		if toks[k].Lower == "had" {
+			return true // past perfect
+		}
+		k++
+	}
+	if k >= s.To || !isPastVerb(toks[k]) {
+		return false
+	}
+	// The act must be tied to another time: a year other than the event's
+	// ("negotiated the 2015 agreement"). Without one, a past act may well
+	// be the reported event ("the Biden administration brokered the
+	// accords" in 2020 is an error to report).
+	other := false
+	for j := s.From; j < s.To; j++ {
+		if y, ok := yearToken(toks[j]); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
+			other = true
+		}
+	}
+	if !other {
+		return false
+	}
+	// A day-precise time in the sentence ties the act to the news.
+	for _, tx := range env.Timexes {
+		if tx.Start >= toks[s.From].Span.Start && tx.End <= toks[s.To-1].Span.End && tx.Type == "DATE" {
+			if g := granOf(tx.Value); g == compare.GranDay || g == compare.GranWeek || tx.HasWeekday {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isPastVerb recognises a simple-past verb form.
+func isPastVerb(t Token) bool {
+	if t.Kind != Word || t.Upper {
+		return false
+	}
+	switch t.Lower {
+	case "was", "were", "made", "took", "gave", "left", "sent", "withdrew", "fought", "sought", "won",
+		"lost", "began", "brought", "struck", "led", "held", "kept", "spent", "put", "set", "paid", "told", "said":
+		return t.Lower != "said" && t.Lower != "told" // reporting verbs speak of the news
+	}
+	return len(t.Lower) > 4 && hasSuffix(t.Lower, "ed") && !hasSuffix(t.Lower, "eed")
 }

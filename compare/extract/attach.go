@@ -228,7 +228,8 @@ func adverbialYear(toks []Token, k int) (int, bool) {
 		return 0, false
 	}
 	switch prev := toks[k-1].Lower; {
-	case prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "during" || prev == "of" || prev == ",":
+	case prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "during" || prev == "of" || prev == "," ||
+		prev == "after" || prev == "before":
 		return y, true
 	case monthNames[prev]:
 		return y, true
