@@ -47,7 +47,7 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 		}
 	}
 	// Leftwards: the nearest event noun, event verb or blocking verb.
-	verb := false
+	verb, selfVerb := false, false
 	for j := from - 1; j >= s.From && j >= from-16; j-- {
 		t := toks[j]
 		w := t.Lower
@@ -71,6 +71,9 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 			return MainEvent + ":" + fam
 		}
 		if eventVerbs[w] {
+			if !verb && selfEventVerbs[w] {
+				selfVerb = true
+			}
 			verb = true
 			continue
 		}
@@ -110,12 +113,18 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 			return ""
 		}
 		if selfEventVerbs[w] {
-			return MainEvent
+			return MainEvent + ":meeting"
 		}
 	}
+	if selfVerb {
+		// "the two sides met in Muscat": a meeting, whatever the article's
+		// main event ("the new King met the prime minister at Buckingham
+		// Palace" in a report of a death is not the venue of the death).
+		return MainEvent + ":meeting"
+	}
 	if verb {
-		// "the two sides met in Muscat": an event verb whose subject is the
-		// parties, not an event noun.
+		// "the talks were held in Rome": an event verb whose subject names
+		// no other event.
 		return MainEvent
 	}
 	return ""
