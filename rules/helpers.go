@@ -117,6 +117,11 @@ func shortID(id string) string {
 // events and offices.
 func slotPhrase(pass *compare.Pass, subject string) string {
 	if pass.KB != nil {
+		if id, ok := strings.CutPrefix(subject, "person/"); ok {
+			if p, found := pass.KB.Person(id); found {
+				return p.Name
+			}
+		}
 		base, action, _ := strings.Cut(subject, "/")
 		if ev, ok := pass.KB.Event(base); ok {
 			if action != "" {
