@@ -227,6 +227,10 @@ func (env *Env) classifyMention(s Sentence, i int) mention {
 		if toks[j].Kind == Punct && w != "-" || isPossessive(toks[j]) {
 			break // "last Wednesday's vote": the words before 's date it
 		}
+		if y, ok := yearToken(toks[j]); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
+			m.Ref = "" // "his 2018 Helsinki meeting": a dated, other event
+			return m
+		}
 		if otherEventWords[w] {
 			if w == "last" && j+1 < len(toks) && toks[j+1].Lower == "week" {
 				continue
@@ -303,6 +307,16 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 	for fhi < to && !isCommaBreak(toks[fhi]) && !subordinators[toks[fhi].Lower] {
 		fhi++
 	}
+	// Earlier-time markers of a main clause do not reach into a
+	// subordinate one: "198 people had been killed since Russia invaded on
+	// Thursday".
+	efrom := from
+	for k := i - 1; k > from; k-- {
+		if subordinators[toks[k].Lower] {
+			efrom = k
+			break
+		}
+	}
 	for k := from; k < to; k++ {
 		w := toks[k].Lower
 		inStretch := k >= flo && k < fhi
@@ -315,7 +329,7 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 		// Earlier-time markers count before the phrase and in its own
 		// stretch, not in a later clause ("… would change the course of
 		// history").
-		if k >= fhi {
+		if k >= fhi || k < efrom {
 			continue
 		}
 		if pastOtherWords[w] {

@@ -72,6 +72,9 @@ func runTemporal(env *Env) []compare.Claim {
 		if gran == compare.GranUnknown || tx.From.IsZero() {
 			continue
 		}
+		if tx.Type == "TIME" && !tx.HasWeekday && !strings.ContainsAny(tx.Text, "0123456789") || tx.Type == "TIME" && !tx.HasWeekday && !hasMonthName(tx.Text) {
+			continue // "11:30 a.m.", "last night": the day is the tagger's guess
+		}
 		c := env.claim(compare.KindDate, span, subject, "date", tx.Value)
 		c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
 		switch {
@@ -119,8 +122,12 @@ func (env *Env) mainEventTime() (compare.TimeRef, bool, bool) {
 	return compare.TimeRef{}, false, false
 }
 
-// granOf reads the granularity of a TIMEX3 date value.
+// granOf reads the granularity of a TIMEX3 date value; a time of day
+// ("2022-02-24TMO") dates its day.
 func granOf(v string) compare.Granularity {
+	if len(v) > 10 && v[10] == 'T' {
+		v = v[:10]
+	}
 	switch {
 	case len(v) == 10 && v[4] == '-' && v[7] == '-' && isDigit(v[0]) && isDigit(v[9]):
 		return compare.GranDay
@@ -172,4 +179,13 @@ func leadEnd(env *Env, sents []Sentence, n int) int {
 		}
 	}
 	return len(env.Doc.Text)
+}
+
+func hasMonthName(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if monthNames[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }
