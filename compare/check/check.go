@@ -54,7 +54,7 @@ func Run(ctx context.Context, docs []*compare.Document, cfg Config) (*compare.Re
 	sort.SliceStable(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
 	SetReferences(docs, cfg.AsOf, cfg.Now)
 
-	kinds := neededKinds(cfg.Rules)
+	kinds := NeededKinds(cfg.Rules)
 	claims, err := Extract(ctx, docs, cfg.KB, gaz, kinds, cfg)
 	if err != nil {
 		return nil, err
@@ -172,8 +172,10 @@ func dayOf(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-// neededKinds lists the claim kinds the rules read.
-func neededKinds(rules []*compare.Rule) []compare.Kind {
+// NeededKinds lists the claim kinds the rules read: their needs and kinds,
+// and office and administration claims when eras are checked. Corpus mode
+// extracts the same set.
+func NeededKinds(rules []*compare.Rule) []compare.Kind {
 	seen := map[compare.Kind]bool{}
 	var out []compare.Kind
 	for _, r := range rules {

@@ -119,7 +119,7 @@ func Run(ctx context.Context, paths []string, cfg Config, emit func(*StoryResult
 // pass1 streams, extracts and compacts every article; the result is
 // sorted by document ID.
 func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Summary) ([]Article, error) {
-	kinds := NeededKinds(cfg.Check.Rules)
+	kinds := check.NeededKinds(cfg.Check.Rules)
 	jobs := make(chan *compare.Document, workers)
 	results := make(chan Article, workers)
 	ctx, cancel := context.WithCancel(ctx)
@@ -222,37 +222,11 @@ func extractDoc(d *compare.Document, cfg check.Config, kinds []compare.Kind) []c
 	return cs
 }
 
-// NeededKinds lists the claim kinds the rules read (the same set check.Run
-// extracts): their needs and kinds, and office and administration claims
-// when eras are checked.
-func NeededKinds(rules []*compare.Rule) []compare.Kind {
-	seen := map[compare.Kind]bool{}
-	var out []compare.Kind
-	add := func(k compare.Kind) {
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
-	}
-	for _, r := range rules {
-		for _, k := range r.Needs {
-			add(k)
-		}
-		add(r.Kind)
-	}
-	if seen[compare.KindEra] {
-		add(compare.KindOffice)
-		add(compare.KindAdministration)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
 // pass2 checks the stories on the pool and emits them in order. At most
 // a window of stories is in flight, so a slow story cannot make the
 // finished ones behind it pile up.
 func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, workers int, sum *Summary, emit func(*StoryResult) error) error {
-	kinds := NeededKinds(cfg.Check.Rules)
+	kinds := check.NeededKinds(cfg.Check.Rules)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type done struct {
