@@ -65,10 +65,13 @@ eval-timex-train:
 	$(GO) run ./cmd/timexeval -gold testdata/tempeval/gold/train -o $${TMPDIR:-/tmp}/crosscheck-timex-train.jsonl
 	python3 testdata/tempeval/score.py testdata/tempeval/gold/train $${TMPDIR:-/tmp}/crosscheck-timex-train.jsonl
 
+# Every fuzz target in turn; FUZZFLAGS=-parallel=1 on a shared machine.
+FUZZFLAGS ?=
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
-	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  list=$$($(GO) test -list '^Fuzz' $$pkg) || { echo "fuzz: cannot list $$pkg"; exit 1; }; \
+	  for f in $$(echo "$$list" | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$pkg; \
 	  done; done
 
 docs: build
