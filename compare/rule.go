@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -83,14 +84,18 @@ type Group struct {
 }
 
 // Docs returns the distinct document IDs in the group, sorted.
-func (g Group) Docs() []string {
-	var ids []string
+func (g Group) Docs() []string { return DocIDs(g.Claims) }
+
+// DocIDs returns the distinct document IDs of claims, sorted.
+func DocIDs(cs []Claim) []string {
 	seen := map[string]bool{}
-	for _, c := range g.Claims {
+	var ids []string
+	for _, c := range cs {
 		if !seen[c.Doc.ID] {
 			seen[c.Doc.ID] = true
 			ids = append(ids, c.Doc.ID)
 		}
 	}
+	sort.Strings(ids)
 	return ids
 }

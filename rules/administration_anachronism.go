@@ -31,26 +31,16 @@ Does not fire: "the Trump administration's withdrawal from the JCPOA in 2018"; "
 			return nil
 		}
 		for _, c := range pass.Claims {
-			person := personOf(c)
-			if person == "" || !checkable(c) {
-				continue
-			}
-			switch c.Marker {
-			case "", "acting", "outgoing":
-			default:
-				continue
-			}
-			office := c.Subject
-			o, ok := k.Office(office)
-			if !ok || heldDuring(k, person, office, c.When.From, c.When.To) {
+			person, office, ok := outOfOffice(k, c)
+			if !ok {
 				continue
 			}
 			pass.Report(compare.Finding{
 				Subject: c.Subject,
 				Message: fmt.Sprintf("%q: %s was not in office at the time the article speaks of (%s)%s",
-					c.Text, personName(k, person), dayString(c.When.From, c.When.Gran), holdersNote(k, office, c.When.From)),
+					c.Text, personName(k, person), dayString(c.When.From, c.When.Gran), holdersNote(k, office.ID, c.When.From)),
 				Claims:   []compare.Claim{c},
-				Evidence: append(append([]compare.Evidence{}, c.Evidence...), holderEvidence(k, o, c.When.From)...),
+				Evidence: anachronismEvidence(k, c, office),
 			})
 		}
 		return nil

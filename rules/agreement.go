@@ -41,7 +41,7 @@ func runAgreement(pass *compare.Pass) error {
 					cs = append(cs, c)
 				}
 			}
-			docs := docsOf(cs)
+			docs := compare.DocIDs(cs)
 			if len(docs) < 2 {
 				continue
 			}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -23,7 +22,7 @@ type conflict struct {
 func crossDocument(cs []conflict) []conflict {
 	out := cs[:0]
 	for _, c := range cs {
-		if len(docsOf(append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...))) > 1 {
+		if len(compare.DocIDs(append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...))) > 1 {
 			out = append(out, c)
 		}
 	}
@@ -150,20 +149,6 @@ func subjectPhrase(subject string) string {
 		return "round " + strings.TrimPrefix(subject, "round-")
 	}
 	return subject
-}
-
-// docsOf returns the sorted distinct document IDs of claims.
-func docsOf(cs []compare.Claim) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, c := range cs {
-		if !seen[c.Doc.ID] {
-			seen[c.Doc.ID] = true
-			ids = append(ids, c.Doc.ID)
-		}
-	}
-	sort.Strings(ids)
-	return ids
 }
 
 // groupsOf returns the pass's groups of one kind.

@@ -30,19 +30,7 @@ Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 d
 			return nil
 		}
 		for _, c := range pass.Claims {
-			person := personOf(c)
-			if person == "" || !checkable(c) {
-				continue
-			}
-			switch c.Marker {
-			case "", "acting", "outgoing":
-			default:
-				continue
-			}
-			if heldDuring(k, person, c.Subject, c.When.From, c.When.To) {
-				continue
-			}
-			office, ok := k.Office(c.Subject)
+			person, office, ok := outOfOffice(k, c)
 			if !ok {
 				continue
 			}
@@ -51,13 +39,12 @@ Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 d
 			if p != nil && !p.Died.IsZero() && p.Died.Add(deathGrace).Before(c.When.From) {
 				why = fmt.Sprintf("had died on %s", p.Died.Format("2006-01-02"))
 			}
-			at := dayString(c.When.From, c.When.Gran)
 			pass.Report(compare.Finding{
 				Subject: c.Subject,
-				Message: fmt.Sprintf("%q: at the time the article speaks of (%s), %s %s%s", c.Text, at,
+				Message: fmt.Sprintf("%q: at the time the article speaks of (%s), %s %s%s", c.Text, dayString(c.When.From, c.When.Gran),
 					personName(k, person), why, holdersNote(k, c.Subject, c.When.From)),
 				Claims:   []compare.Claim{c},
-				Evidence: append(append([]compare.Evidence{}, c.Evidence...), holderEvidence(k, office, c.When.From)...),
+				Evidence: anachronismEvidence(k, c, office),
 			})
 		}
 		return nil

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
 	"github.com/crosscheck/crosscheck/compare/kb"
 )
 
@@ -86,25 +87,11 @@ func holderEvidence(k *kb.KB, office *kb.Office, at time.Time) []compare.Evidenc
 	var out []compare.Evidence
 	for _, h := range k.Holders(office.ID, at) {
 		p, _ := k.Person(h.Person)
-		name := h.Person
-		if p != nil {
-			name = p.Name
+		for _, e := range extract.TermEvidence(p, office, []kb.Term{h}) {
+			if e.Died == nil {
+				out = append(out, e)
+			}
 		}
-		to := "present"
-		if !h.To.IsZero() {
-			to = h.To.Format("2006-01-02")
-		}
-		acting := ""
-		if h.Acting {
-			acting = " (acting)"
-		}
-		from, end := h.From, h.To
-		e := compare.Evidence{Text: fmt.Sprintf("%s: %s %s – %s%s", name, office.Title, h.From.Format("2006-01-02"), to, acting),
-			Source: h.Source, Person: name, Office: office.Title, From: &from}
-		if !end.IsZero() {
-			e.To = &end
-		}
-		out = append(out, e)
 	}
 	return out
 }
@@ -145,4 +132,30 @@ func personName(k *kb.KB, id string) string {
 		return p.Name
 	}
 	return id
+}
+
+// outOfOffice returns the office of a claim naming a current holder
+// ("Foreign Minister X", "the Biden administration", "acting President
+// X") whose person the kb says did not hold it at the claim's time.
+func outOfOffice(k *kb.KB, c compare.Claim) (person string, office *kb.Office, ok bool) {
+	person = personOf(c)
+	if person == "" || !checkable(c) {
+		return "", nil, false
+	}
+	switch c.Marker {
+	case "", "acting", "outgoing":
+	default:
+		return "", nil, false
+	}
+	office, found := k.Office(c.Subject)
+	if !found || heldDuring(k, person, c.Subject, c.When.From, c.When.To) {
+		return "", nil, false
+	}
+	return person, office, true
+}
+
+// anachronismEvidence is the claim's own kb facts and the term of whoever
+// held the office at its time.
+func anachronismEvidence(k *kb.KB, c compare.Claim, office *kb.Office) []compare.Evidence {
+	return append(append([]compare.Evidence{}, c.Evidence...), holderEvidence(k, office, c.When.From)...)
 }

@@ -47,18 +47,7 @@ type Value struct {
 }
 
 // Docs returns the distinct document IDs stating the value, sorted.
-func (v Value) Docs() []string {
-	var ids []string
-	seen := map[string]bool{}
-	for _, c := range v.Claims {
-		if !seen[c.Doc.ID] {
-			seen[c.Doc.ID] = true
-			ids = append(ids, c.Doc.ID)
-		}
-	}
-	sort.Strings(ids)
-	return ids
-}
+func (v Value) Docs() []string { return compare.DocIDs(v.Claims) }
 
 // Values splits a group's claims by canonical value, in order of first
 // appearance (claims are sorted by document then offset).
