@@ -411,6 +411,11 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 		}
 		noun, at := qtyNounAfter(toks, next, to, false)
 		subject = qtyCasualty(toks, from, to, next)
+		if subject != "" && noun != "" && !personNouns[noun] && !crowdNouns[noun] && !casualtyAfter(toks, next, to) {
+			// "… were killed, and officials said 12 buildings were damaged":
+			// a thing counted is not a toll.
+			subject = ""
+		}
 		if subject == "" {
 			subject = noun
 			if crowdNouns[subject] {
@@ -764,4 +769,22 @@ var crowdNouns = map[string]bool{
 	"supporter": true, "protester": true, "protestor": true, "demonstrator": true, "mourner": true,
 	"participant": true, "attendee": true, "marcher": true, "spectator": true, "worshipper": true,
 	"worshiper": true, "rallygoer": true, "person": true,
+}
+
+// personNouns count people, whose count a toll word nearby can describe.
+var personNouns = map[string]bool{
+	"people": true, "civilian": true, "soldier": true, "child": true, "woman": true, "man": true,
+	"passenger": true, "worker": true, "resident": true, "member": true, "officer": true, "troop": true,
+	"fighter": true, "student": true, "victim": true, "palestinian": true, "israeli": true, "ukrainian": true,
+	"russian": true, "iranian": true, "american": true,
+}
+
+// casualtyAfter reports a toll word in the few tokens after a figure.
+func casualtyAfter(toks []Token, next, to int) bool {
+	for k := next; k < min(to, next+5); k++ {
+		if _, ok := casualtyWords[toks[k].Lower]; ok {
+			return true
+		}
+	}
+	return false
 }
