@@ -164,9 +164,11 @@ func runCorpus(env *cliEnv, f *corpusFlags, args []string) error {
 		}
 	}
 	rate := func(n float64) float64 { return n / max(sum.Timing.Total.Seconds(), 1e-9) }
-	fmt.Fprintf(env.stderr, "crosscheck: %d articles, %.1f MB in %s (%.0f articles/s, %.1f MB/s); results in %s\n",
-		sum.Articles, float64(sum.Bytes)/1e6, sum.Timing.Total.Round(time.Millisecond),
-		rate(float64(sum.Articles)), rate(float64(sum.Bytes)/1e6), f.out)
+	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
+	fmt.Fprintf(env.stderr, "crosscheck: %d articles, %.1f MB in %s (%.0f articles/s, %.1f MB/s; read and extract %s, group %s, check %s); results in %s\n",
+		sum.Articles, float64(sum.Bytes)/1e6, ms(sum.Timing.Total),
+		rate(float64(sum.Articles)), rate(float64(sum.Bytes)/1e6),
+		ms(sum.Timing.Read), ms(sum.Timing.Group), ms(sum.Timing.Check), f.out)
 	if score != nil {
 		fmt.Fprintln(env.stdout)
 		if err := score.Write(env.stdout); err != nil {

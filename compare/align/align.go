@@ -5,7 +5,9 @@
 package align
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/kb"
@@ -26,14 +28,13 @@ func Group(claims []compare.Claim) []compare.Group {
 		}
 		groups[i].Claims = append(groups[i].Claims, c)
 	}
-	sort.Slice(groups, func(i, j int) bool { return groups[i].Slot < groups[j].Slot })
+	slices.SortFunc(groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
 	for i := range groups {
-		cs := groups[i].Claims
-		sort.SliceStable(cs, func(a, b int) bool {
-			if cs[a].Doc.ID != cs[b].Doc.ID {
-				return cs[a].Doc.ID < cs[b].Doc.ID
+		slices.SortStableFunc(groups[i].Claims, func(a, b compare.Claim) int {
+			if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
+				return c
 			}
-			return cs[a].Span.Start < cs[b].Span.Start
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		})
 	}
 	return groups

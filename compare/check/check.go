@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -280,26 +281,19 @@ func withExtra(cs []compare.Claim, env *extract.Env, kinds []compare.Kind, extra
 
 // RunRules runs every rule over the claims it needs.
 func RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Claim, cfg Config) ([]compare.Finding, error) {
-	byKind := map[compare.Kind][]compare.Claim{}
-	for _, c := range claims {
-		byKind[c.Kind] = append(byKind[c.Kind], c)
-	}
+	inputs := newRuleInputs(claims)
 	var findings []compare.Finding
 	for _, r := range cfg.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("running rules: %w", err)
 		}
-		var cs []compare.Claim
-		for _, k := range r.Needs {
-			cs = append(cs, byKind[k]...)
-		}
-		extract.SortClaims(cs)
+		cs, groups := inputs.forKinds(r.Needs)
 		rule := r
 		pass := &compare.Pass{
 			Rule:      rule,
 			Documents: docs,
 			Claims:    cs,
-			Groups:    align.Group(cs),
+			Groups:    groups,
 			KB:        cfg.KB,
 			AsOf:      cfg.AsOf,
 			Report: func(f compare.Finding) {
@@ -323,6 +317,69 @@ func RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Cl
 		}
 	}
 	return findings, nil
+}
+
+// ruleInputs are the sorted claims and slot groups of each kind, built
+// once per run and shared by the rules: copying and grouping a story's
+// claims once per rule was most of what checking a story cost. Rules
+// read them only; the slices are clipped, so a rule that appends to one
+// gets its own copy.
+type ruleInputs struct {
+	claims map[compare.Kind][]compare.Claim
+	groups map[compare.Kind][]compare.Group
+	// merged caches the inputs of rules that need several kinds, by the
+	// kinds' list.
+	merged map[string]mergedInput
+}
+
+type mergedInput struct {
+	claims []compare.Claim
+	groups []compare.Group
+}
+
+func newRuleInputs(claims []compare.Claim) *ruleInputs {
+	in := &ruleInputs{claims: map[compare.Kind][]compare.Claim{}, groups: map[compare.Kind][]compare.Group{}, merged: map[string]mergedInput{}}
+	for _, c := range claims {
+		in.claims[c.Kind] = append(in.claims[c.Kind], c)
+	}
+	for k, cs := range in.claims {
+		extract.SortClaims(cs)
+		in.claims[k] = slices.Clip(cs)
+		gs := align.Group(cs)
+		for i := range gs {
+			gs[i].Claims = slices.Clip(gs[i].Claims)
+		}
+		in.groups[k] = slices.Clip(gs)
+	}
+	return in
+}
+
+// forKinds returns the claims of the given kinds in extract.SortClaims
+// order and their groups sorted by slot: what align.Group would make of
+// them, since a slot belongs to one kind.
+func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare.Group) {
+	if len(kinds) == 1 {
+		return in.claims[kinds[0]], in.groups[kinds[0]]
+	}
+	key := fmt.Sprint(kinds)
+	if m, ok := in.merged[key]; ok {
+		return m.claims, m.groups
+	}
+	var m mergedInput
+	seen := map[compare.Kind]bool{}
+	for _, k := range kinds {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		m.claims = append(m.claims, in.claims[k]...)
+		m.groups = append(m.groups, in.groups[k]...)
+	}
+	extract.SortClaims(m.claims)
+	slices.SortStableFunc(m.groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	m.claims, m.groups = slices.Clip(m.claims), slices.Clip(m.groups)
+	in.merged[key] = m
+	return m.claims, m.groups
 }
 
 // Finish applies severity overrides, fingerprints, dedupes, sorts and

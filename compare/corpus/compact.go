@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -9,12 +8,13 @@ import (
 )
 
 // compact drops what pass 2 does not need of a document once its claims
-// are extracted: its text, mask and sentence spans. Findings still print
+// are extracted: its text, mask and sentence spans; the claims are packed
+// (PackClaims). Findings still print
 // file positions: those of every span a claim or a suppression refers to
 // are computed now and served by Document.Source. The text stays when a
 // headline quote needs the body's prose (the headline-quote rule reads
 // it).
-func compact(d *compare.Document, claims []compare.Claim, in *interner) []compare.Claim {
+func compact(d *compare.Document, claims []compare.Claim) []byte {
 	var offs []int
 	for _, c := range claims {
 		offs = append(offs, c.Span.Start, c.Span.End)
@@ -53,32 +53,7 @@ func compact(d *compare.Document, claims []compare.Claim, in *interner) []compar
 		d.Text, d.Mask, d.Sentences = nil, nil, nil
 	}
 	d.Source = t.lookup
-	return compactClaims(claims, in)
-}
-
-// compactClaims copies the claims into a slice of their exact length with
-// their strings copied or interned: extractors return substrings of the
-// whole document's text, which would otherwise stay alive with them.
-func compactClaims(claims []compare.Claim, in *interner) []compare.Claim {
-	if len(claims) == 0 {
-		return nil
-	}
-	out := make([]compare.Claim, len(claims))
-	copy(out, claims)
-	for i := range out {
-		c := &out[i]
-		c.Text = strings.Clone(c.Text)
-		c.Kind = compare.Kind(in.get(string(c.Kind)))
-		c.Segment = compare.Segment(in.get(string(c.Segment)))
-		c.Subject, c.Attr, c.Value = in.get(c.Subject), in.get(c.Attr), in.get(c.Value)
-		c.Timex, c.TimexType = in.get(c.Timex), in.get(c.TimexType)
-		c.Speaker, c.Marker, c.Unit = in.get(c.Speaker), in.get(c.Marker), in.get(c.Unit)
-		c.When.Basis = in.get(c.When.Basis)
-		if len(c.Related) > 0 {
-			c.Related = slices.Clone(c.Related)
-		}
-	}
-	return out
+	return PackClaims(claims)
 }
 
 // interner shares the copies of the short strings claims repeat across
@@ -104,6 +79,17 @@ func (in *interner) get(s string) string {
 	v := strings.Clone(s)
 	in.m[v] = v
 	return v
+}
+
+// getBytes is get for bytes: a string is made only on a miss.
+func (in *interner) getBytes(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if v, ok := in.m[string(b)]; ok {
+		return v
+	}
+	return in.get(string(b))
 }
 
 // needsText reports whether a rule will read the document's text after

@@ -64,8 +64,12 @@ type Article struct {
 	// claims are extracted (see Prepare).
 	Doc      *compare.Document
 	Features Features
-	Claims   []compare.Claim
-	Bytes    int // size of the text as loaded
+	// Packed are the article's claims (PackClaims): one pointer-free
+	// block, which the collector does not scan while the corpus waits
+	// for pass 2; NClaims counts them.
+	Packed  []byte
+	NClaims int
+	Bytes   int // size of the text as loaded
 	// Deferred: undated, with no --as-of. Its reference time is its
 	// story's, known only after grouping, so extraction waits for pass 2
 	// and the text is kept until then.
@@ -150,9 +154,8 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			in := &interner{}
 			for d := range jobs {
-				results <- prepare(d, cfg.Check, kinds, in)
+				results <- Prepare(d, cfg.Check, kinds)
 			}
 		}()
 	}
@@ -185,17 +188,15 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 // text is dropped unless a rule still needs it. It is a pure function of
 // the document and the configuration.
 func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
-	return prepare(d, cfg, kinds, nil)
-}
-
-func prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind, in *interner) Article {
 	a := Article{Doc: d, Features: FeaturesOf(d, cfg.Gazetteer), Bytes: len(d.Text)}
 	if cfg.AsOf == nil && d.Published == nil {
 		a.Deferred = true
 		return a
 	}
 	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
-	a.Claims = compact(d, extractDoc(d, cfg, kinds), in)
+	claims := extractDoc(d, cfg, kinds)
+	a.NClaims = len(claims)
+	a.Packed = compact(d, claims)
 	return a
 }
 
@@ -258,12 +259,13 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			in := &interner{}
 			for i := range jobs {
 				members := make([]*Article, len(stories[i].Members))
 				for k, m := range stories[i].Members {
 					members[k] = &arts[m]
 				}
-				res, err := CheckStory(ctx, stories[i], members, cfg.Check, kinds)
+				res, err := checkStory(ctx, stories[i], members, cfg.Check, kinds, in)
 				out <- done{i, res, err}
 			}
 		}()
@@ -315,8 +317,14 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 // CheckStory is pass 2 for one story: reference times (for undated
 // articles, the story's), the deferred extractions, eras, rules and
 // post-processing, over the story's articles (sorted by ID) only. It
-// moves the articles' claims into the result.
+// unpacks the articles' claims and drops the packed blocks.
 func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind) (*StoryResult, error) {
+	return checkStory(ctx, st, members, cfg, kinds, nil)
+}
+
+// checkStory is CheckStory with a worker's interner for the strings of
+// unpacked claims.
+func checkStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind, in *interner) (*StoryResult, error) {
 	docs := make([]*compare.Document, len(members))
 	deferred := false
 	for k, a := range members {
@@ -330,12 +338,18 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	var claims []compare.Claim
 	for _, a := range members {
 		if a.Deferred {
-			a.Claims = compact(a.Doc, extractDoc(a.Doc, cfg, kinds), nil)
+			cs := extractDoc(a.Doc, cfg, kinds)
+			a.NClaims = len(cs)
+			a.Packed = compact(a.Doc, cs)
 			a.Deferred = false
 		}
-		res.Claims[a.Doc.ID] = len(a.Claims)
-		claims = append(claims, a.Claims...)
-		a.Claims = nil
+		res.Claims[a.Doc.ID] = a.NClaims
+		cs, err := unpackClaims(a.Packed, a.Doc, in)
+		if err != nil {
+			return nil, fmt.Errorf("story %s, article %s: %w", st.ID, a.Doc.ID, err)
+		}
+		claims = append(claims, cs...)
+		a.Packed = nil
 	}
 	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
 	rep.Eras = align.Eras(docs, claims)

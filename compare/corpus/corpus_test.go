@@ -105,7 +105,11 @@ func TestCompactKeepsPositions(t *testing.T) {
 	d.IndexLines()
 	claims := []compare.Claim{{Kind: compare.KindWeekday, Doc: d, Span: compare.Span{Start: 15, End: 21}, Text: "Friday", Value: "Friday"}}
 	want := d.Position(15)
-	out := compact(d, claims, &interner{})
+	packed := compact(d, claims)
+	out, err := UnpackClaims(packed, d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if d.Text != nil {
 		t.Error("text kept without a headline quote")
 	}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"time"
@@ -86,8 +87,17 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 		}
 		switch s.Segment {
 		case compare.SegHeadline:
-			if doc.Title == "" {
-				fs.scan(masked(doc, s.Span), gaz, false)
+			// The block holds the headline, maybe repeated, and often a
+			// standfirst or the first sentences of the story: those are
+			// prose, whose capitals mark names.
+			for _, p := range paragraphs(masked(doc, s.Span)) {
+				if !endsLikeSentence(p) {
+					if doc.Title == "" {
+						fs.scan(p, gaz, false)
+					}
+					continue
+				}
+				fs.scan(p, gaz, true)
 			}
 		case compare.SegLede:
 			if !lede {
@@ -113,6 +123,24 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 	f.Words = slices.Clip(words)
 	f.Names = slices.Clip(slices.Compact(fs.names))
 	return f
+}
+
+// paragraphs splits text at blank lines.
+func paragraphs(b []byte) [][]byte {
+	var out [][]byte
+	for _, p := range bytes.Split(b, []byte("\n\n")) {
+		if p = bytes.TrimSpace(p); len(p) > 0 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// endsLikeSentence reports whether a paragraph ends as prose does (a
+// headline does not).
+func endsLikeSentence(p []byte) bool {
+	p = bytes.TrimRight(p, " \t\r\n\"'\u201d\u2019)")
+	return len(p) > 0 && bytes.ContainsAny(p[len(p)-1:], ".!?")
 }
 
 // featureSet collects word and name hashes.

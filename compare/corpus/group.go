@@ -38,6 +38,9 @@ type GroupOptions struct {
 	// than 20) do not take part in LSH: a word every article has would
 	// make one bucket of the corpus (default 0.05).
 	CommonDF float64
+	// MinLinkage is the share of the pairs across two groups of articles
+	// that must be one story for the groups to merge (default 0.5).
+	MinLinkage float64
 	// MaxPerBucket bounds the candidates compared per article in one LSH
 	// bucket and day window, so that grouping stays near-linear
 	// (default 64, the nearest in time).
@@ -71,6 +74,9 @@ func (o GroupOptions) withDefaults() GroupOptions {
 	}
 	if o.CommonDF <= 0 {
 		o.CommonDF = 0.05
+	}
+	if o.MinLinkage <= 0 {
+		o.MinLinkage = 0.5
 	}
 	if o.MaxPerBucket <= 0 {
 		o.MaxPerBucket = 64
@@ -195,6 +201,14 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		return strings.Compare(ids[a.item], ids[b.item])
 	})
 	window := int32(opt.WindowDays)
+	// Confirmed candidate pairs become links; a pair met in several
+	// buckets is confirmed once.
+	type link struct {
+		i, j int32
+		sim  float32
+	}
+	var links []link
+	checked := map[uint64]struct{}{}
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
 		for hi < len(entries) && entries[hi].key == entries[lo].key {
@@ -209,16 +223,61 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 					break
 				}
 				limit++
-				i, j := int(bucket[a].item), int(bucket[b].item)
-				if uf.find(i) == uf.find(j) {
+				i, j := bucket[a].item, bucket[b].item
+				if ids[i] > ids[j] { // a canonical pair, whatever the input order
+					i, j = j, i
+				}
+				key := uint64(i)<<32 | uint64(j)
+				if _, ok := checked[key]; ok {
 					continue
 				}
+				checked[key] = struct{}{}
 				if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
-					uf.union(i, j)
+					sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
+					links = append(links, link{i, j, float32(sim)})
 				}
 			}
 		}
 		lo = hi
+	}
+	checked = nil
+
+	// Strongest links first. A link joins two single articles outright;
+	// it joins larger groups only when most pairs across them are
+	// confirmed too (MinLinkage), so one look-alike article cannot chain
+	// two stories into one.
+	slices.SortFunc(links, func(a, b link) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		if c := strings.Compare(ids[a.i], ids[b.i]); c != 0 {
+			return c
+		}
+		return strings.Compare(ids[a.j], ids[b.j])
+	})
+	members := make([][]int32, n)
+	for _, l := range links {
+		ri, rj := uf.find(int(l.i)), uf.find(int(l.j))
+		if ri == rj {
+			continue
+		}
+		mi, mj := members[ri], members[rj]
+		if mi == nil {
+			mi = []int32{int32(ri)}
+		}
+		if mj == nil {
+			mj = []int32{int32(rj)}
+		}
+		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, feats, weights, opt) {
+			continue
+		}
+		uf.union(ri, rj)
+		r := uf.find(ri)
+		members[ri], members[rj] = nil, nil
+		members[r] = append(append(make([]int32, 0, len(mi)+len(mj)), mi...), mj...)
 	}
 
 	// Components, members sorted by ID; stories sorted by first member.
@@ -245,6 +304,23 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 	return stories
 }
 
+// cohesive reports whether two groups of articles may merge: at least
+// MinLinkage of the pairs across them are one story by sameStory. Big
+// groups are sampled (their first members), which keeps a merge cheap.
+func cohesive(a, b []int32, feats []Features, weights []weighted, opt GroupOptions) bool {
+	const sample = 12
+	a, b = a[:min(len(a), sample)], b[:min(len(b), sample)]
+	yes := 0
+	for _, i := range a {
+		for _, j := range b {
+			if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
+				yes++
+			}
+		}
+	}
+	return float64(yes) >= opt.MinLinkage*float64(len(a)*len(b))
+}
+
 // sameStory confirms an LSH candidate pair.
 func sameStory(a, b *Features, wa, wb *weighted, opt GroupOptions) bool {
 	if a.Day != NoDay && b.Day != NoDay && abs32(a.Day-b.Day) > int32(opt.WindowDays) {
@@ -265,8 +341,52 @@ func sameStory(a, b *Features, wa, wb *weighted, opt GroupOptions) bool {
 	}
 	// One name each side differs (a wrong venue, another minister): the
 	// very inconsistencies the check is for must not split a story.
+	// Their words are compared without the differing names, whose rare
+	// words would otherwise outweigh the rest.
 	oneOff := common >= opt.MinShared && len(a.Names)-common <= 1 && len(b.Names)-common <= 1
-	return (sim >= opt.MinSimOneOff && oneOff) || (sim >= opt.MinSimLoose && names >= opt.MinNamesLoose)
+	if oneOff && weightedJaccardBut(a, b, wa, wb) >= opt.MinSimOneOff {
+		return true
+	}
+	return sim >= opt.MinSimLoose && names >= opt.MinNamesLoose
+}
+
+// weightedJaccardBut is weightedJaccard without the names only one of
+// the two articles has.
+func weightedJaccardBut(a, b *Features, wa, wb *weighted) float64 {
+	var common float32
+	i, j := 0, 0
+	for i < len(a.Words) && j < len(b.Words) {
+		switch {
+		case a.Words[i] == b.Words[j]:
+			common += wa.idf[i]
+			i++
+			j++
+		case a.Words[i] < b.Words[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := wa.total + wb.total - common
+	union -= onlyNameWeight(a, b, wa) + onlyNameWeight(b, a, wb)
+	if union <= 0 {
+		return 0
+	}
+	return float64(common / union)
+}
+
+// onlyNameWeight sums the idf of a's names that b does not have.
+func onlyNameWeight(a, b *Features, wa *weighted) float32 {
+	var w float32
+	for _, h := range a.Names {
+		if _, found := slices.BinarySearch(b.Names, h); found {
+			continue
+		}
+		if k, found := slices.BinarySearch(a.Words, h); found {
+			w += wa.idf[k]
+		}
+	}
+	return w
 }
 
 // weightedJaccard is Σ idf over shared words / Σ idf over all words.

@@ -1,0 +1,336 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// Pass 1 keeps every article's claims until its story is checked. As Go
+// values they are pointer-rich (a claim is ~350 bytes and a dozen
+// strings), so at 100k articles the collector spent most of the run
+// scanning them. Packed, an article's claims are one pointer-free byte
+// block: the collector never looks inside, and the block is what a
+// distributed runner would ship between the extract and check stages.
+
+// packVersion starts every block, so that a block from another version is
+// an error, not garbage.
+const packVersion = 1
+
+// PackClaims encodes one document's claims. Doc pointers are not encoded:
+// UnpackClaims sets them to the document it is given.
+func PackClaims(claims []compare.Claim) []byte {
+	var p packer
+	p.b = make([]byte, 0, 96*len(claims)+2)
+	p.b = append(p.b, packVersion)
+	p.uint(uint64(len(claims)))
+	for i := range claims {
+		p.claim(&claims[i])
+	}
+	return p.b
+}
+
+// UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
+// It fails on a truncated or foreign block, never panics.
+func UnpackClaims(b []byte, doc *compare.Document) ([]compare.Claim, error) {
+	return unpackClaims(b, doc, nil)
+}
+
+func unpackClaims(b []byte, doc *compare.Document, in *interner) ([]compare.Claim, error) {
+	if len(b) == 0 {
+		return nil, nil
+	}
+	u := unpacker{b: b, in: in}
+	if v := u.byte(); v != packVersion {
+		return nil, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
+	}
+	n := u.uint()
+	if n > uint64(len(b)) { // each claim takes more than a byte
+		return nil, errors.New("unpacking claims: bad claim count")
+	}
+	out := make([]compare.Claim, n)
+	for i := range out {
+		u.claim(&out[i], doc)
+	}
+	if u.err != nil {
+		return nil, fmt.Errorf("unpacking claims: %w", u.err)
+	}
+	if len(u.b) != 0 {
+		return nil, errors.New("unpacking claims: trailing bytes")
+	}
+	return out, nil
+}
+
+type packer struct{ b []byte }
+
+func (p *packer) uint(v uint64) { p.b = binary.AppendUvarint(p.b, v) }
+func (p *packer) int(v int64)   { p.b = binary.AppendVarint(p.b, v) }
+func (p *packer) str(s string) {
+	p.uint(uint64(len(s)))
+	p.b = append(p.b, s...)
+}
+func (p *packer) float(f float64) { p.b = binary.LittleEndian.AppendUint64(p.b, math.Float64bits(f)) }
+func (p *packer) bool(v bool) {
+	if v {
+		p.b = append(p.b, 1)
+	} else {
+		p.b = append(p.b, 0)
+	}
+}
+
+// Times: a tag byte, then seconds and nanoseconds since 1970, and for a
+// location other than UTC its zone's name and offset (a fixed zone on
+// unpacking: the instant and the printed zone stay the same).
+const (
+	timeZero = iota
+	timeUTC
+	timeZoned
+)
+
+func (p *packer) time(t time.Time) {
+	switch {
+	case t.IsZero():
+		p.b = append(p.b, timeZero)
+		return
+	case t.Location() == time.UTC:
+		p.b = append(p.b, timeUTC)
+	default:
+		p.b = append(p.b, timeZoned)
+	}
+	p.int(t.Unix())
+	p.uint(uint64(t.Nanosecond()))
+	if t.Location() != time.UTC {
+		name, off := t.Zone()
+		p.str(name)
+		p.int(int64(off))
+	}
+}
+
+func (p *packer) timePtr(t *time.Time) {
+	if t == nil {
+		p.bool(false)
+		return
+	}
+	p.bool(true)
+	p.time(*t)
+}
+
+func (p *packer) span(s compare.Span) {
+	p.int(int64(s.Start))
+	p.int(int64(s.End))
+}
+
+func (p *packer) claim(c *compare.Claim) {
+	p.str(string(c.Kind))
+	p.span(c.Span)
+	p.str(c.Subject)
+	p.str(c.Attr)
+	p.str(c.Value)
+	p.time(c.When.From)
+	p.time(c.When.To)
+	p.int(int64(c.When.Gran))
+	p.str(c.When.Basis)
+	p.str(c.Text)
+	p.str(string(c.Segment))
+	p.str(c.Timex)
+	p.str(c.TimexType)
+	p.str(c.Speaker)
+	p.str(c.Marker)
+	p.float(c.Low)
+	p.float(c.High)
+	p.str(c.Unit)
+	p.bool(c.Related != nil)
+	p.uint(uint64(len(c.Related)))
+	for _, r := range c.Related {
+		p.span(r)
+	}
+	p.bool(c.Valid != nil)
+	if c.Valid != nil {
+		p.time(c.Valid.From)
+		p.time(c.Valid.To)
+	}
+	p.bool(c.Evidence != nil)
+	p.uint(uint64(len(c.Evidence)))
+	for _, e := range c.Evidence {
+		p.str(e.Text)
+		p.str(e.Source)
+		p.str(e.Person)
+		p.str(e.Office)
+		p.timePtr(e.From)
+		p.timePtr(e.To)
+		p.timePtr(e.Died)
+	}
+}
+
+// unpacker reads a block; the first problem sticks in err and every later
+// read returns zero values.
+type unpacker struct {
+	b   []byte
+	in  *interner
+	err error
+}
+
+var errShort = errors.New("truncated block")
+
+func (u *unpacker) fail(err error) {
+	if u.err == nil {
+		u.err = err
+	}
+	u.b = nil
+}
+
+func (u *unpacker) byte() byte {
+	if len(u.b) < 1 {
+		u.fail(errShort)
+		return 0
+	}
+	v := u.b[0]
+	u.b = u.b[1:]
+	return v
+}
+
+func (u *unpacker) uint() uint64 {
+	v, n := binary.Uvarint(u.b)
+	if n <= 0 {
+		u.fail(errShort)
+		return 0
+	}
+	u.b = u.b[n:]
+	return v
+}
+
+func (u *unpacker) int() int64 {
+	v, n := binary.Varint(u.b)
+	if n <= 0 {
+		u.fail(errShort)
+		return 0
+	}
+	u.b = u.b[n:]
+	return v
+}
+
+// count reads a length that must fit in what is left of the block.
+func (u *unpacker) count() int {
+	n := u.uint()
+	if n > uint64(len(u.b)) {
+		u.fail(errShort)
+		return 0
+	}
+	return int(n)
+}
+
+// raw reads a length-prefixed byte string without copying it.
+func (u *unpacker) raw() []byte {
+	n := u.count()
+	v := u.b[:n:n]
+	u.b = u.b[n:]
+	return v
+}
+
+// str reads a string; short ones are shared through the interner (kinds,
+// slots, kb IDs and facts repeat across articles).
+func (u *unpacker) str() string {
+	b := u.raw()
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) <= 256 {
+		return u.in.getBytes(b)
+	}
+	return string(b)
+}
+
+func (u *unpacker) float() float64 {
+	if len(u.b) < 8 {
+		u.fail(errShort)
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(u.b))
+	u.b = u.b[8:]
+	return v
+}
+
+func (u *unpacker) bool() bool { return u.byte() != 0 }
+
+func (u *unpacker) time() time.Time {
+	tag := u.byte()
+	if tag == timeZero {
+		return time.Time{}
+	}
+	if tag != timeUTC && tag != timeZoned {
+		u.fail(fmt.Errorf("bad time tag %d", tag))
+		return time.Time{}
+	}
+	sec, nsec := u.int(), u.uint()
+	if nsec >= 1e9 {
+		u.fail(errors.New("bad nanoseconds"))
+		return time.Time{}
+	}
+	t := time.Unix(sec, int64(nsec)).UTC()
+	if tag == timeZoned {
+		name, off := u.str(), u.int()
+		if off < -18*3600 || off > 18*3600 {
+			u.fail(fmt.Errorf("bad zone offset %d", off))
+			return time.Time{}
+		}
+		t = t.In(time.FixedZone(name, int(off)))
+	}
+	return t
+}
+
+func (u *unpacker) timePtr() *time.Time {
+	if !u.bool() {
+		return nil
+	}
+	t := u.time()
+	return &t
+}
+
+func (u *unpacker) span() compare.Span {
+	return compare.Span{Start: int(u.int()), End: int(u.int())}
+}
+
+func (u *unpacker) claim(c *compare.Claim, doc *compare.Document) {
+	c.Doc = doc
+	c.Kind = compare.Kind(u.str())
+	c.Span = u.span()
+	c.Subject = u.str()
+	c.Attr = u.str()
+	c.Value = u.str()
+	c.When.From = u.time()
+	c.When.To = u.time()
+	c.When.Gran = compare.Granularity(u.int())
+	c.When.Basis = u.str()
+	c.Text = u.str()
+	c.Segment = compare.Segment(u.str())
+	c.Timex = u.str()
+	c.TimexType = u.str()
+	c.Speaker = u.str()
+	c.Marker = u.str()
+	c.Low = u.float()
+	c.High = u.float()
+	c.Unit = u.str()
+	hasRelated := u.bool()
+	if n := u.count(); n > 0 || hasRelated {
+		c.Related = make([]compare.Span, n)
+		for i := range c.Related {
+			c.Related[i] = u.span()
+		}
+	}
+	if u.bool() {
+		c.Valid = &compare.Window{From: u.time(), To: u.time()}
+	}
+	hasEvidence := u.bool()
+	if n := u.count(); n > 0 || hasEvidence {
+		c.Evidence = make([]compare.Evidence, n)
+		for i := range c.Evidence {
+			e := &c.Evidence[i]
+			e.Text, e.Source, e.Person, e.Office = u.str(), u.str(), u.str(), u.str()
+			e.From, e.To, e.Died = u.timePtr(), u.timePtr(), u.timePtr()
+		}
+	}
+}
