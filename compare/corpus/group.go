@@ -104,11 +104,13 @@ type weighted struct {
 // Group groups articles into stories: articles naming a story are grouped
 // by it; the others by MinHash LSH over the content words of headline and
 // lede (candidates share a band), confirmed by idf-weighted similarity,
-// shared names and publication days within the window, and closed
-// transitively (union-find). ids[i] and feats[i] describe article i; ids
-// must be unique. The result depends only on the set of (id, features)
-// pairs, never on their order; stories are sorted by their first member's
-// ID.
+// shared names and publication days within the window. Confirmed pairs
+// are merged strongest first; two groups of several articles merge only
+// when most pairs across them are confirmed too (MinLinkage), so a chain
+// of look-alikes does not join two stories. ids[i] and feats[i] describe
+// article i; ids must be unique. The result depends only on the set of
+// (id, features) pairs, never on their order; stories are sorted by their
+// first member's ID.
 func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 	opt = opt.withDefaults()
 	n := len(ids)
@@ -159,14 +161,16 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 	}
 	keep := func(h uint64) bool { return df[h] <= maxDF }
 
-	// LSH buckets: band index and hash of the band's rows.
+	// LSH, one band at a time (memory: the signatures and one band's
+	// entries, not every band's).
 	rows := SigLen / opt.Bands
 	type entry struct {
 		key  uint64
 		day  int32
 		item int32
 	}
-	entries := make([]entry, 0, n*opt.Bands)
+	sigs := make([][SigLen]uint32, n)
+	var items []int32
 	for _, i := range order {
 		f := &feats[i]
 		if f.Story != "" {
@@ -176,71 +180,85 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		if words == 0 {
 			continue
 		}
-		for b := 0; b < opt.Bands; b++ {
-			h := uint64(b+1) * 0x9e3779b97f4a7c15
-			for _, v := range sig[b*rows : (b+1)*rows] {
-				h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
-				h ^= h >> 32
-			}
-			entries = append(entries, entry{key: h, day: f.Day, item: int32(i)})
-		}
+		sigs[i] = sig
+		items = append(items, int32(i))
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		switch {
-		case a.key != b.key:
-			if a.key < b.key {
-				return -1
-			}
-			return 1
-		case a.day != b.day:
-			if a.day < b.day {
-				return -1
-			}
-			return 1
+	bandKey := func(i int32, b int) uint64 {
+		h := uint64(b+1) * 0x9e3779b97f4a7c15
+		for _, v := range sigs[i][b*rows : (b+1)*rows] {
+			h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
+			h ^= h >> 32
 		}
-		return strings.Compare(ids[a.item], ids[b.item])
-	})
+		return h
+	}
+	// metBefore: the pair shared an earlier band's bucket, so it was
+	// considered there.
+	metBefore := func(i, j int32, band int) bool {
+		for b := 0; b < band; b++ {
+			if bandKey(i, b) == bandKey(j, b) {
+				return true
+			}
+		}
+		return false
+	}
 	window := int32(opt.WindowDays)
-	// Confirmed candidate pairs become links; a pair met in several
-	// buckets is confirmed once.
+	// Confirmed candidate pairs become links.
 	type link struct {
 		i, j int32
 		sim  float32
 	}
 	var links []link
-	checked := map[uint64]struct{}{}
-	for lo := 0; lo < len(entries); {
-		hi := lo + 1
-		for hi < len(entries) && entries[hi].key == entries[lo].key {
-			hi++
+	entries := make([]entry, len(items))
+	for band := 0; band < opt.Bands; band++ {
+		for k, i := range items {
+			entries[k] = entry{key: bandKey(i, band), day: feats[i].Day, item: i}
 		}
-		bucket := entries[lo:hi]
-		for a := range bucket {
-			// Undated articles sort first (NoDay) and meet everyone.
-			limit := 0
-			for b := a + 1; b < len(bucket) && limit < opt.MaxPerBucket; b++ {
-				if bucket[a].day != NoDay && bucket[b].day-bucket[a].day > window {
-					break
+		slices.SortFunc(entries, func(a, b entry) int {
+			switch {
+			case a.key != b.key:
+				if a.key < b.key {
+					return -1
 				}
-				limit++
-				i, j := bucket[a].item, bucket[b].item
-				if ids[i] > ids[j] { // a canonical pair, whatever the input order
-					i, j = j, i
+				return 1
+			case a.day != b.day:
+				if a.day < b.day {
+					return -1
 				}
-				key := uint64(i)<<32 | uint64(j)
-				if _, ok := checked[key]; ok {
-					continue
-				}
-				checked[key] = struct{}{}
-				if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
-					sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
-					links = append(links, link{i, j, float32(sim)})
+				return 1
+			}
+			return strings.Compare(ids[a.item], ids[b.item])
+		})
+		for lo := 0; lo < len(entries); {
+			hi := lo + 1
+			for hi < len(entries) && entries[hi].key == entries[lo].key {
+				hi++
+			}
+			bucket := entries[lo:hi]
+			for a := range bucket {
+				// Undated articles sort first (NoDay) and meet everyone.
+				limit := 0
+				for b := a + 1; b < len(bucket) && limit < opt.MaxPerBucket; b++ {
+					if bucket[a].day != NoDay && bucket[b].day-bucket[a].day > window {
+						break
+					}
+					limit++
+					i, j := bucket[a].item, bucket[b].item
+					if ids[i] > ids[j] { // a canonical pair, whatever the input order
+						i, j = j, i
+					}
+					if metBefore(i, j, band) {
+						continue
+					}
+					if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
+						sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
+						links = append(links, link{i, j, float32(sim)})
+					}
 				}
 			}
+			lo = hi
 		}
-		lo = hi
 	}
-	checked = nil
+	sigs, entries = nil, nil
 
 	// Strongest links first. A link joins two single articles outright;
 	// it joins larger groups only when most pairs across them are
