@@ -339,6 +339,13 @@ type mergedInput struct {
 
 func newRuleInputs(claims []compare.Claim) *ruleInputs {
 	in := &ruleInputs{claims: map[compare.Kind][]compare.Claim{}, groups: map[compare.Kind][]compare.Group{}, merged: map[string]mergedInput{}}
+	count := map[compare.Kind]int{}
+	for i := range claims {
+		count[claims[i].Kind]++
+	}
+	for k, n := range count {
+		in.claims[k] = make([]compare.Claim, 0, n)
+	}
 	for _, c := range claims {
 		in.claims[c.Kind] = append(in.claims[c.Kind], c)
 	}
@@ -366,12 +373,13 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 		return m.claims, m.groups
 	}
 	var m mergedInput
-	seen := map[compare.Kind]bool{}
+	kinds = slices.Compact(slices.Sorted(slices.Values(kinds)))
+	nc, ng := 0, 0
 	for _, k := range kinds {
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
+		nc, ng = nc+len(in.claims[k]), ng+len(in.groups[k])
+	}
+	m.claims, m.groups = make([]compare.Claim, 0, nc), make([]compare.Group, 0, ng)
+	for _, k := range kinds {
 		m.claims = append(m.claims, in.claims[k]...)
 		m.groups = append(m.groups, in.groups[k]...)
 	}

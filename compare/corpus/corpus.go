@@ -335,7 +335,11 @@ func checkStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 		check.SetReferences(docs, cfg.AsOf, cfg.Now)
 	}
 	res := &StoryResult{Story: st, Claims: map[string]int{}}
-	var claims []compare.Claim
+	total := 0
+	for _, a := range members {
+		total += a.NClaims
+	}
+	claims := make([]compare.Claim, 0, total)
 	for _, a := range members {
 		if a.Deferred {
 			cs := extractDoc(a.Doc, cfg, kinds)
@@ -344,11 +348,10 @@ func checkStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 			a.Deferred = false
 		}
 		res.Claims[a.Doc.ID] = a.NClaims
-		cs, err := unpackClaims(a.Packed, a.Doc, in)
-		if err != nil {
+		var err error
+		if claims, err = appendUnpacked(claims, a.Packed, a.Doc, in); err != nil {
 			return nil, fmt.Errorf("story %s, article %s: %w", st.ID, a.Doc.ID, err)
 		}
-		claims = append(claims, cs...)
 		a.Packed = nil
 	}
 	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -37,12 +38,14 @@ func PackClaims(claims []compare.Claim) []byte {
 // UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
 // It fails on a truncated or foreign block, never panics.
 func UnpackClaims(b []byte, doc *compare.Document) ([]compare.Claim, error) {
-	return unpackClaims(b, doc, nil)
+	return appendUnpacked(nil, b, doc, nil)
 }
 
-func unpackClaims(b []byte, doc *compare.Document, in *interner) ([]compare.Claim, error) {
+// appendUnpacked appends the claims of a block to dst; strings go through
+// the interner in (nil: copied).
+func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document, in *interner) ([]compare.Claim, error) {
 	if len(b) == 0 {
-		return nil, nil
+		return dst, nil
 	}
 	u := unpacker{b: b, in: in}
 	if v := u.byte(); v != packVersion {
@@ -52,17 +55,19 @@ func unpackClaims(b []byte, doc *compare.Document, in *interner) ([]compare.Clai
 	if n > uint64(len(b)) { // each claim takes more than a byte
 		return nil, errors.New("unpacking claims: bad claim count")
 	}
-	out := make([]compare.Claim, n)
-	for i := range out {
-		u.claim(&out[i], doc)
+	start := len(dst)
+	dst = slices.Grow(dst, int(n))[:start+int(n)]
+	for i := start; i < len(dst); i++ {
+		dst[i] = compare.Claim{}
+		u.claim(&dst[i], doc)
 	}
 	if u.err != nil {
-		return nil, fmt.Errorf("unpacking claims: %w", u.err)
+		return dst[:start], fmt.Errorf("unpacking claims: %w", u.err)
 	}
 	if len(u.b) != 0 {
-		return nil, errors.New("unpacking claims: trailing bytes")
+		return dst[:start], errors.New("unpacking claims: trailing bytes")
 	}
-	return out, nil
+	return dst, nil
 }
 
 type packer struct{ b []byte }

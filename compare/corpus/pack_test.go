@@ -76,7 +76,7 @@ func roundTrip(t *testing.T, d *compare.Document, cs []compare.Claim) {
 	t.Helper()
 	b := PackClaims(cs)
 	for _, in := range []*interner{nil, {}} {
-		got, err := unpackClaims(b, d, in)
+		got, err := appendUnpacked(nil, b, d, in)
 		if err != nil {
 			t.Fatalf("%s: %v", d.ID, err)
 		}
