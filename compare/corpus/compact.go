@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
 )
@@ -54,42 +53,6 @@ func compact(d *compare.Document, claims []compare.Claim) []byte {
 	}
 	d.Source = t.lookup
 	return PackClaims(claims)
-}
-
-// interner shares the copies of the short strings claims repeat across
-// articles ("event", "weekday", "Friday", kb IDs). Each worker owns one;
-// it forgets everything when full, so it stays small.
-type interner struct{ m map[string]string }
-
-const internMax = 1 << 16
-
-func (in *interner) get(s string) string {
-	if s == "" {
-		return ""
-	}
-	if in == nil {
-		return strings.Clone(s)
-	}
-	if v, ok := in.m[s]; ok {
-		return v
-	}
-	if in.m == nil || len(in.m) >= internMax {
-		in.m = make(map[string]string, 1024)
-	}
-	v := strings.Clone(s)
-	in.m[v] = v
-	return v
-}
-
-// getBytes is get for bytes: a string is made only on a miss.
-func (in *interner) getBytes(b []byte) string {
-	if in == nil {
-		return string(b)
-	}
-	if v, ok := in.m[string(b)]; ok {
-		return v
-	}
-	return in.get(string(b))
 }
 
 // needsText reports whether a rule will read the document's text after

@@ -259,13 +259,12 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			in := &interner{}
 			for i := range jobs {
 				members := make([]*Article, len(stories[i].Members))
 				for k, m := range stories[i].Members {
 					members[k] = &arts[m]
 				}
-				res, err := checkStory(ctx, stories[i], members, cfg.Check, kinds, in)
+				res, err := CheckStory(ctx, stories[i], members, cfg.Check, kinds)
 				out <- done{i, res, err}
 			}
 		}()
@@ -319,12 +318,6 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 // post-processing, over the story's articles (sorted by ID) only. It
 // unpacks the articles' claims and drops the packed blocks.
 func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind) (*StoryResult, error) {
-	return checkStory(ctx, st, members, cfg, kinds, nil)
-}
-
-// checkStory is CheckStory with a worker's interner for the strings of
-// unpacked claims.
-func checkStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind, in *interner) (*StoryResult, error) {
 	docs := make([]*compare.Document, len(members))
 	deferred := false
 	for k, a := range members {
@@ -349,7 +342,7 @@ func checkStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 		}
 		res.Claims[a.Doc.ID] = a.NClaims
 		var err error
-		if claims, err = appendUnpacked(claims, a.Packed, a.Doc, in); err != nil {
+		if claims, err = appendUnpacked(claims, a.Packed, a.Doc); err != nil {
 			return nil, fmt.Errorf("story %s, article %s: %w", st.ID, a.Doc.ID, err)
 		}
 		a.Packed = nil

@@ -38,21 +38,20 @@ func PackClaims(claims []compare.Claim) []byte {
 // UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
 // It fails on a truncated or foreign block, never panics.
 func UnpackClaims(b []byte, doc *compare.Document) ([]compare.Claim, error) {
-	return appendUnpacked(nil, b, doc, nil)
+	return appendUnpacked(nil, b, doc)
 }
 
-// appendUnpacked appends the claims of a block to dst; strings go through
-// the interner in (nil: copied).
-func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document, in *interner) ([]compare.Claim, error) {
+// appendUnpacked appends the claims of a block to dst.
+func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]compare.Claim, error) {
 	if len(b) == 0 {
 		return dst, nil
 	}
-	u := unpacker{b: b, in: in}
+	u := unpacker{s: string(b)}
 	if v := u.byte(); v != packVersion {
 		return nil, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
 	}
 	n := u.uint()
-	if n > uint64(len(b)) { // each claim takes more than a byte
+	if n > uint64(len(u.s)) { // each claim takes more than a byte
 		return nil, errors.New("unpacking claims: bad claim count")
 	}
 	start := len(dst)
@@ -64,7 +63,7 @@ func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document, in *in
 	if u.err != nil {
 		return dst[:start], fmt.Errorf("unpacking claims: %w", u.err)
 	}
-	if len(u.b) != 0 {
+	if len(u.s) != 0 {
 		return dst[:start], errors.New("unpacking claims: trailing bytes")
 	}
 	return dst, nil
@@ -171,11 +170,12 @@ func (p *packer) claim(c *compare.Claim) {
 	}
 }
 
-// unpacker reads a block; the first problem sticks in err and every later
-// read returns zero values.
+// unpacker reads a block held as one string: the strings it returns are
+// substrings of it, so unpacking a claim allocates no string (the block
+// lives as long as any of its claims). The first problem sticks in err
+// and every later read returns zero values.
 type unpacker struct {
-	b   []byte
-	in  *interner
+	s   string
 	err error
 }
 
@@ -185,78 +185,76 @@ func (u *unpacker) fail(err error) {
 	if u.err == nil {
 		u.err = err
 	}
-	u.b = nil
+	u.s = ""
 }
 
 func (u *unpacker) byte() byte {
-	if len(u.b) < 1 {
+	if len(u.s) < 1 {
 		u.fail(errShort)
 		return 0
 	}
-	v := u.b[0]
-	u.b = u.b[1:]
+	v := u.s[0]
+	u.s = u.s[1:]
 	return v
 }
 
+// uint reads a uvarint (encoding/binary's format).
 func (u *unpacker) uint() uint64 {
-	v, n := binary.Uvarint(u.b)
-	if n <= 0 {
-		u.fail(errShort)
-		return 0
+	var v uint64
+	for i := 0; i < len(u.s) && i < binary.MaxVarintLen64; i++ {
+		c := u.s[i]
+		if i == binary.MaxVarintLen64-1 && c > 1 {
+			break // overflow
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			u.s = u.s[i+1:]
+			return v
+		}
 	}
-	u.b = u.b[n:]
-	return v
+	u.fail(errShort)
+	return 0
 }
 
+// int reads a zig-zag varint (encoding/binary's format).
 func (u *unpacker) int() int64 {
-	v, n := binary.Varint(u.b)
-	if n <= 0 {
-		u.fail(errShort)
-		return 0
+	ux := u.uint()
+	x := int64(ux >> 1)
+	if ux&1 != 0 {
+		x = ^x
 	}
-	u.b = u.b[n:]
-	return v
+	return x
 }
 
 // count reads a length that must fit in what is left of the block.
 func (u *unpacker) count() int {
 	n := u.uint()
-	if n > uint64(len(u.b)) {
+	if n > uint64(len(u.s)) {
 		u.fail(errShort)
 		return 0
 	}
 	return int(n)
 }
 
-// raw reads a length-prefixed byte string without copying it.
-func (u *unpacker) raw() []byte {
-	n := u.count()
-	v := u.b[:n:n]
-	u.b = u.b[n:]
-	return v
-}
-
-// str reads a string; short ones are shared through the interner (kinds,
-// slots, kb IDs and facts repeat across articles).
+// str reads a length-prefixed string.
 func (u *unpacker) str() string {
-	b := u.raw()
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) <= 256 {
-		return u.in.getBytes(b)
-	}
-	return string(b)
+	n := u.count()
+	v := u.s[:n]
+	u.s = u.s[n:]
+	return v
 }
 
 func (u *unpacker) float() float64 {
-	if len(u.b) < 8 {
+	if len(u.s) < 8 {
 		u.fail(errShort)
 		return 0
 	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(u.b))
-	u.b = u.b[8:]
-	return v
+	var bits uint64
+	for i := 7; i >= 0; i-- {
+		bits = bits<<8 | uint64(u.s[i])
+	}
+	u.s = u.s[8:]
+	return math.Float64frombits(bits)
 }
 
 func (u *unpacker) bool() bool { return u.byte() != 0 }
