@@ -106,7 +106,11 @@ func Run(ctx context.Context, paths []string, cfg Config, emit func(*StoryResult
 		ids[i], feats[i] = a.Doc.ID, a.Features
 		arts[i].Features = Features{} // Group holds them now
 	}
-	stories := Group(ids, feats, cfg.Group)
+	gopt := cfg.Group
+	if gopt.Workers <= 0 {
+		gopt.Workers = workers
+	}
+	stories := Group(ids, feats, gopt)
 	feats = nil
 	sum.Timing.Group = time.Since(t)
 

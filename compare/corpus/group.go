@@ -1,13 +1,15 @@
 package corpus
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
-	"strings"
+	"sync"
 )
 
 // GroupOptions tune story grouping. The zero value means the defaults.
@@ -41,6 +43,9 @@ type GroupOptions struct {
 	// MinLinkage is the share of the pairs across two groups of articles
 	// that must be one story for the groups to merge (default 0.5).
 	MinLinkage float64
+	// Workers is how many LSH bands are worked on at once (default
+	// GOMAXPROCS); the result does not depend on it.
+	Workers int
 	// MaxPerBucket bounds the candidates compared per article in one LSH
 	// bucket and day window, so that grouping stays near-linear
 	// (default 64, the nearest in time).
@@ -74,6 +79,9 @@ func (o GroupOptions) withDefaults() GroupOptions {
 	}
 	if o.CommonDF <= 0 {
 		o.CommonDF = 0.05
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
 	}
 	if o.MinLinkage <= 0 {
 		o.MinLinkage = 0.5
@@ -169,6 +177,11 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		day  int32
 		item int32
 	}
+	// rank is an article's place in ID order: ties sort by it.
+	rank := make([]int32, n)
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
 	sigs := make([][SigLen]uint32, n)
 	var items []int32
 	for _, i := range order {
@@ -207,58 +220,73 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		i, j int32
 		sim  float32
 	}
-	var links []link
-	entries := make([]entry, len(items))
-	for band := 0; band < opt.Bands; band++ {
-		for k, i := range items {
-			entries[k] = entry{key: bandKey(i, band), day: feats[i].Day, item: i}
-		}
-		slices.SortFunc(entries, func(a, b entry) int {
-			switch {
-			case a.key != b.key:
-				if a.key < b.key {
-					return -1
+	// The bands are independent: they run on the pool, and their links
+	// are concatenated in band order.
+	byBand := make([][]link, opt.Bands)
+	bands := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(opt.Workers, opt.Bands)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			entries := make([]entry, len(items))
+			for band := range bands {
+				for k, i := range items {
+					entries[k] = entry{key: bandKey(i, band), day: feats[i].Day, item: i}
 				}
-				return 1
-			case a.day != b.day:
-				if a.day < b.day {
-					return -1
+				slices.SortFunc(entries, func(a, b entry) int {
+					if c := cmp.Compare(a.key, b.key); c != 0 {
+						return c
+					}
+					if c := cmp.Compare(a.day, b.day); c != 0 {
+						return c
+					}
+					return cmp.Compare(rank[a.item], rank[b.item])
+				})
+				var links []link
+				for lo := 0; lo < len(entries); {
+					hi := lo + 1
+					for hi < len(entries) && entries[hi].key == entries[lo].key {
+						hi++
+					}
+					bucket := entries[lo:hi]
+					for a := range bucket {
+						// Undated articles sort first (NoDay) and meet everyone.
+						limit := 0
+						for b := a + 1; b < len(bucket) && limit < opt.MaxPerBucket; b++ {
+							if bucket[a].day != NoDay && bucket[b].day-bucket[a].day > window {
+								break
+							}
+							limit++
+							i, j := bucket[a].item, bucket[b].item
+							if rank[i] > rank[j] { // a canonical pair, whatever the input order
+								i, j = j, i
+							}
+							if metBefore(i, j, band) {
+								continue
+							}
+							if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
+								sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
+								links = append(links, link{i, j, float32(sim)})
+							}
+						}
+					}
+					lo = hi
 				}
-				return 1
+				byBand[band] = links
 			}
-			return strings.Compare(ids[a.item], ids[b.item])
-		})
-		for lo := 0; lo < len(entries); {
-			hi := lo + 1
-			for hi < len(entries) && entries[hi].key == entries[lo].key {
-				hi++
-			}
-			bucket := entries[lo:hi]
-			for a := range bucket {
-				// Undated articles sort first (NoDay) and meet everyone.
-				limit := 0
-				for b := a + 1; b < len(bucket) && limit < opt.MaxPerBucket; b++ {
-					if bucket[a].day != NoDay && bucket[b].day-bucket[a].day > window {
-						break
-					}
-					limit++
-					i, j := bucket[a].item, bucket[b].item
-					if ids[i] > ids[j] { // a canonical pair, whatever the input order
-						i, j = j, i
-					}
-					if metBefore(i, j, band) {
-						continue
-					}
-					if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
-						sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
-						links = append(links, link{i, j, float32(sim)})
-					}
-				}
-			}
-			lo = hi
-		}
+		}()
 	}
-	sigs, entries = nil, nil
+	for band := range opt.Bands {
+		bands <- band
+	}
+	close(bands)
+	wg.Wait()
+	var links []link
+	for _, ls := range byBand {
+		links = append(links, ls...)
+	}
+	sigs, byBand = nil, nil
 
 	// Strongest links first. A link joins two single articles outright;
 	// it joins larger groups only when most pairs across them are
@@ -271,10 +299,10 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 			}
 			return 1
 		}
-		if c := strings.Compare(ids[a.i], ids[b.i]); c != 0 {
+		if c := cmp.Compare(rank[a.i], rank[b.i]); c != 0 {
 			return c
 		}
-		return strings.Compare(ids[a.j], ids[b.j])
+		return cmp.Compare(rank[a.j], rank[b.j])
 	})
 	members := make([][]int32, n)
 	for _, l := range links {
