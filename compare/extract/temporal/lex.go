@@ -360,7 +360,7 @@ func buildLexicon() map[string]*lexEntry {
 			e.decade != 0 || e.holiday != 0 ||
 			e.fw == fwThe || e.fw == fwA || e.fw == fwHalf || e.fw == fwEvery || e.fw == fwFiscal || e.fw == fwNoon ||
 			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwQ || e.fw == fwH || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
-			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
+			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMany || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
 			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
 	}
 	return m

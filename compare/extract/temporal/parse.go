@@ -398,8 +398,9 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	if s, j, ok := p.quantity(k); ok && s.typ == "DURATION" && !s.adj {
 		return s, j, true
 	}
-	// "the first hours", "the early years", "the final days": a vague stretch
-	if e.ord == 1 || e.ord == -1 || p.is(k, "early") || p.is(k, "final") {
+	// "the first hours", "the early years", "the final days", "the past
+	// years", "the next months": a vague stretch
+	if e.ord == 1 || e.ord == -1 || e.rel == relPast || e.rel == relNext || e.rel == relFollowing || p.is(k, "early") || p.is(k, "final") {
 		if u := p.lx(k + 1); u != nil && u.plural && u.unit >= uHour && u.unit != uWeekend && u.unit <= uDecade {
 			if d := p.lx(k + 3); p.fw(k+2) == fwOf && d != nil && (d.wday != 0 || d.day != 0 || d.month != 0) {
 				// "the early hours of Thursday": a part of that day, which is tagged by itself
@@ -877,6 +878,11 @@ func (p *parser) core(i int) (sem, int, bool) {
 	if e.unit >= uHour && e.unit != uWeekend && p.punct(i+1, '-') && p.adj(i) && p.is(i+2, "long") {
 		// "decades-long", "day-long"
 		return sem{typ: "DURATION", dur: 1, du: e.unit, dx: e.plural, adj: true}, i + 3, true
+	}
+	if e.unit >= uWeek && e.unit != uWeekend && e.plural && p.punct(i+1, '-') && p.adj(i) && p.is(i+2, "old") && p.adj(i+1) {
+		// "a decades-old conflict", "years-old slump": the age of a thing (a
+		// person's age has a count: "a 6-year-old", which stays untagged)
+		return sem{typ: "DURATION", dx: true, du: e.unit, adj: true}, i + 3, true
 	}
 	if e.unit == uYear && !e.plural {
 		// "year-end", "year-ago", "year-earlier"
@@ -1817,9 +1823,15 @@ func (p *parser) numExpr(i int) (sem, int, bool) {
 			}
 		}
 	}
-	// wire-service clock times: "1400 GMT"
+	// wire-service clock times: "1400 GMT", "0215 local time"
 	if t.nd == 4 && n/100 < 24 && n%100 < 60 {
+		end := 0
 		if z := p.lx(i + 1); z != nil && z.tz && p.toks[i+1].cap {
+			end = i + 2
+		} else if p.fw(i+1) == fwLocal && p.fw(i+2) == fwTime {
+			end = i + 3
+		}
+		if end != 0 {
 			s := sem{typ: "TIME", gran: GranTime, clock: true, hour: n / 100, min: n % 100}
 			if p.hasRef {
 				p.setDay(&s, p.ref)
@@ -1827,7 +1839,7 @@ func (p *parser) numExpr(i int) (sem, int, bool) {
 			} else {
 				s.xy, s.xm, s.xd = true, true, true
 			}
-			return s, i + 2, true
+			return s, end, true
 		}
 	}
 	// "12 April 2025", "12th of April", "11-12 July"
@@ -2029,7 +2041,7 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 				} else {
 					return sem{}, 0, false
 				}
-			} else if !(p.lx(j) != nil && p.lx(j).tz) && !(p.fw(j) == fwLocal && p.fw(j+1) == fwTime) && p.fw(i-1) != fwAt {
+			} else if !(p.lx(j) != nil && p.lx(j).tz) && !(p.fw(j) == fwLocal && p.fw(j+1) == fwTime) && !p.atBefore(i) {
 				return sem{}, 0, false
 			}
 		} else if s.hour > 12 || s.hour == 0 {
@@ -2089,6 +2101,15 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 		s.xy, s.xm, s.xd = true, true, true
 	}
 	return s, j, true
+}
+
+// atBefore reports whether "at" stands before token i, maybe with an
+// approximation between: "at 14:00", "at about 8:15".
+func (p *parser) atBefore(i int) bool {
+	if e := p.lx(i - 1); e != nil && e.approx != "" && e.fw != fwAt {
+		i--
+	}
+	return p.fw(i-1) == fwAt
 }
 
 // dayBefore returns the day of a day-precise date that ends just before
@@ -2189,6 +2210,10 @@ func (p *parser) numberPhrase(i int) (v float64, fuzzy bool, j int, ok bool) {
 		if p.fw(j) == fwA {
 			return 0.5, false, j + 1, true
 		}
+		// "half-century", "half century", "half-hour"
+		if u := p.lx(p.hy(j)); u != nil && !u.plural && (u.unit == uCentury || u.unit == uDecade || u.unit == uHour) {
+			return 0.5, false, j, true
+		}
 		return 0, false, 0, false
 	case e.fw == fwSeveral || e.fw == fwFew || e.fw == fwMany:
 		return 3, true, i + 1, true
@@ -2235,20 +2260,8 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		if e := p.lx(i); e != nil && e.unit == uWeekend && e.plural && (p.fw(i-1) == fwOn || p.fw(i-1) == fwAt || p.is(i-1, "during")) {
 			return sem{typ: "SET", value: "XXXX-WXX-WE"}, i + 1, true
 		}
-		// a bare plural unit: "for years", "weeks of talks" is too vague to tag
 		if e := p.lx(i); e != nil && e.unit >= uSecond && e.unit != uWeekend && e.plural {
-			if f := p.fw(i + 1); f == fwAgo || (f == fwLater || f == fwEarlier) && (p.lx(i+2) == nil || p.lx(i+2).unit == uNone) {
-				// "just months ago", "minutes later"
-				return p.ago(sem{typ: "DURATION", dx: true, du: e.unit}, f != fwLater, f != fwAgo), i + 2, true
-			}
-			if p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf {
-				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
-			}
-			// "months of delay", "years of war": a stretch of that length
-			if e.unit >= uDay && e.unit <= uDecade && p.fw(i+1) == fwOf && i+2 < len(p.toks) && p.toks[i+2].kind == tkWord && !p.toks[i+2].cap &&
-				p.lx(i+2) == nil && i > 0 && p.toks[i-1].kind == tkWord && p.lx(i-1) == nil {
-				return sem{typ: "DURATION", dx: true, du: e.unit, dur: 0}, i + 1, true
-			}
+			return p.bareUnit(i, e)
 		}
 		return sem{}, 0, false
 	}
@@ -2350,6 +2363,89 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 		return sem{typ: "SET", value: durValue(1, u.unit, false), dur: 1, du: u.unit}, j, true
 	}
 	return s, j, true
+}
+
+// bareUnit: a plural unit without a count, "for years", "days after the
+// shooting", "it could take months", "years of war", "weeks or months". A
+// bare plural with no such cue ("weeks of talks" after "the") is left alone.
+func (p *parser) bareUnit(i int, e *lexEntry) (sem, int, bool) {
+	if f := p.fw(i + 1); f == fwAgo || (f == fwLater || f == fwEarlier) && (p.lx(i+2) == nil || p.lx(i+2).unit == uNone) {
+		// "just months ago", "minutes later"
+		return p.ago(sem{typ: "DURATION", dx: true, du: e.unit}, f != fwLater, f != fwAgo), i + 2, true
+	}
+	s := sem{typ: "DURATION", dx: true, du: e.unit}
+	j := i + 1
+	// "weeks or months", "days or even weeks": one vague stretch
+	if p.fw(j) == fwOr {
+		k := j + 1
+		if p.is(k, "even") {
+			k++
+		}
+		if u := p.lx(k); u != nil && u.plural && u.unit > e.unit && u.unit != uWeekend {
+			j = k + 1
+		}
+	}
+	switch {
+	case p.is(i-1, "for") || p.is(i-1, "within") || p.is(i-1, "after") || p.is(i-1, "over") || p.is(i-1, "in") && p.fw(i+1) != fwOf:
+		return s, j, true
+	case p.lengthVerb(i-1) && !(e.unit == uMinute && p.fw(i+1) == fwOf):
+		// "it could take years", "he spent months in hiding"; not "took
+		// minutes of the meeting"
+		return s, j, true
+	case e.unit >= uMinute && (p.fw(i+1) == fwAfter || p.fw(i+1) == fwBefore) && (p.bareStart(i) || p.sentenceStart(i)) &&
+		i+2 < len(p.toks) && p.toks[i+2].kind != tkPunct:
+		// "days after the shooting", "just weeks before the vote"
+		return s, i + 1, true
+	case e.unit >= uDay && e.unit <= uDecade && p.fw(i+1) == fwOf && i+2 < len(p.toks) && p.toks[i+2].kind == tkWord && !p.toks[i+2].cap &&
+		p.lx(i+2) == nil && p.bareStart(i):
+		// "months of delay", "years of war": a stretch of that length
+		return s, i + 1, true
+	}
+	return sem{}, 0, false
+}
+
+// bareStart reports whether a bare plural unit at i stands without a
+// determiner or count of its own: after a word the lexicon does not know
+// ("followed months of talks") or after "just"/"only" ("just weeks").
+func (p *parser) bareStart(i int) bool {
+	if i == 0 || p.toks[i-1].kind != tkWord {
+		return false
+	}
+	e := p.toks[i-1].lx
+	return e == nil || e.approx == "-"
+}
+
+// sentenceStart reports whether token i begins a sentence or quotation,
+// capitalised: "Hours after the vote, …".
+func (p *parser) sentenceStart(i int) bool {
+	if !p.toks[i].cap {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	switch c := p.toks[i-1]; {
+	case c.kind != tkPunct:
+		return false
+	case c.p == '"' || c.p == '\'' || c.p == '\n' || c.p == 0:
+		return true
+	}
+	return p.boundary(i - 1)
+}
+
+// lengthVerb reports whether token k is a verb that takes a length as its
+// object: "take", "spent", "lasted", "waited".
+func (p *parser) lengthVerb(k int) bool {
+	if k < 0 || k >= len(p.toks) || p.toks[k].kind != tkWord {
+		return false
+	}
+	for _, w := range [...]string{"take", "takes", "took", "taking", "taken", "spend", "spends", "spent", "spending",
+		"lasts", "lasted", "lasting", "wait", "waits", "waited", "waiting"} {
+		if p.is(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // rate reports whether token k ends an amount a following "a year" divides:
@@ -2467,10 +2563,13 @@ func (p *parser) refExpr(i int) (sem, int, bool) {
 			return sem{}, 0, false
 		}
 	case "future":
-		// "future losses": only the adjective; "the future" is theExpr's
-		if p.fw(i-1) == fwThe || i+1 >= len(p.toks) || p.toks[i+1].kind != tkWord || p.toks[i+1].cap {
-			return sem{}, 0, false
+		// "the future" is theExpr's. The bare adjective ("future losses",
+		// "future earnings") is left alone: TimeBank tags it in about one
+		// case in four. With a plural unit it is a time: "future quarters".
+		if u := p.lx(i + 1); p.fw(i-1) != fwThe && u != nil && u.plural && u.unit >= uWeek && u.unit != uWeekend {
+			return sem{typ: "DATE", gran: GranInterval, refv: e.ref}, i + 2, true
 		}
+		return sem{}, 0, false
 	case "current":
 		if u := p.lx(i + 1); u != nil && !u.plural && (u.unit == uQuarter || u.unit == uYear || u.unit == uMonth || u.unit == uWeek) {
 			s, ok := p.relUnit(relThis, u.unit, i)
