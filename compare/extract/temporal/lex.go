@@ -192,15 +192,15 @@ func buildLexTable(m map[string]*lexEntry) *lexTable {
 	return t
 }
 
-// get looks up the lower-cased word w with hash h.
-func (t *lexTable) get(w []byte, h uint32) *lexEntry {
+// slot looks up the lower-cased word w with hash h and returns its slot
+// plus one, or 0 when w is not in the lexicon.
+func (t *lexTable) slot(w []byte, h uint32) uint16 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := t.entries[i]
-		if e == nil {
-			return nil
+		if t.entries[i] == nil {
+			return 0
 		}
 		if t.keys[i] == string(w) {
-			return e
+			return uint16(i + 1)
 		}
 	}
 }

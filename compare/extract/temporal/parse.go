@@ -2,7 +2,6 @@ package temporal
 
 import (
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -44,13 +43,15 @@ type parser struct {
 	qY, qQ int       // the last quarter named: "the quarter", "a year earlier" in earnings prose
 	lastY  int       // the year of the last date named: "that year"
 	out    []Timex
+	buf    []byte  // the text and value of each expression in out, in order (see emit)
+	vend   []int32 // where each expression's value ends in buf
 }
 
 func (p *parser) lx(i int) *lexEntry {
 	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkWord {
 		return nil
 	}
-	return p.toks[i].lx
+	return p.toks[i].entry()
 }
 
 func (p *parser) fw(i int) uint8 {
@@ -65,10 +66,23 @@ func (p *parser) punct(i int, c byte) bool {
 }
 
 func (p *parser) num(i int) (int, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkNum || p.toks[i].n < 0 {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != tkNum || p.toks[i].nd > 9 {
 		return 0, false
 	}
-	return int(p.toks[i].n), true
+	return p.digits(i), true
+}
+
+// digits is the value of the digit run at token i, -1 past nine digits.
+func (p *parser) digits(i int) int {
+	t := &p.toks[i]
+	if t.nd > 9 {
+		return -1
+	}
+	v := 0
+	for _, c := range p.text[t.s:t.e] {
+		v = v*10 + int(c-'0')
+	}
+	return v
 }
 
 // adj reports whether tokens i and i+1 touch (no space between them).
@@ -96,7 +110,7 @@ func (p *parser) run() {
 	toks := p.toks
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.kind == tkWord && (t.lx == nil || !t.lx.startable) || t.kind == tkPunct && t.p != '\'' {
+		if t.kind == tkWord && (t.lx == 0 || !t.entry().startable) || t.kind == tkPunct && t.p != '\'' {
 			i++
 			continue
 		}
@@ -364,7 +378,7 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		return sem{typ: "DATE", gran: GranDecade, y: 1900 + 10*int(e.decade)}, k + 1, true
 	case e.ref == "FUTURE_REF" && e.fw == fwNone && p.toks[k].e-p.toks[k].s == 6: // "the future"
 		return sem{typ: "DATE", gran: GranInterval, refv: "FUTURE_REF"}, k + 1, true
-	case e.ref == "PRESENT_REF" && strings.EqualFold(p.word(k), "present"):
+	case e.ref == "PRESENT_REF" && p.is(k, "present"):
 		return sem{typ: "DATE", gran: GranInterval, refv: "PRESENT_REF"}, k + 1, true
 	}
 	// "the week of March 6": the week holding that day
@@ -384,7 +398,7 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 	if e.unit >= uDay && e.plural && e.unit != uWeekend && (p.is(k-2, "over") || p.is(k-2, "through") || p.is(k-2, "during") || p.is(k-2, "in") || p.is(k-2, "for")) {
 		return sem{typ: "DURATION", dx: true, du: e.unit}, k + 1, true
 	}
-	if p.word(k) == "past" && !p.startsQuantity(k+1) {
+	if p.is(k, "past") && !p.startsQuantity(k+1) {
 		if u := p.lx(k + 1); u == nil || (u.unit == uNone && u.season == 0) {
 			return sem{typ: "DATE", gran: GranInterval, refv: "PAST_REF"}, k + 1, true
 		}
@@ -557,13 +571,6 @@ func (p *parser) theExpr(k int) (sem, int, bool) {
 		}
 	}
 	return sem{}, 0, false
-}
-
-func (p *parser) word(i int) string {
-	if i < 0 || i >= len(p.toks) {
-		return ""
-	}
-	return strings.ToLower(string(p.text[p.toks[i].s:p.toks[i].e]))
 }
 
 // is reports whether token i is the word w (lower-case), ignoring case.
@@ -788,7 +795,7 @@ func (p *parser) core(i int) (sem, int, bool) {
 		}
 		return sem{}, 0, false
 	}
-	e := t.lx
+	e := t.entry()
 	if e == nil {
 		return sem{}, 0, false
 	}
@@ -837,11 +844,11 @@ func (p *parser) core(i int) (sem, int, bool) {
 			return s, j, true
 		}
 	case e.set != uNone:
-		if e.set >= uMonth && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && !p.toks[i+1].cap && p.toks[i+1].lx == nil {
+		if e.set >= uMonth && i+1 < len(p.toks) && p.toks[i+1].kind == tkWord && !p.toks[i+1].cap && p.toks[i+1].lx == 0 {
 			// "quarterly dividend", "monthly report": a kind of thing, not a schedule claim
 			return sem{}, 0, false
 		}
-		return sem{typ: "SET", value: durValue(1, e.set, false), dur: 1, du: e.set}, i + 1, true
+		return sem{typ: "SET", dur: 1, du: e.set}, i + 1, true
 	case e.fw == fwEvery || e.fw == fwEach:
 		return p.setExpr(i)
 	case e.fw == fwThese:
@@ -1008,7 +1015,7 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 // "April", "April 11-12".
 func (p *parser) monthExpr(i int) (sem, int, bool) {
 	t := &p.toks[i]
-	e := t.lx
+	e := t.entry()
 	m := int(e.month)
 	j := i + 1
 	if e.abbr {
@@ -1171,7 +1178,7 @@ func (p *parser) infinitive(k int) bool {
 	if t.kind != tkWord || t.cap {
 		return false
 	}
-	if t.lx != nil && (t.lx.fw != fwNone || t.lx.month != 0 || t.lx.wday != 0 || t.lx.hasNum || t.lx.rel != relNone) {
+	if e := t.entry(); e != nil && (e.fw != fwNone || e.month != 0 || e.wday != 0 || e.hasNum || e.rel != relNone) {
 		return false
 	}
 	for _, w := range [...]string{"his", "her", "their", "its", "our", "my", "your", "these", "those", "be", "about"} {
@@ -1221,8 +1228,8 @@ func (p *parser) cue(k int) int8 {
 		return cueNone
 	}
 	c := cueNone
-	if t.lx != nil {
-		c = t.lx.tense
+	if e := t.entry(); e != nil {
+		c = e.tense
 	}
 	if c == cueNone && t.e-t.s > 4 && p.text[t.e-1]|0x20 == 'd' && p.text[t.e-2]|0x20 == 'e' && !t.cap {
 		c = cuePast
@@ -1261,7 +1268,7 @@ func (p *parser) cue(k int) int8 {
 // morning", "Friday's", "Fridays" (a set).
 func (p *parser) weekdayExpr(i int) (sem, int, bool) {
 	t := &p.toks[i]
-	e := t.lx
+	e := t.entry()
 	if !t.cap {
 		return sem{}, 0, false
 	}
@@ -1784,7 +1791,7 @@ func (p *parser) decade(i int) (sem, int, bool) {
 // numExpr parses an expression starting with a digit run.
 func (p *parser) numExpr(i int) (sem, int, bool) {
 	t := &p.toks[i]
-	n := int(t.n)
+	n := p.digits(i)
 	// ISO 2025-04-12 and 2025/04/12
 	if t.nd == 4 && p.adj(i) && (p.punct(i+1, '-') || p.punct(i+1, '/')) && p.adj(i+1) {
 		sep := p.toks[i+1].p
@@ -1926,7 +1933,7 @@ func (p *parser) numExpr(i int) (sem, int, bool) {
 // yearContext filters four-digit numbers that are not years: amounts,
 // counts ("1,500 people" is excluded by the comma already), percentages.
 func (p *parser) yearContext(i int) bool {
-	n := int(p.toks[i].n)
+	n := p.digits(i)
 	if p.punct(i-1, '$') || p.punct(i-1, '#') || p.punct(i+1, '%') || p.is(i+1, "percent") || p.is(i+1, "pct") {
 		return false
 	}
@@ -1998,7 +2005,7 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 		j = i + 1
 		hasMin := false
 		// "10.30am", "10.30 p.m.": the British point only before am/pm
-		dotted := p.punct(j, '.') && p.adj(i) && p.adj(j) && (p.fw(j+2) == fwAm || p.fw(j+2) == fwPm || p.word(j+2) == "a" || p.word(j+2) == "p")
+		dotted := p.punct(j, '.') && p.adj(i) && p.adj(j) && (p.fw(j+2) == fwAm || p.fw(j+2) == fwPm || p.is(j+2, "a") || p.is(j+2, "p"))
 		if (p.punct(j, ':') || dotted) && p.adj(i) && p.adj(j) {
 			if mm, ok := p.num(j + 1); ok && p.toks[j+1].nd == 2 && mm < 60 {
 				s.min = mm
@@ -2012,9 +2019,9 @@ func (p *parser) clockTime(i int) (sem, int, bool) {
 		if f := p.fw(j); f == fwAm || f == fwPm {
 			ampm = int(f)
 			j++
-		} else if w := p.word(j); (w == "a" || w == "p") && p.punct(j+1, '.') && p.adj(j) && p.word(j+2) == "m" && p.adj(j+1) {
+		} else if (p.is(j, "a") || p.is(j, "p")) && p.punct(j+1, '.') && p.adj(j) && p.is(j+2, "m") && p.adj(j+1) {
 			ampm = int(fwAm)
-			if w == "p" {
+			if p.is(j, "p") {
 				ampm = int(fwPm)
 			}
 			j += 3
@@ -2143,7 +2150,7 @@ func (p *parser) numberPhrase(i int) (v float64, fuzzy bool, j int, ok bool) {
 		}
 		// thousands separators: 1,000
 		for p.punct(j, ',') && p.adj(j-1) && p.adj(j) && j+1 < len(p.toks) && p.toks[j+1].kind == tkNum && p.toks[j+1].nd == 3 {
-			v = v*1000 + float64(p.toks[j+1].n)
+			v = v*1000 + float64(p.digits(j+1))
 			j += 2
 		}
 		if p.punct(j, '.') && p.adj(j-1) && p.adj(j) {
@@ -2351,7 +2358,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	// "24 hours a day", "seven days a week": how often, not how long
 	if !hyph && s.mod == "" && (p.fw(j) == fwA || p.fw(j) == fwPer) && u.unit <= uMonth {
 		if w := p.lx(j + 1); w != nil && !w.plural && w.unit > u.unit && w.unit <= uYear && w.unit != uWeekend && w.unit != uFortnight {
-			return sem{typ: "SET", value: durValue(1, w.unit, false), dur: 1, du: w.unit}, j + 2, true
+			return sem{typ: "SET", dur: 1, du: w.unit}, j + 2, true
 		}
 	}
 	if p.fw(i) == fwA && !u.plural && v == 1 && p.rate(i-1) {
@@ -2360,7 +2367,7 @@ func (p *parser) quantity(i int) (sem, int, bool) {
 	}
 	// sets: "twice a year" is tagged on "a year"
 	if p.fw(i) == fwA && p.fw(i-1) == fwTimes {
-		return sem{typ: "SET", value: durValue(1, u.unit, false), dur: 1, du: u.unit}, j, true
+		return sem{typ: "SET", dur: 1, du: u.unit}, j, true
 	}
 	return s, j, true
 }
@@ -2411,7 +2418,7 @@ func (p *parser) bareStart(i int) bool {
 	if i == 0 || p.toks[i-1].kind != tkWord {
 		return false
 	}
-	e := p.toks[i-1].lx
+	e := p.toks[i-1].entry()
 	return e == nil || e.approx == "-"
 }
 
@@ -2462,10 +2469,10 @@ func (p *parser) rate(k int) bool {
 		return false
 	case p.is(k, "million") || p.is(k, "billion") || p.is(k, "percent") || p.is(k, "cents") || p.is(k, "dollars"):
 		return true
-	case t.lx != nil && t.lx.unit != uNone && t.lx.plural:
+	case t.lx != 0 && t.entry().unit != uNone && t.entry().plural:
 		return true // "24 hours a day"
 	}
-	return t.lx == nil && !t.cap && t.e-t.s > 3 && p.text[t.e-1] == 's' && p.text[t.e-2] != 's'
+	return t.lx == 0 && !t.cap && t.e-t.s > 3 && p.text[t.e-1] == 's' && p.text[t.e-2] != 's'
 }
 
 // ago turns "N units ago/later" into a date at the unit's granularity.
@@ -2556,13 +2563,12 @@ func unitLetter(u unit) string {
 // refExpr: "now", "currently", "recently", "soon", "current", "recent years".
 func (p *parser) refExpr(i int) (sem, int, bool) {
 	e := p.lx(i)
-	w := p.word(i)
-	switch w {
-	case "present":
+	switch {
+	case p.is(i, "present"):
 		if p.fw(i-1) != fwAt {
 			return sem{}, 0, false
 		}
-	case "future":
+	case p.is(i, "future"):
 		// "the future" is theExpr's. The bare adjective ("future losses",
 		// "future earnings") is left alone: TimeBank tags it in about one
 		// case in four. With a plural unit it is a time: "future quarters".
@@ -2570,20 +2576,19 @@ func (p *parser) refExpr(i int) (sem, int, bool) {
 			return sem{typ: "DATE", gran: GranInterval, refv: e.ref}, i + 2, true
 		}
 		return sem{}, 0, false
-	case "current":
+	case p.is(i, "current"):
 		if u := p.lx(i + 1); u != nil && !u.plural && (u.unit == uQuarter || u.unit == uYear || u.unit == uMonth || u.unit == uWeek) {
 			s, ok := p.relUnit(relThis, u.unit, i)
 			return s, i + 2, ok
 		}
-	case "recent":
+	case p.is(i, "recent"):
 		if u := p.lx(i + 1); u != nil && u.plural && u.unit >= uDay && u.unit <= uDecade && u.unit != uWeekend {
 			return sem{typ: "DURATION", dx: true, du: u.unit}, i + 2, true
 		}
 		// the adjective alone ("a recent survey") dates nothing checkable
 		return sem{}, 0, false
-	case "now":
-		// "now" as a conjunction ("now that") still points at the present
 	}
+	// "now" as a conjunction ("now that") still points at the present
 	return sem{typ: "DATE", gran: GranInterval, refv: e.ref}, i + 1, true
 }
 
@@ -2606,7 +2611,7 @@ func (p *parser) setExpr(i int) (sem, int, bool) {
 	}
 	switch {
 	case e.unit >= uSecond && e.unit != uWeekend:
-		return sem{typ: "SET", value: durValue(v, e.unit, false)}, j + 1, true
+		return sem{typ: "SET", dur: v, du: e.unit}, j + 1, true
 	case e.wday != 0 && p.toks[j].cap:
 		s := sem{typ: "SET", value: "XXXX-WXX-" + strconv.Itoa(isoWD(time.Weekday(e.wday-1)))}
 		if tl := p.lx(j + 1); tl != nil && tl.tod != "" {
@@ -2615,7 +2620,7 @@ func (p *parser) setExpr(i int) (sem, int, bool) {
 		}
 		return s, j + 1, true
 	case e.month != 0 && !e.abbr && p.toks[j].cap:
-		return sem{typ: "SET", value: "XXXX-" + pad2(int(e.month))}, j + 1, true
+		return sem{typ: "SET", value: monthSets[e.month]}, j + 1, true
 	case e.tod != "":
 		return sem{typ: "SET", value: "TXX" + e.tod[:0] + e.tod}, j + 1, true
 	case e.season != 0:
@@ -2624,6 +2629,10 @@ func (p *parser) setExpr(i int) (sem, int, bool) {
 	}
 	return sem{}, 0, false
 }
+
+// monthSets are the values of "every January" … "every December".
+var monthSets = [...]string{"", "XXXX-01", "XXXX-02", "XXXX-03", "XXXX-04", "XXXX-05", "XXXX-06",
+	"XXXX-07", "XXXX-08", "XXXX-09", "XXXX-10", "XXXX-11", "XXXX-12"}
 
 // holiday: "Christmas", "Thanksgiving 2024", "Christmas Eve".
 func (p *parser) holiday(i int) (sem, int, bool) { return p.holidayIn(i, 0) }
@@ -2646,11 +2655,11 @@ func (p *parser) holidayIn(i, force int) (sem, int, bool) {
 		}
 		j += 4
 	}
-	switch w := p.word(j); {
-	case h == holChristmas && w == "eve":
+	switch {
+	case h == holChristmas && p.is(j, "eve"):
 		h = holChristmasEve
 		j++
-	case w == "day":
+	case p.is(j, "day"):
 		j++
 	}
 	s := sem{typ: "DATE", gran: GranDay}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -342,6 +343,14 @@ func TestLexicon(t *testing.T) {
 		if len(w) > maxLexLen || strings.ToLower(w) != w {
 			t.Errorf("lexicon word %q: longer than %d or not lower-case", w, maxLexLen)
 		}
+	}
+	// token.lx holds a slot number plus one in 16 bits
+	if n := len(lexTab.entries); n >= 1<<16 {
+		t.Errorf("lexicon table has %d slots; token.lx holds at most %d", n, 1<<16-1)
+	}
+	// Tag holds a token per four bytes of input: keep it small
+	if n := unsafe.Sizeof(token{}); n > 16 {
+		t.Errorf("token is %d bytes, want at most 16", n)
 	}
 }
 
