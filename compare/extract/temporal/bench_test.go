@@ -49,3 +49,15 @@ func BenchmarkTag(b *testing.B) {
 		Tag(text, ref, Options{})
 	}
 }
+
+// BenchmarkTagArticle tags one article of news length (about 1.4 KB), the
+// tool's unit of work: its allocations per call are what Tag costs a run.
+func BenchmarkTagArticle(b *testing.B) {
+	text := newsText(1400)
+	ref := time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tag(text, ref, Options{})
+	}
+}

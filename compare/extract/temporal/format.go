@@ -5,32 +5,40 @@ import (
 	"time"
 )
 
-// emit formats the expression over tokens [i, j) and records it.
+// emit formats the expression over tokens [i, j) and records it. Its text
+// and value go into p.buf, which finish turns into one string: a Timex then
+// costs no allocation of its own.
 func (p *parser) emit(i, j int, s sem) {
 	start, end := int(p.toks[i].s), int(p.toks[j-1].e)
 	tx := Timex{
-		Start: start, End: end, Text: string(p.text[start:end]),
+		Start: start, End: end,
 		Type: s.typ, Mod: s.mod, Gran: s.gran,
 		Weekday: s.wd, HasWeekday: s.hasWD, Relative: s.relative, Tense: s.tense, Conflict: s.conflict,
 	}
+	p.buf = append(p.buf, p.text[start:end]...)
 	switch s.typ {
 	case "DURATION":
-		tx.Value = durValue(s.dur, s.du, s.dx)
-		if s.value != "" {
-			tx.Value = s.value // "a while": no unit
-		}
 		tx.DurMin, tx.DurMax = durBounds(s.dur, s.du, s.dx, s.mod)
-		if s.durLo > 0 {
+		switch {
+		case s.durLo > 0:
 			// a range is vague in its value and bounded by its two ends
-			tx.Value = durValue(0, s.du, true)
+			p.buf = appendDurValue(p.buf, 0, s.du, true)
 			tx.DurMin, _ = durBounds(s.durLo, s.du, false, s.mod)
+		case s.value != "":
+			p.buf = append(p.buf, s.value...) // "a while": no unit
+		default:
+			p.buf = appendDurValue(p.buf, s.dur, s.du, s.dx)
 		}
 		tx.Gran = GranInterval
 	case "SET":
-		tx.Value = s.value
+		if s.value != "" {
+			p.buf = append(p.buf, s.value...)
+		} else {
+			p.buf = appendDurValue(p.buf, s.dur, s.du, false) // "every three months"
+		}
 		tx.Gran = GranInterval
 	default:
-		tx.Value = dateValue(&s)
+		p.buf = appendDateValue(p.buf, &s)
 		tx.From, tx.To = interval(&s)
 		if s.gran == GranDay && !tx.From.IsZero() {
 			p.anchor = tx.From
@@ -42,30 +50,44 @@ func (p *parser) emit(i, j int, s sem) {
 			p.qY, p.qQ = s.y, s.q
 		}
 	}
+	p.vend = append(p.vend, int32(len(p.buf)))
 	p.out = append(p.out, tx)
 }
 
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
+// finish fills in the Text and Value of every expression from p.buf, which
+// holds each one's text followed by its value.
+func (p *parser) finish() {
+	all := string(p.buf)
+	off := 0
+	for i := range p.out {
+		t := &p.out[i]
+		te, ve := off+t.End-t.Start, int(p.vend[i])
+		t.Text, t.Value = all[off:te], all[te:ve]
+		off = ve
 	}
-	return strconv.Itoa(n)
 }
 
-func pad4(n int) string {
-	s := strconv.Itoa(n)
-	for len(s) < 4 {
-		s = "0" + s
+// appendPad appends n in decimal, zero-padded on the left to width bytes.
+func appendPad(dst []byte, n, width int) []byte {
+	var b [20]byte
+	d := strconv.AppendInt(b[:0], int64(n), 10)
+	for k := len(d); k < width; k++ {
+		dst = append(dst, '0')
 	}
-	return s
+	return append(dst, d...)
 }
 
-// durValue formats an ISO 8601 duration: P2Y, PT4H, PT2H30M, PXY. A
+// appendNum appends v without trailing zeros: 2, 2.5.
+func appendNum(dst []byte, v float64) []byte {
+	return strconv.AppendFloat(dst, v, 'f', -1, 64)
+}
+
+// appendDurValue appends an ISO 8601 duration: P2Y, PT4H, PT2H30M, PXY. A
 // fraction goes into the next smaller unit when it fits exactly there.
-func durValue(v float64, u unit, fuzzy bool) string {
+func appendDurValue(dst []byte, v float64, u unit, fuzzy bool) []byte {
 	if whole := float64(int64(v)); !fuzzy && v != whole && v < 1e6 {
 		frac := v - whole
-		sub, per, subu := "", 0.0, uNone
+		per, subu := 0.0, uNone
 		switch u {
 		case uYear:
 			per, subu = 12, uMonth
@@ -79,120 +101,130 @@ func durValue(v float64, u unit, fuzzy bool) string {
 			per, subu = 60, uSecond
 		}
 		if x := frac * per; per != 0 && x == float64(int64(x)) {
-			sub = strconv.FormatInt(int64(x), 10) + unitLetter(subu)
-			w := ""
+			// "P1Y6M", "P2DT12H", "PT2H30M", "PT30M"
+			dst = append(dst, 'P')
+			if u == uHour || u == uMinute {
+				dst = append(dst, 'T')
+			}
 			if whole != 0 {
-				w = strconv.FormatInt(int64(whole), 10) + unitLetter(u)
+				dst = append(strconv.AppendInt(dst, int64(whole), 10), unitLetter(u)...)
 			}
-			switch {
-			case u == uYear || u == uMonth:
-				return "P" + w + sub
-			case u == uDay:
-				return "P" + w + "T" + sub
+			if u == uDay {
+				dst = append(dst, 'T')
 			}
-			return "PT" + w + sub
+			return append(strconv.AppendInt(dst, int64(x), 10), unitLetter(subu)...)
 		}
 	}
-	n := "X"
-	if !fuzzy {
-		n = strconv.FormatFloat(v, 'f', -1, 64)
+	num := func(dst []byte, k float64) []byte {
+		if fuzzy {
+			return append(dst, 'X')
+		}
+		return appendNum(dst, v*k)
 	}
 	switch u {
 	case uSecond, uMinute, uHour:
-		return "PT" + n + unitLetter(u)
+		dst = num(append(dst, "PT"...), 1)
+		return append(dst, unitLetter(u)...)
 	case uDecade:
 		if !fuzzy {
-			return "P" + strconv.FormatFloat(v*10, 'f', -1, 64) + "Y"
+			return append(num(append(dst, 'P'), 10), 'Y')
 		}
-		return "P" + n + "DE"
+		return append(dst, "PXDE"...)
 	case uCentury:
 		if !fuzzy {
-			return "P" + strconv.FormatFloat(v*100, 'f', -1, 64) + "Y"
+			return append(num(append(dst, 'P'), 100), 'Y')
 		}
-		return "P" + n + "CE"
+		return append(dst, "PXCE"...)
 	case uMillennium:
 		if !fuzzy {
-			return "P" + strconv.FormatFloat(v*1000, 'f', -1, 64) + "Y"
+			return append(num(append(dst, 'P'), 1000), 'Y')
 		}
-		return "P" + n + "ML"
+		return append(dst, "PXML"...)
 	case uFortnight:
 		if !fuzzy {
-			return "P" + strconv.FormatFloat(v*2, 'f', -1, 64) + "W"
+			return append(num(append(dst, 'P'), 2), 'W')
 		}
-		return "PXW"
+		return append(dst, "PXW"...)
 	case uWeekend:
-		return "P" + n + "WE"
+		return append(num(append(dst, 'P'), 1), "WE"...)
 	case uQuarter:
 		// TimeBank writes quarters as quarters: "every quarter" P1Q, "several quarters" PXQ
 		if !fuzzy && v != float64(int64(v)) {
-			return "P" + strconv.FormatFloat(v*3, 'f', -1, 64) + "M"
+			return append(num(append(dst, 'P'), 3), 'M')
 		}
-		return "P" + n + "Q"
+		return append(num(append(dst, 'P'), 1), 'Q')
 	}
-	return "P" + n + unitLetter(u)
+	return append(num(append(dst, 'P'), 1), unitLetter(u)...)
 }
 
-// dateValue formats a DATE or TIME value.
-func dateValue(s *sem) string {
+// appendDateValue appends the value of a DATE or TIME.
+func appendDateValue(dst []byte, s *sem) []byte {
 	if s.refv != "" {
-		return s.refv
+		return append(dst, s.refv...)
 	}
 	if s.value != "" {
-		return s.value
+		return append(dst, s.value...)
 	}
-	y := pad4(s.y)
-	if s.xy {
-		y = "XXXX"
+	year := func(dst []byte) []byte {
+		if s.xy {
+			return append(dst, "XXXX"...)
+		}
+		return appendPad(dst, s.y, 4)
 	}
 	switch s.gran {
 	case GranCentury:
 		if s.xy {
-			return "XX"
+			return append(dst, "XX"...)
 		}
-		return pad2(s.y / 100)
+		return appendPad(dst, s.y/100, 2)
 	case GranDecade:
 		if s.xy {
-			return "XXX"
+			return append(dst, "XXX"...)
 		}
-		return strconv.Itoa(s.y / 10)
+		return strconv.AppendInt(dst, int64(s.y/10), 10)
 	case GranYear:
-		return y
+		return year(dst)
 	case GranHalf:
-		return y + "-H" + strconv.Itoa(s.h)
+		return strconv.AppendInt(append(year(dst), "-H"...), int64(s.h), 10)
 	case GranQuarter:
-		return y + "-Q" + strconv.Itoa(s.q)
+		return strconv.AppendInt(append(year(dst), "-Q"...), int64(s.q), 10)
 	case GranSeason:
-		return y + "-" + [...]string{"", "SP", "SU", "FA", "WI"}[s.s]
+		return append(append(year(dst), '-'), [...]string{"", "SP", "SU", "FA", "WI"}[s.s]...)
 	case GranMonth:
 		if s.xm {
-			return y + "-XX"
+			return append(year(dst), "-XX"...)
 		}
-		return y + "-" + pad2(s.m)
+		return appendPad(append(year(dst), '-'), s.m, 2)
 	case GranWeek:
-		v := y + "-W" + pad2(s.w)
+		dst = append(year(dst), "-W"...)
 		if s.xw {
-			v = y + "-WXX"
+			dst = append(dst, "XX"...)
+		} else {
+			dst = appendPad(dst, s.w, 2)
 		}
 		if s.weekend {
-			v += "-WE"
+			dst = append(dst, "-WE"...)
 		}
-		return v
+		return dst
 	}
-	v := y + "-" + pad2(s.m) + "-" + pad2(s.d)
-	if s.xm {
-		v = y + "-XX-XX"
-	} else if s.xd {
-		v = y + "-" + pad2(s.m) + "-XX"
+	dst = year(dst)
+	switch {
+	case s.xm:
+		dst = append(dst, "-XX-XX"...)
+	case s.xd:
+		dst = append(appendPad(append(dst, '-'), s.m, 2), "-XX"...)
+	default:
+		dst = appendPad(append(appendPad(append(dst, '-'), s.m, 2), '-'), s.d, 2)
 	}
 	if s.typ == "TIME" {
 		switch {
 		case s.clock:
-			v += "T" + pad2(s.hour) + ":" + pad2(s.min)
+			dst = appendPad(append(appendPad(append(dst, 'T'), s.hour, 2), ':'), s.min, 2)
 		case s.tod != "":
-			v += "T" + s.tod
+			dst = append(append(dst, 'T'), s.tod...)
 		}
 	}
-	return v
+	return dst
 }
 
 // interval is the half-open time span a resolved DATE/TIME covers.

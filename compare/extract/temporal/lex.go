@@ -192,15 +192,15 @@ func buildLexTable(m map[string]*lexEntry) *lexTable {
 	return t
 }
 
-// get looks up the lower-cased word w with hash h.
-func (t *lexTable) get(w []byte, h uint32) *lexEntry {
+// slot looks up the lower-cased word w with hash h and returns its slot
+// plus one, or 0 when w is not in the lexicon.
+func (t *lexTable) slot(w []byte, h uint32) uint16 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := t.entries[i]
-		if e == nil {
-			return nil
+		if t.entries[i] == nil {
+			return 0
 		}
 		if t.keys[i] == string(w) {
-			return e
+			return uint16(i + 1)
 		}
 	}
 }
@@ -360,7 +360,7 @@ func buildLexicon() map[string]*lexEntry {
 			e.decade != 0 || e.holiday != 0 ||
 			e.fw == fwThe || e.fw == fwA || e.fw == fwHalf || e.fw == fwEvery || e.fw == fwFiscal || e.fw == fwNoon ||
 			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwQ || e.fw == fwH || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
-			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
+			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMany || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
 			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
 	}
 	return m

@@ -13,15 +13,24 @@ const (
 	tkPunct
 )
 
-// token is one word, digit run or punctuation mark; offsets are bytes.
+// token is one word, digit run or punctuation mark; offsets are bytes. It
+// is kept to 16 bytes, as Tag holds one per four bytes of input: the
+// lexicon entry is a slot number, a digit run's value is read from the text.
 type token struct {
 	s, e int32
-	n    int32 // value of a digit run (-1 when too long)
-	lx   *lexEntry
+	lx   uint16 // lexicon slot + 1 (0: not in the lexicon); see entry
 	kind tkind
 	p    byte // punctuation, normalised: dashes → '-', curly quotes → '\'' / '"'; 0 for a barrier
-	nd   int8 // digit count
+	nd   int8 // digit count (capped at 100)
 	cap  bool // word starts with an upper-case letter
+}
+
+// entry is the lexicon entry of the token, nil if it has none.
+func (t *token) entry() *lexEntry {
+	if t.lx == 0 {
+		return nil
+	}
+	return lexTab.entries[t.lx-1]
 }
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -86,24 +95,16 @@ func tokenize(text []byte, pos int, toks []token, mask func(int) bool) ([]token,
 					buf[k-i] = c
 					h = (h ^ uint32(c)) * fnvPrime
 				}
-				t.lx = lexTab.get(buf[:j-i], h)
+				t.lx = lexTab.slot(buf[:j-i], h)
 			}
 			toks = append(toks, t)
 			i = j
 		case isDigit(c):
-			j := i
-			v := int64(0)
+			j := i + 1
 			for j < n && isDigit(text[j]) {
-				if j-i < 9 {
-					v = v*10 + int64(text[j]-'0')
-				}
 				j++
 			}
-			t := token{s: int32(i), e: int32(j), kind: tkNum, n: int32(v), nd: int8(min(j-i, 100))}
-			if j-i > 9 {
-				t.n = -1
-			}
-			toks = append(toks, t)
+			toks = append(toks, token{s: int32(i), e: int32(j), kind: tkNum, nd: int8(min(j-i, 100))})
 			i = j
 		case c < 0x80:
 			toks = append(toks, token{s: int32(i), e: int32(i + 1), kind: tkPunct, p: c})

@@ -128,7 +128,8 @@ type Timex struct {
 // non-overlapping. ref is the document's reference date (UTC midnight);
 // a zero ref leaves relative values unresolved ("XXXX-XX-XX").
 func Tag(text []byte, ref time.Time, opt Options) []Timex {
-	p := &parser{text: text, opt: opt, out: make([]Timex, 0, len(text)/256+4)}
+	n := len(text)/256 + 4 // about one expression in 290 bytes of news
+	p := &parser{text: text, opt: opt, out: make([]Timex, 0, n), buf: make([]byte, 0, 32*n), vend: make([]int32, 0, n)}
 	if !ref.IsZero() {
 		p.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		p.hasRef = true
@@ -139,6 +140,7 @@ func Tag(text []byte, ref time.Time, opt Options) []Timex {
 		p.toks = toks
 		p.run()
 	}
+	p.finish()
 	return p.out
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -174,6 +175,28 @@ func TestTag(t *testing.T) {
 		{"that night", "The strike began on March 3, 2025. That night it spread.", sat, Options{}, []want{{"March 3, 2025", "DATE", "2025-03-03", ""}, {"That night", "TIME", "2025-03-03TNI", ""}}},
 		{"every season", "They return every summer.", sat, Options{}, []want{{"every summer", "SET", "XXXX-SU", ""}}},
 		{"coming hours", "a decision in the coming hours", sat, Options{}, []want{{"the coming hours", "DURATION", "PTXH", ""}}},
+		// the bare adjective "future" is no time; with a plural unit it is
+		{"future adjective", "to cover future payments in future quarters and in the future", sat, Options{}, []want{{"future quarters", "DATE", "FUTURE_REF", ""}, {"the future", "DATE", "FUTURE_REF", ""}}},
+		{"future before a name", "said Future Inc. and future-proof plans", sat, Options{}, nil},
+		// vague stretches without a count
+		{"many years", "They have known each other for many years.", sat, Options{}, []want{{"many years", "DURATION", "PXY", ""}}},
+		{"many without a unit", "many people and many times", sat, Options{}, nil},
+		{"take years", "It could take years, and he spent months in hiding.", sat, Options{}, []want{{"years", "DURATION", "PXY", ""}, {"months", "DURATION", "PXM", ""}}},
+		{"take without a length", "He took minutes of the meeting", sat, Options{}, nil},
+		{"days after an event", "He crossed the border days after the shooting. Hours after the vote he resigned.", sat, Options{}, []want{{"days", "DURATION", "PXD", ""}, {"Hours", "DURATION", "PTXH", ""}}},
+		{"the days after", "in the days after and in the weeks before the vote, days after.", sat, Options{}, []want{{"the days", "DURATION", "PXD", ""}, {"the weeks", "DURATION", "PXW", ""}}},
+		{"or between units", "He died within weeks or months of his capture.", sat, Options{}, []want{{"weeks or months", "DURATION", "PXW", ""}}},
+		{"or after a unit", "for days or a decision", sat, Options{}, []want{{"days", "DURATION", "PXD", ""}}},
+		{"age of a thing", "a decades-old conflict and a years-old slump", sat, Options{}, []want{{"decades-old", "DURATION", "PXDE", ""}, {"years-old", "DURATION", "PXY", ""}}},
+		{"age of a person", "the 6-year-old boy, 52 years old, a 6-month-old son", sat, Options{}, nil},
+		{"the past years", "Over the past years and the next months it grew.", sat, Options{}, []want{{"the past years", "DURATION", "PXY", ""}, {"the next months", "DURATION", "PXM", ""}}},
+		{"the past with no unit", "In the past, the next step was rare.", sat, Options{}, []want{{"the past", "DATE", "PAST_REF", ""}}},
+		{"half-century", "over the past half-century", sat, Options{}, []want{{"the past half-century", "DURATION", "P50Y", ""}}},
+		{"half is no unit", "a half-back won half the vote", sat, Options{}, nil},
+		{"clock time at about", "He called at about 8:15 on Friday. She left at around 9:40.", sat, Options{}, []want{{"about 8:15 on Friday", "TIME", "2025-04-11T08:15", "APPROX"}, {"around 9:40", "TIME", "2025-04-12T09:40", "APPROX"}}},
+		{"ratio after about", "a ratio of about 3:1 and about 10:30", sat, Options{}, nil},
+		{"wire time local", "The quake struck at 0215 local time.", sat, Options{}, []want{{"0215 local time", "TIME", "2025-04-12T02:15", ""}}},
+		{"four digits before local", "Some 1500 local residents fled.", sat, Options{}, nil},
 		// words that look like dates
 		{"may the modal", "Iran may agree. They march on. The fall of the regime.", sat, Options{}, nil},
 	}
@@ -320,6 +343,14 @@ func TestLexicon(t *testing.T) {
 		if len(w) > maxLexLen || strings.ToLower(w) != w {
 			t.Errorf("lexicon word %q: longer than %d or not lower-case", w, maxLexLen)
 		}
+	}
+	// token.lx holds a slot number plus one in 16 bits
+	if n := len(lexTab.entries); n >= 1<<16 {
+		t.Errorf("lexicon table has %d slots; token.lx holds at most %d", n, 1<<16-1)
+	}
+	// Tag holds a token per four bytes of input: keep it small
+	if n := unsafe.Sizeof(token{}); n > 16 {
+		t.Errorf("token is %d bytes, want at most 16", n)
 	}
 }
 
