@@ -707,7 +707,7 @@ func (pg *page) confirmsTitle(title string) bool {
 // holds the title, else the first occurrence in the visible text, else
 // the <title>.
 func (pg *page) titleOffset(title string) int {
-	if pg.h1Orig >= 0 && sameText(pg.h1, title) {
+	if pg.h1Orig >= 0 && sameText([]byte(pg.h1), []byte(title)) {
 		return pg.h1Orig + len(pg.h1) - len(strings.TrimLeft(pg.h1, " \t\n\r\f"))
 	}
 	if i := strings.Index(pg.orig, title); i >= 0 {

@@ -111,8 +111,13 @@ func (s *splitter) run() {
 			if s.start < 0 {
 				s.start = i
 			}
-			i++
-			s.end = i
+			// Up to the next mask span (where the cursor may move), the
+			// bytes that need no more than this case are taken in a run.
+			lim := len(text)
+			if mi < len(s.mask) {
+				lim = min(lim, s.mask[mi].Start, s.mask[mi].End)
+			}
+			i, s.end = plainRun(text, i+1, lim)
 		default:
 			r, n := utf8.DecodeRune(text[i:])
 			if isSpaceRune(r) {
@@ -127,6 +132,30 @@ func (s *splitter) run() {
 		}
 	}
 	s.flush()
+}
+
+// plainRun goes on from i (after a content byte) over ASCII content
+// bytes and blanks, stopping before lim or a byte run's switch treats
+// otherwise. It returns where it stopped and the end of the last content
+// byte.
+func plainRun(text []byte, i, lim int) (next, end int) {
+	end = i
+	for i < lim {
+		c := text[i]
+		switch {
+		case c > '?' && c < utf8.RuneSelf: // letters and most punctuation
+			i++
+			end = i
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			i++
+		case c >= utf8.RuneSelf || c == '\n' || c == '.' || c == '!' || c == '?':
+			return i, end
+		default:
+			i++
+			end = i
+		}
+	}
+	return i, end
 }
 
 func isSpaceRune(r rune) bool {
