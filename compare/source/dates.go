@@ -186,7 +186,7 @@ func setDateline(d *compare.Document) {
 		return
 	}
 	if t, ok := datelineDate(d); ok {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
 }
 
@@ -195,3 +195,8 @@ func parseDateOK(s string) bool {
 	_, ok := parseDate(s)
 	return ok
 }
+
+// timePtr returns a pointer to a copy of t. Taking &t of a variable
+// declared in an if statement would put t on the heap whether or not the
+// branch runs.
+func timePtr(t time.Time) *time.Time { return &t }

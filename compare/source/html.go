@@ -88,7 +88,7 @@ func parseHTML(path string, data []byte) (*compare.Document, []compare.DocError)
 	d.Source = htmlSource(path, data, tb.cks, pg.toRaw)
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok && d.Published == nil {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
 	structure(d, tb.paras, title, title != "")
 	setDateline(d)
@@ -104,7 +104,7 @@ func parseHTML(path string, data []byte) (*compare.Document, []compare.DocError)
 	ign, ierrs := directivesToIgnores(comments, len(d.Text), nextParaFunc(tb.paras))
 	d.Ignores = ign
 	errs = append(errs, ierrs...)
-	finish(d)
+	finish(d, isWrapped(d.Text))
 	return d, errs
 }
 

@@ -164,7 +164,20 @@ func parseRecordStd(path string, lineNo int, raw []byte) (*compare.Document, []c
 // when there is none), field returns the raw value of a known field (nil
 // when absent).
 func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, field func(int) []byte) (*compare.Document, []compare.DocError) {
-	at := path + ":" + strconv.Itoa(lineNo)
+	// The record's strings share one allocation: decoded values are never
+	// longer than written, and the default ID is the file's stem and line.
+	var sb strings.Builder
+	size := 2*len(path) + 42
+	for f := range fText {
+		size += len(field(f))
+	}
+	sb.Grow(size)
+	var num [20]byte
+	lineStr := strconv.AppendInt(num[:0], int64(lineNo), 10)
+	sb.WriteString(path)
+	sb.WriteByte(':')
+	sb.Write(lineStr)
+	at := sb.String()
 	var errs []compare.DocError
 	if off := invalidUTF8(raw); off >= 0 {
 		errs = append(errs, warnf(at, "invalid UTF-8 at byte %d of the line (left in place)", off))
@@ -176,12 +189,17 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 				continue
 			}
 			switch {
-			case v[0] == '"':
+			case v[0] != '"' && v[0] != '-' && (v[0] < '0' || v[0] > '9'):
+				errs = append(errs, warnf(at, "field %q: want a string", fieldNames[k]))
+				continue
+			case v[0] == '"' && !plainJSONString(v):
 				return strings.TrimSpace(jsonString(v)), fieldNames[k]
-			case v[0] == '-' || v[0] >= '0' && v[0] <= '9':
-				return string(v), fieldNames[k] // a number, as written
-			}
-			errs = append(errs, warnf(at, "field %q: want a string", fieldNames[k]))
+			case v[0] == '"':
+				v = bytes.TrimSpace(v[1 : len(v)-1])
+			} // else a number, as written
+			start := sb.Len()
+			sb.Write(v)
+			return sb.String()[start:], fieldNames[k]
 		}
 		return "", ""
 	}
@@ -197,7 +215,11 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	d := &compare.Document{Path: at, Text: text}
 	id, _ := str(fID)
 	if id == "" {
-		id = stem(path) + "#" + strconv.Itoa(lineNo)
+		start := sb.Len()
+		sb.WriteString(stem(path))
+		sb.WriteByte('#')
+		sb.Write(lineStr)
+		id = sb.String()[start:]
 	}
 	d.ID = id
 	d.Title, _ = str(fTitle, fHeadline)
@@ -206,14 +228,15 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	d.Story, _ = str(fStory)
 	if s, key := str(fPublished, fDate, fDatePublished, fPublishedAt, fPublishedAtCamel); s != "" {
 		if t, ok := parseDate(s); ok {
-			d.Published, d.PublishedFrom = &t, "jsonl"
+			d.Published, d.PublishedFrom = timePtr(t), "jsonl"
 		} else {
 			errs = append(errs, errf(at, "bad date %q in field %q (want YYYY-MM-DD or RFC 3339)", s, key))
 		}
 	}
-	m := &lineMap{path: path, lineNo: lineNo, text: text, cks: cks, litLen: textEnd - textOff - 1,
-		head: bytes.Clone(raw[:textOff+1]), tail: bytes.Clone(raw[textEnd:])}
-	d.Source = m.source
+	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
+	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
+	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
+	d.Source = m.source // one allocation: the method value holds a copy of m
 	return d, errs
 }
 
@@ -223,20 +246,24 @@ func analyzeRecord(d *compare.Document) {
 	title := d.Title
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok && d.Published == nil {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
-	structure(d, paragraphs(d.Text, d.Mask, nil), title, false)
+	wrapped := isWrapped(d.Text)
+	var paras [32]para // most articles fit: no allocation
+	structure(d, paragraphs(paras[:0], d.Text, d.Mask, nil, wrapped), title, false)
 	setDateline(d)
-	finish(d)
+	finish(d, wrapped)
+}
+
+// plainJSONString reports whether a string literal decodes to its bytes
+// between the quotes: no escapes, valid UTF-8.
+func plainJSONString(v []byte) bool {
+	return bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v)
 }
 
 // jsonString decodes a JSON string literal as encoding/json does (invalid
-// UTF-8 and lone surrogates become U+FFFD); the common plain literal is
-// copied without it.
+// UTF-8 and lone surrogates become U+FFFD).
 func jsonString(v []byte) string {
-	if bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v) {
-		return string(v[1 : len(v)-1])
-	}
 	var s string
 	_ = json.Unmarshal(v, &s) // v is a string literal encoding/json has read or would read
 	return s
@@ -272,15 +299,33 @@ func fieldOffset(raw []byte, name string) int {
 	return found
 }
 
-// checkpoint maps a decoded offset to a raw offset after an escape: raw
-// counts from the literal's first byte after the opening quote; rawStart
-// and decStart are where the escape began.
-type checkpoint struct{ dec, raw, decStart, rawStart int }
+// checkpoint maps a decoded offset to a raw offset after an escape; raw
+// counts from the literal's first byte after the opening quote.
+type checkpoint struct{ dec, raw int }
 
-// decodeJSONString decodes the content of a JSON string literal (lit
-// ends before the closing quote, or at an unescaped quote), keeping a
-// checkpoint after every escape so decoded offsets map back to the line.
-// Invalid UTF-8 is copied as is, so offsets stay true.
+// escapeLens returns how long the escape before a checkpoint is written
+// and decoded, from the growth of both offsets since the previous one:
+// a verbatim run adds the same to both, and the difference tells the
+// escapes apart: \n and the like (2 bytes to 1), \uXXXX (6 to 1, 2 or 3,
+// U+FFFD for a lone surrogate being 3), a surrogate pair (12 to 4).
+func escapeLens(prev, ck checkpoint) (rawLen, decLen int) {
+	switch (ck.raw - prev.raw) - (ck.dec - prev.dec) {
+	case 1:
+		return 2, 1
+	case 3:
+		return 6, 3
+	case 4:
+		return 6, 2
+	case 5:
+		return 6, 1
+	}
+	return 12, 4
+}
+
+// decodeJSONString decodes the content of a valid JSON string literal
+// (between the quotes), keeping a checkpoint after every escape so
+// decoded offsets map back to the line. Invalid UTF-8 is copied as is, so
+// offsets stay true.
 func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
 	out := make([]byte, 0, len(lit)) // an escape never decodes longer than it is written
 	var cks []checkpoint
@@ -292,16 +337,11 @@ func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
 		if j < 0 {
 			j = len(lit) - i
 		}
-		if q := bytes.IndexByte(lit[i:i+j], '"'); q >= 0 {
-			out = append(out, lit[i:i+q]...)
-			break
-		}
 		out = append(out, lit[i:i+j]...)
 		i += j
 		if i+1 >= len(lit) {
 			break
 		}
-		ck := checkpoint{decStart: len(out), rawStart: i}
 		e := lit[i+1]
 		i += 2
 		switch e {
@@ -335,8 +375,7 @@ func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
 		default:
 			out = append(out, e)
 		}
-		ck.dec, ck.raw = len(out), i
-		cks = append(cks, ck)
+		cks = append(cks, checkpoint{dec: len(out), raw: i})
 	}
 	return out, cks
 }
@@ -366,56 +405,63 @@ func hex4(b []byte, i int) rune {
 // without keeping the line: the bytes before and after the text literal
 // are kept, and between escapes the literal is the decoded text itself.
 type lineMap struct {
-	path       string
-	lineNo     int
-	text       []byte
-	cks        []checkpoint
-	litLen     int    // the raw length of the text literal, quotes excluded
-	head, tail []byte // the line up to and including the opening quote; from the closing quote on
+	path    string
+	lineNo  int
+	text    []byte
+	cks     []checkpoint
+	litLen  int    // the raw length of the text literal, quotes excluded
+	ends    []byte // the line up to and including the opening quote, then from the closing quote on
+	headLen int    // the length of the first part of ends
 }
 
 // source is Document.Source for a record: the column is one plus the
 // number of code points before the byte of the line the offset maps to.
-func (m *lineMap) source(off int) (string, int, int) {
-	lit := len(m.head)
+// (A value receiver: the method value is then a single allocation.)
+func (m lineMap) source(off int) (string, int, int) {
+	lit := m.headLen
 	i := sort.Search(len(m.cks), func(i int) bool { return m.cks[i].dec > off }) - 1
 	r := lit + off
 	if i >= 0 {
 		r = lit + m.cks[i].raw + (off - m.cks[i].dec)
 	}
-	r = min(max(r, 0), lit+m.litLen+len(m.tail))
+	r = min(max(r, 0), len(m.ends)+m.litLen)
 	return m.path, m.lineNo, m.runesBefore(r) + 1
 }
 
 // runesBefore counts the code points of the line before byte r. The
 // pieces add up: each one starts after an ASCII byte (a quote or the last
 // byte of an escape) and ends before one, so no sequence spans two.
-func (m *lineMap) runesBefore(r int) int {
-	lit, litLen := len(m.head), m.litLen
+func (m lineMap) runesBefore(r int) int {
+	lit := m.headLen
+	head, tail := m.ends[:lit], m.ends[lit:]
 	if r <= lit {
-		return utf8.RuneCount(m.head[:r])
+		return utf8.RuneCount(head[:r])
 	}
-	n := utf8.RuneCount(m.head)
-	if r >= lit+litLen {
-		return n + m.literalRunes(litLen) + utf8.RuneCount(m.tail[:r-lit-litLen])
+	n := utf8.RuneCount(head)
+	if r >= lit+m.litLen {
+		return n + m.literalRunes(m.litLen) + utf8.RuneCount(tail[:r-lit-m.litLen])
 	}
 	return n + m.literalRunes(r-lit)
 }
 
 // literalRunes counts the code points of the first k raw bytes of the
 // text literal.
-func (m *lineMap) literalRunes(k int) int {
-	n, raw, dec := 0, 0, 0 // raw and dec: where the current verbatim run starts
+func (m lineMap) literalRunes(k int) int {
+	n := 0
+	var prev checkpoint // where the current verbatim run starts
 	for _, ck := range m.cks {
-		if k <= ck.rawStart {
+		rawLen, decLen := escapeLens(prev, ck)
+		rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
+		decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
+		if k <= rawStart {
 			break
 		}
-		n += utf8.RuneCount(m.text[dec:ck.decStart])
+		n += utf8.RuneCount(m.text[prev.dec:decStart])
 		if k <= ck.raw { // inside the escape, which is ASCII
-			return n + k - ck.rawStart
+			return n + k - rawStart
 		}
-		n += ck.raw - ck.rawStart
-		raw, dec = ck.raw, ck.dec
+		n += ck.raw - rawStart
+		prev = ck
 	}
-	return n + utf8.RuneCount(m.text[dec:dec+k-raw])
+	return n + utf8.RuneCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
 }

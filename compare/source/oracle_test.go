@@ -120,9 +120,9 @@ func parseRecordOrig(path string, lineNo int, raw []byte) (*compare.Document, []
 	if t, ok := parseDate(pub); ok && d.Published == nil {
 		d.Published, d.PublishedFrom = &t, "dateline"
 	}
-	structure(d, paragraphs(d.Text, d.Mask, nil), title, false)
+	structure(d, paragraphs(nil, d.Text, d.Mask, nil, isWrapped(d.Text)), title, false)
 	setDateline(d)
-	finish(d)
+	finish(d, isWrapped(d.Text))
 	return d, errs
 }
 

@@ -461,10 +461,16 @@ func newDoc(path string, text []byte) *compare.Document {
 	return &compare.Document{ID: stem(path), Path: path, Text: text}
 }
 
-// finish sorts and merges the mask, splits sentences and indexes lines.
-func finish(d *compare.Document) {
+// finish sorts and merges the mask, splits sentences and indexes lines;
+// wrapped is isWrapped(d.Text).
+func finish(d *compare.Document, wrapped bool) {
 	d.Mask = normalizeSpans(d.Mask)
-	d.Sentences = Sentences(d.Text, d.Mask)
+	var buf [64]compare.Span // most articles fit: one exact allocation
+	if out := splitSentences(d.Text, d.Mask, buf[:0], wrapped); len(out) > 0 {
+		d.Sentences = slices.Clone(out)
+	} else {
+		d.Sentences = nil
+	}
 	d.IndexLines()
 }
 

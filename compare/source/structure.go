@@ -20,14 +20,6 @@ type para struct {
 // lineSpan is one line of text without its line break.
 type lineSpan struct{ start, end int }
 
-func splitLines(text []byte) []lineSpan {
-	var out []lineSpan
-	for ls, next := nextLine(text, 0); next >= 0; ls, next = nextLine(text, next) {
-		out = append(out, ls)
-	}
-	return out
-}
-
 // nextLine returns the line starting at start and where the one after it
 // starts, or next -1 when there is no line: lines end at '\n', and text
 // after the last '\n' is a line when it is not empty.
@@ -115,13 +107,12 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// paragraphs groups lines into paragraphs: a blank (or wholly masked)
-// line ends one, and so does a line break that is not a soft wrap. Lines
-// that heading reports are paragraphs of their own.
-func paragraphs(text []byte, mask []compare.Span, heading func(lineStart int) bool) []para {
-	var out []para
+// paragraphs groups lines into paragraphs, appended to out: a blank (or
+// wholly masked) line ends one, and so does a line break that is not a
+// soft wrap. Lines that heading reports are paragraphs of their own.
+// wrapped is isWrapped(text).
+func paragraphs(out []para, text []byte, mask []compare.Span, heading func(lineStart int) bool, wrapped bool) []para {
 	open := false
-	wrapped := isWrapped(text)
 	m := maskCursor{mask: mask}
 	for ls, next := nextLine(text, 0); next >= 0; ls, next = nextLine(text, next) {
 		sp, ok := contentSpan(text, ls, &m)
@@ -222,17 +213,20 @@ func structure(d *compare.Document, paras []para, title string, firstIsHeadline 
 					rep = true
 				}
 			}
-			nextHead := n+1 < len(paras) && (headlineLike(str(paras[n+1])) || paras[n+1].heading)
+			nextHead := func() bool { return n+1 < len(paras) && (headlineLike(str(paras[n+1])) || paras[n+1].heading) }
 			switch {
 			case rep:
 				repeated = true
-			case headlineLike(s) && n+1 < len(paras):
-			case dekLike(s) && (repeated || nextHead):
+			case n+1 < len(paras) && headlineLike(s):
+			case dekLike(s) && (repeated || nextHead()):
 			default:
 				break block
 			}
 			n++
 		}
+	}
+	if d.Sections == nil {
+		d.Sections = make([]compare.Section, 0, 3) // headline, lede, body
 	}
 	if n > 0 {
 		d.Sections = append(d.Sections, compare.Section{Segment: compare.SegHeadline,
@@ -340,10 +334,8 @@ func headlineLike(s []byte) bool {
 	if len(s) > 200 || len(s) < 3 {
 		return false
 	}
-	if titleCased(s) {
-		return true
-	}
-	return !endsSentence(s) && !bytes.HasSuffix(bytes.TrimSpace(s), []byte(":")) && fieldCount(s, 2) >= 2
+	// titleCased || the rest, the cheap rest first.
+	return !endsSentence(s) && !bytes.HasSuffix(bytes.TrimSpace(s), []byte(":")) && fieldCount(s, 2) >= 2 || titleCased(s)
 }
 
 // dekLike: one sentence of at most 250 bytes (a standfirst).
@@ -351,8 +343,8 @@ func dekLike(s []byte) bool {
 	if len(s) > 250 || !endsSentence(s) {
 		return false
 	}
-	spans := Sentences(s, nil)
-	return len(spans) == 1
+	var buf [4]compare.Span
+	return len(splitSentences(s, nil, buf[:0], isWrapped(s))) == 1
 }
 
 // prose: a paragraph with at least a few words.
