@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -113,6 +114,44 @@ func benchFormat(b *testing.B, path, format string, names []string) {
 			if docs, _ := parseFormat(path, format, data, Options{}); len(docs) != 1 {
 				b.Fatalf("%d docs", len(docs))
 			}
+		}
+	}
+}
+
+// BenchmarkReadJSONL measures what WalkDeferred's reading goroutine does
+// for a JSONL corpus: reading lines and parsing records, without the text
+// analysis Pending.Document leaves to the workers.
+func BenchmarkReadJSONL(b *testing.B) {
+	benchRead(b, benchJSONL(b), false)
+}
+
+// BenchmarkReadJSONLGzip is BenchmarkReadJSONL on the gzipped corpus
+// (MB/s of uncompressed input).
+func BenchmarkReadJSONLGzip(b *testing.B) {
+	data := benchJSONL(b)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write(data); err != nil || zw.Close() != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	benchRead(b, gz.Bytes(), true)
+}
+
+func benchRead(b *testing.B, data []byte, gz bool) {
+	if !gz {
+		b.SetBytes(int64(len(data)))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		n := 0
+		err := streamJSONL("bench.jsonl", bytes.NewReader(data), gz, Options{}, func(*compare.Document, func(*compare.Document)) error {
+			n++
+			return nil
+		}, func(e compare.DocError) { b.Fatalf("unexpected error %v", e) })
+		if err != nil || n == 0 {
+			b.Fatalf("%d docs, %v", n, err)
 		}
 	}
 }

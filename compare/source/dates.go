@@ -61,6 +61,11 @@ func parseDate(s string) (time.Time, bool) {
 		t, err := time.Parse("2006-01-02", s)
 		return t, err == nil
 	}
+	return parseDateLayouts(s)
+}
+
+// parseDateLayouts is parseDate after trimming: every layout in turn.
+func parseDateLayouts(s string) (time.Time, bool) {
 	// "Sept." and "Sept" are not Go month abbreviations.
 	s = strings.Replace(s, "Sept.", "Sep", 1)
 	s = strings.Replace(s, "Sept ", "Sep ", 1)

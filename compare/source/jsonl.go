@@ -87,24 +87,24 @@ func readLine(br *bufio.Reader, limit int64, buf *[]byte) (line []byte, tooLong 
 		}
 		return bytes.TrimSuffix(chunk, []byte("\r")), tooLong, io.EOF
 	}
-	line = (*buf)[:0]
-	defer func() { *buf = line[:0] }()
+	acc := (*buf)[:0]
 	for {
 		if !tooLong {
-			line = append(line, chunk...)
-			if int64(len(line)) > limit+1 {
-				tooLong, line = true, line[:0]
+			acc = append(acc, chunk...)
+			if int64(len(acc)) > limit+1 {
+				tooLong, acc = true, acc[:0]
 			}
 		}
+		*buf = acc[:0] // keep the grown buffer for the next long line
 		switch {
 		case e == nil:
-			return trimEOL(line), tooLong, nil
+			return trimEOL(acc), tooLong, nil
 		case errors.Is(e, bufio.ErrBufferFull):
 		case errors.Is(e, io.EOF):
-			if len(line) == 0 && !tooLong {
+			if len(acc) == 0 && !tooLong {
 				return nil, false, io.EOF
 			}
-			return bytes.TrimSuffix(line, []byte("\r")), tooLong, io.EOF
+			return bytes.TrimSuffix(acc, []byte("\r")), tooLong, io.EOF
 		default:
 			return nil, false, e
 		}
@@ -115,6 +115,21 @@ func readLine(br *bufio.Reader, limit int64, buf *[]byte) (line []byte, tooLong 
 // trimEOL drops a trailing "\n", then a trailing "\r".
 func trimEOL(b []byte) []byte {
 	return bytes.TrimSuffix(bytes.TrimSuffix(b, []byte("\n")), []byte("\r"))
+}
+
+// ParseRecord loads one JSON Lines record: raw is line lineNo of the file
+// path, without its line terminator; raw is not kept. It is what Walk does
+// with each line of a JSONL file, except what belongs to the file: the ID
+// is not made unique (Load and Walk do that), and blank lines, the size
+// limit and binary files are the caller's concern (a blank line is "not
+// JSON" here; Walk skips it). A document with only warnings is returned
+// with them. Safe for concurrent use.
+func ParseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
+	d, errs := parseRecord(path, lineNo, raw)
+	if d != nil {
+		analyzeRecord(d)
+	}
+	return d, errs
 }
 
 // parseRecord turns one JSON line into a document whose text is not yet

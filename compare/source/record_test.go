@@ -67,11 +67,11 @@ func compareRecord(t *testing.T, raw []byte) {
 	for _, p := range []struct {
 		name  string
 		parse func(string, int, []byte) (*compare.Document, []compare.DocError)
-	}{{"fast", parseRecord}, {"std", parseRecordStd}} {
+	}{{"fast", parseRecord}, {"std", parseRecordStd}, {"exported", ParseRecord}} {
 		in := bytes.Clone(raw)
 		got, errs := p.parse("d/f.jsonl", 3, in)
 		clear(in) // the document must not keep the line
-		if got != nil {
+		if got != nil && p.name != "exported" {
 			analyzeRecord(got)
 		}
 		if !reflect.DeepEqual(errs, wantErrs) {
@@ -115,15 +115,16 @@ func docDiff(got, want *compare.Document) string {
 
 // FuzzReadLine checks the reusing line reader against the original on a
 // reader with a tiny buffer, so long lines take the slow path, and small
-// limits.
+// limits. (limit is a uint8: the fuzzer minimizes an int one step at a
+// time.)
 func FuzzReadLine(f *testing.F) {
-	f.Add([]byte("a\nbb\r\n\n\rccc\r"), 3)
-	f.Add([]byte(strings.Repeat("x", 40)+"\n"+strings.Repeat("y", 17)+"\r\n\n"), 20)
-	f.Add([]byte("0123456789abcdefghij"), 1)
-	f.Fuzz(func(t *testing.T, data []byte, limit int) {
-		limit = max(1, limit%64)
-		if a, b := readAllLines(data, limit, readLineOrig), readAllLines(data, limit, nil); a != b {
-			t.Fatalf("limit %d, %q:\n%s\nwant\n%s", limit, data, b, a)
+	f.Add([]byte("a\nbb\r\n\n\rccc\r"), uint8(3))
+	f.Add([]byte(strings.Repeat("x", 40)+"\n"+strings.Repeat("y", 17)+"\r\n\n"), uint8(20))
+	f.Add([]byte("0123456789abcdefghij"), uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, limit uint8) {
+		l := max(1, int(limit%64))
+		if a, b := readAllLines(data, l, readLineOrig), readAllLines(data, l, nil); a != b {
+			t.Fatalf("limit %d, %q:\n%s\nwant\n%s", l, data, b, a)
 		}
 	})
 }
@@ -221,5 +222,50 @@ func TestWalkDeferred(t *testing.T) {
 	opt.Stdin = strings.NewReader(in)
 	if err := WalkDeferred([]string{"-"}, opt, func(*Pending) error { return stop }, nil); !errors.Is(err, stop) {
 		t.Errorf("WalkDeferred = %v, want fn's error", err)
+	}
+}
+
+// TestWalkDeferredConcurrent: Pending documents analysed on several
+// goroutines at once (as corpus workers do) are those Walk delivers. Run
+// with -race.
+func TestWalkDeferredConcurrent(t *testing.T) {
+	var in strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&in, `{"id":"a%d","title":"Talks Resume %d","published":"2025-04-%02d","text":"Talks Resume %d\n\nBy Jane Doe\n\nWASHINGTON, April 12 (Reuters) - The talks began on Friday. \"Done,\" he said.\n\nShare this article"}`+"\n", i%50, i, i%28+1, i)
+	}
+	opt := Options{Stdin: strings.NewReader(in.String()), StdinFormat: "jsonl"}
+	want, _ := Load([]string{"-"}, opt)
+	opt.Stdin = strings.NewReader(in.String())
+	jobs := make(chan *Pending)
+	got := make([]*compare.Document, 0, len(want))
+	var order []*Pending
+	done := make(chan struct{})
+	for range 4 {
+		go func() {
+			for p := range jobs {
+				p.Document()
+			}
+			done <- struct{}{}
+		}()
+	}
+	err := WalkDeferred([]string{"-"}, opt, func(p *Pending) error {
+		order = append(order, p)
+		jobs <- p
+		return nil
+	}, nil)
+	close(jobs)
+	for range 4 {
+		<-done
+	}
+	if err != nil || len(order) != len(want) {
+		t.Fatalf("%v, %d pending, want %d", err, len(order), len(want))
+	}
+	for _, p := range order {
+		got = append(got, p.Document())
+	}
+	for i := range want {
+		if diff := docDiff(got[i], want[i]); diff != "" {
+			t.Fatalf("doc %d: %s", i, diff)
+		}
 	}
 }

@@ -161,10 +161,10 @@ var publishedLine = mustAnchored(`(?i)^(?:published|posted|updated|last updated|
 func maskResidue(d *compare.Document) (published string, at int) {
 	at = -1
 	text := d.Text
-	var m maskCursor
+	var cur maskCursor
 	for ls, next := nextLine(text, 0); next >= 0; ls, next = nextLine(text, next) {
-		m.mask = d.Mask // lines masked so far end before this one
-		sp, ok := contentSpan(text, ls, &m)
+		cur.mask = d.Mask // lines masked so far end before this one
+		sp, ok := contentSpan(text, ls, &cur)
 		if !ok || sp.Len() > 120 {
 			continue
 		}
