@@ -56,6 +56,16 @@ func parseDate(s string) (time.Time, bool) {
 	if s == "" || len(s) > 64 {
 		return time.Time{}, false
 	}
+	if isISODate(s) {
+		// Only the "2006-01-02" layout can read ten bytes of this shape.
+		t, err := time.Parse("2006-01-02", s)
+		return t, err == nil
+	}
+	return parseDateLayouts(s)
+}
+
+// parseDateLayouts is parseDate after trimming: every layout in turn.
+func parseDateLayouts(s string) (time.Time, bool) {
 	// "Sept." and "Sept" are not Go month abbreviations.
 	s = strings.Replace(s, "Sept.", "Sep", 1)
 	s = strings.Replace(s, "Sept ", "Sep ", 1)
@@ -71,6 +81,19 @@ func parseDate(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// isISODate reports the shape YYYY-MM-DD.
+func isISODate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // dateline matches the wire dateline that opens a story:
@@ -168,6 +191,17 @@ func setDateline(d *compare.Document) {
 		return
 	}
 	if t, ok := datelineDate(d); ok {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
 }
+
+// parseDateOK reports whether parseDate reads s.
+func parseDateOK(s string) bool {
+	_, ok := parseDate(s)
+	return ok
+}
+
+// timePtr returns a pointer to a copy of t. Taking &t of a variable
+// declared in an if statement would put t on the heap whether or not the
+// branch runs.
+func timePtr(t time.Time) *time.Time { return &t }

@@ -88,7 +88,7 @@ func parseHTML(path string, data []byte) (*compare.Document, []compare.DocError)
 	d.Source = htmlSource(path, data, tb.cks, pg.toRaw)
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok && d.Published == nil {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
 	structure(d, tb.paras, title, title != "")
 	setDateline(d)
@@ -104,7 +104,7 @@ func parseHTML(path string, data []byte) (*compare.Document, []compare.DocError)
 	ign, ierrs := directivesToIgnores(comments, len(d.Text), nextParaFunc(tb.paras))
 	d.Ignores = ign
 	errs = append(errs, ierrs...)
-	finish(d)
+	finish(d, isWrapped(d.Text))
 	return d, errs
 }
 
@@ -707,7 +707,7 @@ func (pg *page) confirmsTitle(title string) bool {
 // holds the title, else the first occurrence in the visible text, else
 // the <title>.
 func (pg *page) titleOffset(title string) int {
-	if pg.h1Orig >= 0 && sameText(pg.h1, title) {
+	if pg.h1Orig >= 0 && sameText([]byte(pg.h1), []byte(title)) {
 		return pg.h1Orig + len(pg.h1) - len(strings.TrimLeft(pg.h1, " \t\n\r\f"))
 	}
 	if i := strings.Index(pg.orig, title); i >= 0 {

@@ -18,8 +18,9 @@ import (
 // streamJSONL loads one article per line: id, title, outlet (or source,
 // site), url, published (or date), text, story. A bad line is a DocError
 // naming file:line; the other lines still load. The size limit applies to
-// each line.
-func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compare.Document) error, onErr func(compare.DocError)) error {
+// each line. Records reach fn parsed but not analysed (analyze is set):
+// the caller runs analyzeRecord, possibly on another goroutine.
+func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn deliverFunc, onErr func(compare.DocError)) error {
 	zr, err := gunzip(r, gz)
 	if err != nil {
 		onErr(errf(path, "%v", err))
@@ -28,8 +29,9 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compar
 	br := bufio.NewReaderSize(zr, 64<<10)
 	limit := opt.maxBytes()
 	records := 0
+	var buf []byte // for lines longer than br's buffer, reused
 	for lineNo := 1; ; lineNo++ {
-		line, tooLong, err := readLine(br, limit)
+		line, tooLong, err := readLine(br, limit, &buf)
 		if err != nil && !errors.Is(err, io.EOF) {
 			onErr(errf(path, "read: %s", describeErr(err)))
 			return nil
@@ -37,11 +39,10 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compar
 		if line == nil && errors.Is(err, io.EOF) {
 			break
 		}
-		at := path + ":" + strconv.Itoa(lineNo)
 		switch {
 		case tooLong:
 			records++ // a record, if too long: the file is not also "empty"
-			onErr(errf(at, "record is over the limit of %s (raise it with --max-bytes)", humanBytes(limit)))
+			onErr(errf(path+":"+strconv.Itoa(lineNo), "record is over the limit of %s (raise it with --max-bytes)", humanBytes(limit)))
 		case lineNo == 1 && isBinary(line):
 			onErr(errf(path, "binary file (not text)"))
 			return nil
@@ -53,7 +54,7 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compar
 				onErr(e)
 			}
 			if d != nil {
-				if err := fn(d); err != nil {
+				if err := fn(d, analyzeRecord); err != nil {
 					return err
 				}
 			}
@@ -69,111 +70,218 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn func(*compar
 }
 
 // readLine reads one line without its terminator. A line longer than
-// limit is skipped to its end and reported as tooLong.
-func readLine(br *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
+// limit is skipped to its end and reported as tooLong. The line is valid
+// until the next read: it is br's buffer, or *buf for a line longer than
+// that (*buf is kept for the next long line).
+func readLine(br *bufio.Reader, limit int64, buf *[]byte) (line []byte, tooLong bool, err error) {
+	chunk, e := br.ReadSlice('\n')
+	if e == nil || errors.Is(e, io.EOF) { // the common case: the whole line at once
+		if int64(len(chunk)) > limit+1 {
+			chunk, tooLong = chunk[:0], true
+		}
+		if e == nil {
+			return trimEOL(chunk), tooLong, nil
+		}
+		if len(chunk) == 0 && !tooLong {
+			return nil, false, io.EOF
+		}
+		return bytes.TrimSuffix(chunk, []byte("\r")), tooLong, io.EOF
+	}
+	acc := (*buf)[:0]
 	for {
-		chunk, e := br.ReadSlice('\n')
 		if !tooLong {
-			line = append(line, chunk...)
-			if int64(len(line)) > limit+1 {
-				tooLong, line = true, line[:0]
+			acc = append(acc, chunk...)
+			if int64(len(acc)) > limit+1 {
+				tooLong, acc = true, acc[:0]
 			}
 		}
+		*buf = acc[:0] // keep the grown buffer for the next long line
 		switch {
 		case e == nil:
-			line = bytes.TrimSuffix(line, []byte("\n"))
-			return bytes.TrimSuffix(line, []byte("\r")), tooLong, nil
+			return trimEOL(acc), tooLong, nil
 		case errors.Is(e, bufio.ErrBufferFull):
-			continue
 		case errors.Is(e, io.EOF):
-			if len(line) == 0 && !tooLong {
+			if len(acc) == 0 && !tooLong {
 				return nil, false, io.EOF
 			}
-			return bytes.TrimSuffix(line, []byte("\r")), tooLong, io.EOF
+			return bytes.TrimSuffix(acc, []byte("\r")), tooLong, io.EOF
 		default:
 			return nil, false, e
 		}
+		chunk, e = br.ReadSlice('\n')
 	}
 }
 
-// parseRecord turns one JSON line into a document.
+// trimEOL drops a trailing "\n", then a trailing "\r".
+func trimEOL(b []byte) []byte {
+	return bytes.TrimSuffix(bytes.TrimSuffix(b, []byte("\n")), []byte("\r"))
+}
+
+// ParseRecord loads one JSON Lines record: raw is line lineNo of the file
+// path, without its line terminator; raw is not kept. It is what Walk does
+// with each line of a JSONL file, except what belongs to the file: the ID
+// is not made unique (Load and Walk do that), and blank lines, the size
+// limit and binary files are the caller's concern (a blank line is "not
+// JSON" here; Walk skips it). A document with only warnings is returned
+// with them. Safe for concurrent use.
+func ParseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
+	d, errs := parseRecord(path, lineNo, raw)
+	if d != nil {
+		analyzeRecord(d)
+	}
+	return d, errs
+}
+
+// parseRecord turns one JSON line into a document whose text is not yet
+// analysed (analyzeRecord does that); Title holds the record's title
+// until then. raw is not kept. The fast reader handles well-formed flat
+// records; anything else goes through encoding/json.
 func parseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
-	at := path + ":" + strconv.Itoa(lineNo)
+	var rec scannedRecord
+	if !scanRecord(raw, &rec) {
+		return parseRecordStd(path, lineNo, raw)
+	}
+	return buildRecord(path, lineNo, raw, rec.textOff, rec.textEnd, func(f int) []byte { return rec.fields[f] })
+}
+
+// parseRecordStd is parseRecord through encoding/json: its errors name
+// what is wrong with the line.
+func parseRecordStd(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
+		at := path + ":" + strconv.Itoa(lineNo)
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
 			return nil, []compare.DocError{errf(at, "not a JSON object")}
 		}
 		return nil, []compare.DocError{errf(at, "not JSON: %s", strings.TrimPrefix(err.Error(), "json: "))}
 	}
+	textOff, textEnd := fieldOffset(raw, "text"), -1
+	if textOff >= 0 {
+		s := recordScanner{b: raw, i: textOff}
+		if _, ok := s.str(); ok {
+			textEnd = s.i - 1
+		} else {
+			textOff = -1 // cannot happen: encoding/json read the string
+		}
+	}
+	return buildRecord(path, lineNo, raw, textOff, textEnd, func(f int) []byte {
+		v, ok := fields[fieldNames[f]]
+		if !ok {
+			return nil
+		}
+		return v
+	})
+}
+
+// buildRecord makes the document of a record known to be a JSON object:
+// textOff and textEnd are the quotes of its "text" string (textOff -1
+// when there is none), field returns the raw value of a known field (nil
+// when absent).
+func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, field func(int) []byte) (*compare.Document, []compare.DocError) {
+	// The record's strings share one allocation: decoded values are never
+	// longer than written, and the default ID is the file's stem and line.
+	var sb strings.Builder
+	size := 2*len(path) + 42
+	for f := range fText {
+		size += len(field(f))
+	}
+	sb.Grow(size)
+	var num [20]byte
+	lineStr := strconv.AppendInt(num[:0], int64(lineNo), 10)
+	sb.WriteString(path)
+	sb.WriteByte(':')
+	sb.Write(lineStr)
+	at := sb.String()
 	var errs []compare.DocError
 	if off := invalidUTF8(raw); off >= 0 {
 		errs = append(errs, warnf(at, "invalid UTF-8 at byte %d of the line (left in place)", off))
 	}
-	str := func(keys ...string) (string, string) {
+	str := func(keys ...int) (string, string) {
 		for _, k := range keys {
-			v, ok := fields[k]
-			if !ok || string(v) == "null" {
+			v := field(k)
+			if v == nil || string(v) == "null" {
 				continue
 			}
-			var s string
-			if json.Unmarshal(v, &s) == nil {
-				return strings.TrimSpace(s), k
-			}
-			var n json.Number
-			if json.Unmarshal(v, &n) == nil {
-				return n.String(), k
-			}
-			errs = append(errs, warnf(at, "field %q: want a string", k))
+			switch {
+			case v[0] != '"' && v[0] != '-' && (v[0] < '0' || v[0] > '9'):
+				errs = append(errs, warnf(at, "field %q: want a string", fieldNames[k]))
+				continue
+			case v[0] == '"' && !plainJSONString(v):
+				return strings.TrimSpace(jsonString(v)), fieldNames[k]
+			case v[0] == '"':
+				v = bytes.TrimSpace(v[1 : len(v)-1])
+			} // else a number, as written
+			start := sb.Len()
+			sb.Write(v)
+			return sb.String()[start:], fieldNames[k]
 		}
 		return "", ""
 	}
-	textOff := fieldOffset(raw, "text")
 	if textOff < 0 {
 		errs = append(errs, errf(at, "no \"text\" string field"))
 		return nil, errs
 	}
-	text, cks := decodeJSONString(raw, textOff)
+	text, cks := decodeJSONString(raw[textOff+1 : textEnd])
 	if len(bytes.TrimSpace(text)) == 0 {
 		errs = append(errs, errf(at, "empty text"))
 		return nil, errs
 	}
 	d := &compare.Document{Path: at, Text: text}
-	id, _ := str("id")
+	id, _ := str(fID)
 	if id == "" {
-		id = stem(path) + "#" + strconv.Itoa(lineNo)
+		start := sb.Len()
+		sb.WriteString(stem(path))
+		sb.WriteByte('#')
+		sb.Write(lineStr)
+		id = sb.String()[start:]
 	}
 	d.ID = id
-	title, _ := str("title", "headline")
-	d.Outlet, _ = str("outlet", "source", "site", "publisher")
-	d.URL, _ = str("url", "link")
-	d.Story, _ = str("story")
-	if s, key := str("published", "date", "datePublished", "published_at", "publishedAt"); s != "" {
+	d.Title, _ = str(fTitle, fHeadline)
+	d.Outlet, _ = str(fOutlet, fSource, fSite, fPublisher)
+	d.URL, _ = str(fURL, fLink)
+	d.Story, _ = str(fStory)
+	if s, key := str(fPublished, fDate, fDatePublished, fPublishedAt, fPublishedAtCamel); s != "" {
 		if t, ok := parseDate(s); ok {
-			d.Published, d.PublishedFrom = &t, "jsonl"
+			d.Published, d.PublishedFrom = timePtr(t), "jsonl"
 		} else {
 			errs = append(errs, errf(at, "bad date %q in field %q (want YYYY-MM-DD or RFC 3339)", s, key))
 		}
 	}
-	line := append([]byte(nil), raw...)
-	d.Source = func(off int) (string, int, int) {
-		i := sort.Search(len(cks), func(i int) bool { return cks[i].dec > off }) - 1
-		r := textOff + 1 + off
-		if i >= 0 {
-			r = cks[i].raw + (off - cks[i].dec)
-		}
-		r = min(max(r, 0), len(line))
-		return path, lineNo, utf8.RuneCount(line[:r]) + 1
-	}
+	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
+	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
+	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
+	d.Source = m.source // one allocation: the method value holds a copy of m
+	return d, errs
+}
+
+// analyzeRecord finishes a record's document: page residue, sections
+// and title, dateline, sentences. It needs nothing but the document.
+func analyzeRecord(d *compare.Document) {
+	title := d.Title
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok && d.Published == nil {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
-	structure(d, paragraphs(d.Text, d.Mask, nil), title, false)
+	wrapped := isWrapped(d.Text)
+	var paras [32]para // most articles fit: no allocation
+	structure(d, paragraphs(paras[:0], d.Text, d.Mask, nil, wrapped), title, false)
 	setDateline(d)
-	finish(d)
-	return d, errs
+	finish(d, wrapped)
+}
+
+// plainJSONString reports whether a string literal decodes to its bytes
+// between the quotes: no escapes, valid UTF-8.
+func plainJSONString(v []byte) bool {
+	return bytes.IndexByte(v, '\\') < 0 && utf8.Valid(v)
+}
+
+// jsonString decodes a JSON string literal as encoding/json does (invalid
+// UTF-8 and lone surrogates become U+FFFD).
+func jsonString(v []byte) string {
+	var s string
+	_ = json.Unmarshal(v, &s) // v is a string literal encoding/json has read or would read
+	return s
 }
 
 // fieldOffset returns the offset of the opening quote of a top-level
@@ -206,29 +314,50 @@ func fieldOffset(raw []byte, name string) int {
 	return found
 }
 
-// checkpoint maps a decoded offset to a raw offset after an escape.
+// checkpoint maps a decoded offset to a raw offset after an escape; raw
+// counts from the literal's first byte after the opening quote.
 type checkpoint struct{ dec, raw int }
 
-// decodeJSONString decodes the JSON string literal at raw[q] (the opening
-// quote), keeping a checkpoint after every escape so decoded offsets map
-// back to the line. Invalid UTF-8 is copied as is, so offsets stay true.
-func decodeJSONString(raw []byte, q int) ([]byte, []checkpoint) {
-	var out []byte
+// escapeLens returns how long the escape before a checkpoint is written
+// and decoded, from the growth of both offsets since the previous one:
+// a verbatim run adds the same to both, and the difference tells the
+// escapes apart: \n and the like (2 bytes to 1), \uXXXX (6 to 1, 2 or 3,
+// U+FFFD for a lone surrogate being 3), a surrogate pair (12 to 4).
+func escapeLens(prev, ck checkpoint) (rawLen, decLen int) {
+	switch (ck.raw - prev.raw) - (ck.dec - prev.dec) {
+	case 1:
+		return 2, 1
+	case 3:
+		return 6, 3
+	case 4:
+		return 6, 2
+	case 5:
+		return 6, 1
+	}
+	return 12, 4
+}
+
+// decodeJSONString decodes the content of a valid JSON string literal
+// (between the quotes), keeping a checkpoint after every escape so
+// decoded offsets map back to the line. Invalid UTF-8 is copied as is, so
+// offsets stay true.
+func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
+	out := make([]byte, 0, len(lit)) // an escape never decodes longer than it is written
 	var cks []checkpoint
-	for i := q + 1; i < len(raw); {
-		c := raw[i]
-		if c == '"' {
+	if n := bytes.Count(lit, []byte{'\\'}); n > 0 {
+		cks = make([]checkpoint, 0, n)
+	}
+	for i := 0; i < len(lit); {
+		j := bytes.IndexByte(lit[i:], '\\')
+		if j < 0 {
+			j = len(lit) - i
+		}
+		out = append(out, lit[i:i+j]...)
+		i += j
+		if i+1 >= len(lit) {
 			break
 		}
-		if c != '\\' {
-			out = append(out, c)
-			i++
-			continue
-		}
-		if i+1 >= len(raw) {
-			break
-		}
-		e := raw[i+1]
+		e := lit[i+1]
 		i += 2
 		switch e {
 		case 'n':
@@ -242,11 +371,11 @@ func decodeJSONString(raw []byte, q int) ([]byte, []checkpoint) {
 		case 'f':
 			out = append(out, '\f')
 		case 'u':
-			r := hex4(raw, i)
+			r := hex4(lit, i)
 			i += 4
 			if utf16.IsSurrogate(r) {
-				if i+6 <= len(raw) && raw[i] == '\\' && raw[i+1] == 'u' {
-					r2 := hex4(raw, i+2)
+				if i+6 <= len(lit) && lit[i] == '\\' && lit[i+1] == 'u' {
+					r2 := hex4(lit, i+2)
 					if dr := utf16.DecodeRune(r, r2); dr != utf8.RuneError {
 						r = dr
 						i += 6
@@ -266,13 +395,88 @@ func decodeJSONString(raw []byte, q int) ([]byte, []checkpoint) {
 	return out, cks
 }
 
+// hex4 reads four hex digits at b[i:], or gives U+FFFD.
 func hex4(b []byte, i int) rune {
-	if i+4 > len(b) {
+	if i < 0 || i+4 > len(b) {
 		return utf8.RuneError
 	}
-	n, err := strconv.ParseUint(string(b[i:i+4]), 16, 32)
-	if err != nil {
-		return utf8.RuneError
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return utf8.RuneError
+		}
 	}
-	return rune(n)
+	return r
+}
+
+// lineMap maps offsets in a record's decoded text to columns of its line
+// without keeping the line: the bytes before and after the text literal
+// are kept, and between escapes the literal is the decoded text itself.
+type lineMap struct {
+	path    string
+	lineNo  int
+	text    []byte
+	cks     []checkpoint
+	litLen  int    // the raw length of the text literal, quotes excluded
+	ends    []byte // the line up to and including the opening quote, then from the closing quote on
+	headLen int    // the length of the first part of ends
+}
+
+// source is Document.Source for a record: the column is one plus the
+// number of code points before the byte of the line the offset maps to.
+// (A value receiver: the method value is then a single allocation.)
+func (m lineMap) source(off int) (string, int, int) {
+	lit := m.headLen
+	i := sort.Search(len(m.cks), func(i int) bool { return m.cks[i].dec > off }) - 1
+	r := lit + off
+	if i >= 0 {
+		r = lit + m.cks[i].raw + (off - m.cks[i].dec)
+	}
+	r = min(max(r, 0), len(m.ends)+m.litLen)
+	return m.path, m.lineNo, m.runesBefore(r) + 1
+}
+
+// runesBefore counts the code points of the line before byte r. The
+// pieces add up: each one starts after an ASCII byte (a quote or the last
+// byte of an escape) and ends before one, so no sequence spans two.
+func (m lineMap) runesBefore(r int) int {
+	lit := m.headLen
+	head, tail := m.ends[:lit], m.ends[lit:]
+	if r <= lit {
+		return utf8.RuneCount(head[:r])
+	}
+	n := utf8.RuneCount(head)
+	if r >= lit+m.litLen {
+		return n + m.literalRunes(m.litLen) + utf8.RuneCount(tail[:r-lit-m.litLen])
+	}
+	return n + m.literalRunes(r-lit)
+}
+
+// literalRunes counts the code points of the first k raw bytes of the
+// text literal.
+func (m lineMap) literalRunes(k int) int {
+	n := 0
+	var prev checkpoint // where the current verbatim run starts
+	for _, ck := range m.cks {
+		rawLen, decLen := escapeLens(prev, ck)
+		rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
+		decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
+		if k <= rawStart {
+			break
+		}
+		n += utf8.RuneCount(m.text[prev.dec:decStart])
+		if k <= ck.raw { // inside the escape, which is ASCII
+			return n + k - rawStart
+		}
+		n += ck.raw - rawStart
+		prev = ck
+	}
+	return n + utf8.RuneCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
 }

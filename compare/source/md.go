@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -34,9 +35,13 @@ func parseMarkdown(path string, data []byte) (*compare.Document, []compare.DocEr
 	}
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok && d.Published == nil {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
-	paras := paragraphs(d.Text, d.Mask, func(off int) bool { return mm.headings[off] })
+	wrapped := isWrapped(d.Text)
+	// The paragraphs outlive this call (nextParaFunc keeps them): gather
+	// them on the stack and keep one exact copy.
+	var pbuf [32]para
+	paras := slices.Clone(paragraphs(pbuf[:0], d.Text, d.Mask, func(off int) bool { return mm.headings[off] }, wrapped))
 	structure(d, paras, meta.title, false)
 	setDateline(d)
 
@@ -47,7 +52,7 @@ func parseMarkdown(path string, data []byte) (*compare.Document, []compare.DocEr
 	ign, ierrs := directivesToIgnores(withPos(path, data, mm.comments), len(data), nextParaFunc(paras))
 	d.Ignores = append(d.Ignores, ign...)
 	errs = append(errs, ierrs...)
-	finish(d)
+	finish(d, wrapped)
 	return d, errs
 }
 

@@ -25,13 +25,12 @@ func maskMarkdown(text []byte, from int) mdMask {
 			m.mask = append(m.mask, compare.Span{Start: a, End: b})
 		}
 	}
-	lines := splitLines(text)
 	fence := []byte(nil) // the open code fence, nil outside code
 	fenceStart := 0
 	prevBlank := true
 	prevText := -1 // start of the previous paragraph line, for setext headings
 	inComment := -1
-	for _, ls := range lines {
+	for ls, next := nextLine(text, 0); next >= 0; ls, next = nextLine(text, next) {
 		if ls.end <= from {
 			continue
 		}
@@ -217,6 +216,10 @@ func maskInline(text []byte, a, b int, m *mdMask, add func(int, int)) int {
 	cl := &closers{text: text, a: a, b: b}
 	for i := a; i < b; {
 		c := text[i]
+		if !mdInlineByte[c] { // plain text: the common case
+			i++
+			continue
+		}
 		switch c {
 		case '\\':
 			if i+1 < b && isASCIIPunct(text[i+1]) {
@@ -287,6 +290,10 @@ func maskInline(text []byte, a, b int, m *mdMask, add func(int, int)) int {
 	}
 	return -1
 }
+
+// mdInlineByte marks the bytes maskInline's switch acts on; it is never
+// written.
+var mdInlineByte = [256]bool{'\\': true, '`': true, '<': true, '!': true, '[': true, '*': true, '_': true, '~': true}
 
 func run(text []byte, i, b int, c byte) int {
 	n := 0

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,15 +22,24 @@ import (
 // splits after a sentence-final number ("in 2015. The"), where date claims
 // sit; see LIBRARIES.md for the measurements.
 func Sentences(text []byte, mask []compare.Span) []compare.Span {
-	s := splitter{text: text, mask: mask, start: -1, wrapped: isWrapped(text)}
-	s.run()
-	return s.out
+	var buf [64]compare.Span // most articles fit: one exact allocation
+	out := splitSentences(text, mask, buf[:0], isWrapped(text))
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
+}
+
+// splitSentences is Sentences appending to dst; wrapped is
+// isWrapped(text).
+func splitSentences(text []byte, mask []compare.Span, dst []compare.Span, wrapped bool) []compare.Span {
+	s := splitter{text: text, mask: mask, start: -1, wrapped: wrapped}
+	return s.run(dst)
 }
 
 type splitter struct {
 	text  []byte
 	mask  []compare.Span
-	out   []compare.Span
 	start int // start of the current sentence, -1 when none
 	end   int // end of its last content byte
 	// lineStart is the offset of the current line, for the soft-break test.
@@ -61,14 +71,19 @@ func isWrapped(text []byte) bool {
 	return lines >= 3 && long*20 <= lines
 }
 
-func (s *splitter) flush() {
+// flush ends the current sentence, appending it to out. The spans live
+// in run's out, not in the splitter, so a caller's buffer can stay on its
+// stack.
+func (s *splitter) flush(out []compare.Span) []compare.Span {
 	if s.start >= 0 && s.end > s.start {
-		s.out = append(s.out, compare.Span{Start: s.start, End: s.end})
+		out = append(out, compare.Span{Start: s.start, End: s.end})
 	}
 	s.start = -1
+	return out
 }
 
-func (s *splitter) run() {
+// run splits the text, appending the sentences to out.
+func (s *splitter) run(out []compare.Span) []compare.Span {
 	text := s.text
 	mi := 0
 	for i := 0; i < len(text); {
@@ -81,7 +96,7 @@ func (s *splitter) run() {
 			m := s.mask[mi]
 			end := min(m.End, len(text))
 			if hasNewline(text[i:end]) {
-				s.flush()
+				out = s.flush(out)
 				s.lineStart = end
 			}
 			i = end
@@ -91,7 +106,7 @@ func (s *splitter) run() {
 		switch {
 		case c == '\n':
 			if s.start >= 0 && s.hardBreak(i) {
-				s.flush()
+				out = s.flush(out)
 			}
 			s.lineStart = i + 1
 			i++
@@ -101,18 +116,29 @@ func (s *splitter) run() {
 			if s.start < 0 {
 				s.start = i
 			}
-			i = s.terminal(i)
+			var ends bool
+			if i, ends = s.terminal(i); ends {
+				out = s.flush(out)
+			}
 		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0xA6: // …
 			if s.start < 0 {
 				s.start = i
 			}
-			i = s.terminal(i)
+			var ends bool
+			if i, ends = s.terminal(i); ends {
+				out = s.flush(out)
+			}
 		case c < utf8.RuneSelf:
 			if s.start < 0 {
 				s.start = i
 			}
-			i++
-			s.end = i
+			// Up to the next mask span (where the cursor may move), the
+			// bytes that need no more than this case are taken in a run.
+			lim := len(text)
+			if mi < len(s.mask) {
+				lim = min(lim, s.mask[mi].Start, s.mask[mi].End)
+			}
+			i, s.end = plainRun(text, i+1, lim)
 		default:
 			r, n := utf8.DecodeRune(text[i:])
 			if isSpaceRune(r) {
@@ -126,7 +152,31 @@ func (s *splitter) run() {
 			s.end = i
 		}
 	}
-	s.flush()
+	return s.flush(out)
+}
+
+// plainRun goes on from i (after a content byte) over ASCII content
+// bytes and blanks, stopping before lim or a byte run's switch treats
+// otherwise. It returns where it stopped and the end of the last content
+// byte.
+func plainRun(text []byte, i, lim int) (next, end int) {
+	end = i
+	for i < lim {
+		c := text[i]
+		switch {
+		case c > '?' && c < utf8.RuneSelf: // letters and most punctuation
+			i++
+			end = i
+		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			i++
+		case c >= utf8.RuneSelf || c == '\n' || c == '.' || c == '!' || c == '?':
+			return i, end
+		default:
+			i++
+			end = i
+		}
+	}
+	return i, end
 }
 
 func isSpaceRune(r rune) bool {
@@ -178,8 +228,9 @@ func softBreak(line, next []byte, wrapped bool) bool {
 	return wrapped && len(line) >= 40 && !titleCased(line)
 }
 
-// terminal handles a terminal mark at i and returns where scanning goes on.
-func (s *splitter) terminal(i int) int {
+// terminal handles a terminal mark at i and returns where scanning goes
+// on and whether the sentence ends there (the caller flushes it).
+func (s *splitter) terminal(i int) (int, bool) {
 	text := s.text
 	p := i
 	dot := text[i] == '.'
@@ -225,12 +276,11 @@ func (s *splitter) terminal(i int) int {
 		k++
 	}
 	if k >= len(text) {
-		s.flush()
-		return p
+		return p, true
 	}
 	if k == p && text[k] != '\n' {
 		if r, _ := utf8.DecodeRune(text[k:]); !isSpaceRune(r) {
-			return p
+			return p, false
 		}
 	}
 	newline := false
@@ -249,13 +299,9 @@ func (s *splitter) terminal(i int) int {
 		break
 	}
 	if k >= len(text) {
-		s.flush()
-		return p
+		return p, true
 	}
-	if s.boundary(i, k, dot, ellipsis, newline) {
-		s.flush()
-	}
-	return p
+	return p, s.boundary(i, k, dot, ellipsis, newline)
 }
 
 // boundary decides whether the mark at i ends a sentence when the next

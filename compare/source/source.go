@@ -2,10 +2,19 @@
 // front matter, HTML pages and JSON Lines. Markup is masked, never removed,
 // so every span is a byte range in the original bytes (HTML bodies are the
 // exception: their extracted text maps back through Document.Source).
+//
+// Load reads everything; Walk streams documents one at a time; WalkDeferred
+// streams them with the analysis of each text (residue, sections,
+// sentences) left to Pending.Document, so a corpus reader can run it on
+// its workers; ParseRecord loads one JSON Lines record. A JSONL record is
+// read by a hand-written scanner (record.go); a line it does not read
+// exactly as encoding/json would goes through encoding/json, whose errors
+// are the ones reported.
 package source
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -13,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,15 +123,60 @@ func Load(paths []string, opt Options) (docs []*compare.Document, errs []compare
 // path order (JSONL records in line order), never holding all of them.
 // Problems go to onErr (which may be nil); Walk returns only fn's error.
 func Walk(paths []string, opt Options, fn func(*compare.Document) error, onErr func(compare.DocError)) error {
+	return walk(paths, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
+		if analyze != nil {
+			analyze(d)
+		}
+		return fn(d)
+	}, onErr)
+}
+
+// Pending is a document as WalkDeferred delivers it: its ID (unique in
+// the run), path, metadata, text and load errors are final, but the
+// analysis of its text (page residue, sections, title, sentences) may
+// still be to do.
+type Pending struct {
+	doc     *compare.Document
+	analyze func(*compare.Document) // nil once done
+}
+
+// Document runs what is left of the analysis and returns the document,
+// the same as Walk would have delivered. The work depends on nothing but
+// the document, so it may run on any goroutine; call it from one at a
+// time.
+func (p *Pending) Document() *compare.Document {
+	if p.analyze != nil {
+		p.analyze(p.doc)
+		p.analyze = nil
+	}
+	return p.doc
+}
+
+// WalkDeferred is Walk for callers that spread the work over goroutines:
+// the reading goroutine only reads and decodes (IDs are made unique and
+// errors reported in path and line order, as by Walk), and each Pending's
+// Document call, typically on a worker, does the rest. For JSON Lines
+// that rest is most of the cost; other formats arrive fully loaded.
+func WalkDeferred(paths []string, opt Options, fn func(*Pending) error, onErr func(compare.DocError)) error {
+	return walk(paths, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
+		return fn(&Pending{doc: d, analyze: analyze})
+	}, onErr)
+}
+
+// deliverFunc receives a loaded document; analyze, when not nil, must be
+// run on it before use.
+type deliverFunc func(d *compare.Document, analyze func(*compare.Document)) error
+
+func walk(paths []string, opt Options, fn deliverFunc, onErr func(compare.DocError)) error {
 	if onErr == nil {
 		onErr = func(compare.DocError) {}
 	}
 	files := expand(paths, onErr)
 	ids := idSet{}
 	for _, f := range files {
-		err := walkFile(f, opt, func(d *compare.Document) error {
+		err := walkFile(f, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
 			d.ID = ids.unique(d.ID)
-			return fn(d)
+			return fn(d, analyze)
 		}, onErr)
 		if err != nil {
 			return err
@@ -242,7 +297,7 @@ func humanBytes(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func walkFile(f inputFile, opt Options, fn func(*compare.Document) error, onErr func(compare.DocError)) error {
+func walkFile(f inputFile, opt Options, fn deliverFunc, onErr func(compare.DocError)) error {
 	limit := opt.maxBytes()
 	var r io.Reader
 	format, gz := formatOf(f.path)
@@ -294,7 +349,7 @@ func walkFile(f inputFile, opt Options, fn func(*compare.Document) error, onErr 
 		onErr(e)
 	}
 	for _, d := range docs {
-		if err := fn(d); err != nil {
+		if err := fn(d, nil); err != nil {
 			return err
 		}
 	}
@@ -315,7 +370,8 @@ func Parse(path string, data []byte, opt Options) ([]*compare.Document, []compar
 	if format == "jsonl" || format == "jsonl.gz" {
 		var docs []*compare.Document
 		var errs []compare.DocError
-		_ = streamJSONL(path, bytes.NewReader(data), gz, opt, func(d *compare.Document) error {
+		_ = streamJSONL(path, bytes.NewReader(data), gz, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
+			analyze(d)
 			docs = append(docs, d)
 			return nil
 		}, func(e compare.DocError) { errs = append(errs, e) })
@@ -413,10 +469,16 @@ func newDoc(path string, text []byte) *compare.Document {
 	return &compare.Document{ID: stem(path), Path: path, Text: text}
 }
 
-// finish sorts and merges the mask, splits sentences and indexes lines.
-func finish(d *compare.Document) {
+// finish sorts and merges the mask, splits sentences and indexes lines;
+// wrapped is isWrapped(d.Text).
+func finish(d *compare.Document, wrapped bool) {
 	d.Mask = normalizeSpans(d.Mask)
-	d.Sentences = Sentences(d.Text, d.Mask)
+	var buf [64]compare.Span // most articles fit: one exact allocation
+	if out := splitSentences(d.Text, d.Mask, buf[:0], wrapped); len(out) > 0 {
+		d.Sentences = slices.Clone(out)
+	} else {
+		d.Sentences = nil
+	}
 	d.IndexLines()
 }
 
@@ -425,7 +487,11 @@ func normalizeSpans(s []compare.Span) []compare.Span {
 	if len(s) == 0 {
 		return nil
 	}
-	sort.Slice(s, func(i, j int) bool { return s[i].Start < s[j].Start })
+	// Any order of equal starts merges to the same spans.
+	byStart := func(a, b compare.Span) int { return cmp.Compare(a.Start, b.Start) }
+	if !slices.IsSortedFunc(s, byStart) {
+		slices.SortFunc(s, byStart)
+	}
 	out := s[:0]
 	for _, sp := range s {
 		if sp.End <= sp.Start {

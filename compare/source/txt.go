@@ -12,11 +12,13 @@ func parseText(path string, data []byte) (*compare.Document, []compare.DocError)
 	maskBOM(d)
 	pub, _ := maskResidue(d)
 	if t, ok := parseDate(pub); ok {
-		d.Published, d.PublishedFrom = &t, "dateline"
+		d.Published, d.PublishedFrom = timePtr(t), "dateline"
 	}
-	structure(d, paragraphs(d.Text, d.Mask, nil), "", true)
+	wrapped := isWrapped(d.Text)
+	var paras [32]para // most articles fit: no allocation
+	structure(d, paragraphs(paras[:0], d.Text, d.Mask, nil, wrapped), "", true)
 	setDateline(d)
-	finish(d)
+	finish(d, wrapped)
 	return d, nil
 }
 
