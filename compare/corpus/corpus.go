@@ -2,7 +2,7 @@
 // grouped into stories and checked story by story, in two passes with
 // bounded memory.
 //
-// Pass 1 streams the articles (source.Walk) through a bounded pool of
+// Pass 1 streams the articles (source.WalkDeferred) through a bounded pool of
 // workers; each worker computes an article's grouping Features and its
 // claims (extract), then drops the article's text, keeping only metadata,
 // the claims (which carry their own text) and the file positions of their
@@ -128,7 +128,9 @@ func Run(ctx context.Context, paths []string, cfg Config, emit func(*StoryResult
 // sorted by document ID.
 func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Summary) ([]Article, error) {
 	kinds := check.NeededKinds(cfg.Check.Rules)
-	jobs := make(chan *compare.Document, workers)
+	// The reader only reads and decodes records (keeping IDs and errors
+	// in input order); the workers finish loading them.
+	jobs := make(chan *source.Pending, workers)
 	results := make(chan Article, workers)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -137,9 +139,9 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 	var errMu sync.Mutex
 	go func() {
 		defer close(jobs)
-		readErr = source.Walk(paths, cfg.Source, func(d *compare.Document) error {
+		readErr = source.WalkDeferred(paths, cfg.Source, func(p *source.Pending) error {
 			select {
-			case jobs <- d:
+			case jobs <- p:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
@@ -158,8 +160,8 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for d := range jobs {
-				results <- Prepare(d, cfg.Check, kinds)
+			for p := range jobs {
+				results <- Prepare(p.Document(), cfg.Check, kinds)
 			}
 		}()
 	}
