@@ -344,3 +344,38 @@ func TestIgnores(t *testing.T) {
 		})
 	}
 }
+
+// TestLedeAfterRepeatedTitle: a JSONL record whose text repeats its title
+// has its lede in the first prose paragraph, even when the next paragraph
+// is a sentence full of capitalised names; a real standfirst still joins
+// the headline block.
+func TestLedeAfterRepeatedTitle(t *testing.T) {
+	tests := []struct {
+		name, text, ledePrefix string
+	}{
+		{"names-heavy second paragraph",
+			"Al-Sabah and Payne Hold Talks in Manama\n\nKuwait and Australia held a second round of negotiations over fisheries in Manama on Friday, officials said.\n\nKuwaiti Foreign Minister Ahmad Nasser Al-Mohammed Al-Sabah Led the Delegation From Kuwait City, While Australia Sent Foreign Minister Marise Payne.\n\nOfficials described fisheries as a priority.",
+			"Kuwait and Australia held"},
+		{"title-cased short dek before a headline",
+			"Talks in Manama\n\nA Second Round Begins.\n\nKuwait and Australia held a second round of negotiations over fisheries in Manama on Friday, officials said.",
+			"Kuwait and Australia held"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line := fmt.Sprintf(`{"id":"a","title":%q,"text":%q}`, strings.SplitN(tt.text, "\n", 2)[0], tt.text)
+			d, errs := ParseRecord("x.jsonl", 1, []byte(line))
+			if len(errs) > 0 || d == nil {
+				t.Fatalf("ParseRecord: %v", errs)
+			}
+			for _, s := range d.Sections {
+				if s.Segment == compare.SegLede {
+					if lede := d.Slice(s.Span); !strings.HasPrefix(lede, tt.ledePrefix) {
+						t.Errorf("lede = %q, want prefix %q", clip(lede), tt.ledePrefix)
+					}
+					return
+				}
+			}
+			t.Errorf("no lede in %v", d.Sections)
+		})
+	}
+}

@@ -334,9 +334,18 @@ func headlineLike(s []byte) bool {
 	if len(s) > 200 || len(s) < 3 {
 		return false
 	}
-	// titleCased || the rest, the cheap rest first.
-	return !endsSentence(s) && !bytes.HasSuffix(bytes.TrimSpace(s), []byte(":")) && fieldCount(s, 2) >= 2 || titleCased(s)
+	if !endsSentence(s) {
+		return !bytes.HasSuffix(bytes.TrimSpace(s), []byte(":")) && fieldCount(s, 2) >= 2 || titleCased(s)
+	}
+	// A long sentence ending in a period is prose even when names
+	// capitalise most of its words ("Kuwaiti Foreign Minister Ahmad
+	// Nasser Al-Sabah led the delegation from Kuwait City, …").
+	return fieldCount(s, headlineMaxWords+1) <= headlineMaxWords && titleCased(s)
 }
+
+// headlineMaxWords: a title-cased line ending in a period is taken for a
+// headline only up to this many words.
+const headlineMaxWords = 12
 
 // dekLike: one sentence of at most 250 bytes (a standfirst).
 func dekLike(s []byte) bool {
