@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -38,16 +39,15 @@ type bound struct {
 }
 
 func runEra(pass *compare.Pass) error {
-	var inWindow []compare.Claim
-	for _, c := range pass.Claims {
-		if c.Valid != nil && atEventTime(c) && checkable(c) {
+	var inWindow []*compare.Claim
+	for i := range pass.Claims {
+		if c := &pass.Claims[i]; c.Valid != nil && atEventTime(c) && checkable(c) {
 			inWindow = append(inWindow, c)
 		}
 	}
-	eras := align.Eras(pass.Documents, inWindow)
+	eras := align.ErasOf(pass.Documents, slices.Values(inWindow))
 	bounds := map[string]*bound{}
-	for i := range inWindow {
-		c := &inWindow[i]
+	for _, c := range inWindow {
 		b := bounds[c.Doc.ID]
 		if b == nil {
 			b = &bound{doc: c.Doc.ID}

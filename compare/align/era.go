@@ -1,6 +1,7 @@
 package align
 
 import (
+	"iter"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -12,9 +13,21 @@ import (
 // two claims exclude each other ("the Biden administration" and "former
 // President Trump" in one article of 2025).
 func Eras(docs []*compare.Document, claims []compare.Claim) map[string]compare.Era {
+	return ErasOf(docs, func(yield func(*compare.Claim) bool) {
+		for i := range claims {
+			if !yield(&claims[i]) {
+				return
+			}
+		}
+	})
+}
+
+// ErasOf is Eras over claims given by pointer, for callers that select
+// claims without copying them.
+func ErasOf(docs []*compare.Document, claims iter.Seq[*compare.Claim]) map[string]compare.Era {
 	win := map[string]compare.Window{}
 	empty := map[string]bool{}
-	for _, c := range claims {
+	for c := range claims {
 		if c.Valid == nil {
 			continue
 		}
