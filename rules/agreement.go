@@ -48,11 +48,7 @@ func runAgreement(pass *compare.Pass) error {
 // reportAgreement reports claims of two or more documents stating one
 // value, with the first claim of each document as evidence.
 func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim) {
-	first := firstPerDoc(cs)
-	docs := make([]string, len(first))
-	for i, c := range first {
-		docs[i] = c.Doc.ID
-	}
+	first, docs := firstPerDoc(cs)
 	slices.Sort(docs)
 	var what string
 	if g.Attr == "holder" {
@@ -64,7 +60,7 @@ func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim) {
 		Kind:    g.Kind,
 		Subject: g.Subject,
 		Message: strconv.Itoa(len(docs)) + " sources agree on " + what + ": " + display(first[0]) +
-			" (" + strings.Join(shortIDs(docs), ", ") + ")",
+			" (" + joinShortIDs(docs) + ")",
 		Claims: claimValues(first),
 	})
 }

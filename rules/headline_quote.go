@@ -43,6 +43,9 @@ Does not fire:
 const minHeadlineScore = 0.25
 
 func runHeadlineQuote(pass *compare.Pass) error {
+	if !hasHeadlineQuote(pass.Claims) {
+		return nil // most stories quote no one in a headline
+	}
 	byDoc := map[*compare.Document][]*compare.Claim{}
 	for i := range pass.Claims {
 		if c := &pass.Claims[i]; c.Kind == compare.KindQuote {
@@ -87,6 +90,15 @@ func runHeadlineQuote(pass *compare.Pass) error {
 		}
 	}
 	return nil
+}
+
+func hasHeadlineQuote(cs []compare.Claim) bool {
+	for i := range cs {
+		if cs[i].Kind == compare.KindQuote && cs[i].Segment == compare.SegHeadline {
+			return true
+		}
+	}
+	return false
 }
 
 // countQuoteWords counts the words of a quote, ellipses aside.

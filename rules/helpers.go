@@ -117,8 +117,8 @@ func reportConflict(pass *compare.Pass, c conflict, what string) {
 	pass.Report(compare.Finding{
 		Subject: c.group.Subject,
 		Message: fmt.Sprintf("%s %s: %s (%s) vs %s (%s)", disagreePrefix(c), what,
-			display(c.a.Claims[0]), strings.Join(shortIDs(c.a.Docs()), ", "),
-			display(c.b.Claims[0]), strings.Join(shortIDs(c.b.Docs()), ", ")),
+			display(c.a.Claims[0]), joinShortIDs(c.a.Docs()),
+			display(c.b.Claims[0]), joinShortIDs(c.b.Docs())),
 		Claims: claimValues(c.a.Claims, c.b.Claims),
 	})
 }
@@ -140,15 +140,24 @@ func display(c *compare.Claim) string {
 	return c.Value
 }
 
-// shortIDs shortens document IDs like "001_444b98ae168bb563" to "001".
-func shortIDs(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = shortID(id)
+// joinShortIDs lists document IDs, shortened, for messages.
+func joinShortIDs(ids []string) string {
+	n := 0
+	for _, id := range ids {
+		n += len(shortID(id)) + len(", ")
 	}
-	return out
+	var b strings.Builder
+	b.Grow(n)
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(shortID(id))
+	}
+	return b.String()
 }
 
+// shortID shortens a document ID like "001_444b98ae168bb563" to "001".
 func shortID(id string) string {
 	if i := strings.IndexByte(id, '_'); i > 0 && i <= 8 {
 		return id[:i]
@@ -250,16 +259,17 @@ func mergeContained(pass *compare.Pass, vals []align.Value) []align.Value {
 	return out
 }
 
-// firstPerDoc keeps the first claim of each document.
-func firstPerDoc(cs []*compare.Claim) []*compare.Claim {
-	var out []*compare.Claim
-	var docs docSet
+// firstPerDoc keeps the first claim of each document; docs are the
+// documents' IDs, in the same order.
+func firstPerDoc(cs []*compare.Claim) (first []*compare.Claim, docs []string) {
+	first = make([]*compare.Claim, 0, len(cs))
+	set := docSet{ids: make([]string, 0, len(cs))}
 	for _, c := range cs {
-		if docs.add(c.Doc.ID) {
-			out = append(out, c)
+		if set.add(c.Doc.ID) {
+			first = append(first, c)
 		}
 	}
-	return out
+	return first, set.ids
 }
 
 // manyDocs is the size past which a docSet looks IDs up in a map rather

@@ -88,7 +88,8 @@ func reportHolderConflicts(pass *compare.Pass, cs []conflict, what string) {
 				against[wrong.Value] = m
 				order = append(order, wrong.Value)
 			}
-			m.b.Claims = append(m.b.Claims, firstPerDoc(right.Claims)...)
+			first, _ := firstPerDoc(right.Claims)
+			m.b.Claims = append(m.b.Claims, first...)
 		default:
 			reportConflict(pass, c, what)
 		}

@@ -14,30 +14,66 @@ import (
 )
 
 // Group buckets claims by slot. Groups are sorted by slot; claims within a
-// group by document ID then offset.
+// group by document ID then offset. A claim is a large struct, so each is
+// copied once, into one array that the groups share (each group's slice
+// clipped), rather than appended group by group.
 func Group(claims []compare.Claim) []compare.Group {
 	idx := map[string]int{}
 	var groups []compare.Group
-	for _, c := range claims {
-		key := c.Slot()
-		i, ok := idx[key]
+	var counts []int
+	which := make([]int, len(claims)) // the group of each claim
+	var buf [64]byte
+	key := buf[:0]
+	for i := range claims {
+		c := &claims[i]
+		key = appendSlot(key[:0], c)
+		n, ok := idx[string(key)]
 		if !ok {
-			i = len(groups)
-			idx[key] = i
-			groups = append(groups, compare.Group{Slot: key, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+			n = len(groups)
+			slot := string(key)
+			idx[slot] = n
+			groups = append(groups, compare.Group{Slot: slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+			counts = append(counts, 0)
 		}
-		groups[i].Claims = append(groups[i].Claims, c)
+		which[i] = n
+		counts[n]++
+	}
+	all := make([]compare.Claim, len(claims))
+	start := 0
+	for n := range groups {
+		groups[n].Claims = all[start : start : start+counts[n]]
+		start += counts[n]
+	}
+	for i := range claims {
+		g := &groups[which[i]]
+		g.Claims = append(g.Claims, claims[i])
 	}
 	slices.SortFunc(groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
 	for i := range groups {
-		slices.SortStableFunc(groups[i].Claims, func(a, b compare.Claim) int {
-			if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Span.Start, b.Span.Start)
-		})
+		// Claims usually come sorted (extract.SortClaims): sorting them
+		// again would move large structs for nothing.
+		if !slices.IsSortedFunc(groups[i].Claims, byDocOffset) {
+			slices.SortStableFunc(groups[i].Claims, byDocOffset)
+		}
 	}
 	return groups
+}
+
+// appendSlot appends the bytes of c.Slot(), the claim's slot key, without
+// making a string of them.
+func appendSlot(b []byte, c *compare.Claim) []byte {
+	b = append(b, c.Kind...)
+	b = append(b, ':')
+	b = append(b, c.Subject...)
+	b = append(b, '/')
+	return append(b, c.Attr...)
+}
+
+func byDocOffset(a, b compare.Claim) int {
+	if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Span.Start, b.Span.Start)
 }
 
 // Value is one distinct canonical value in a group with the claims that
