@@ -3,6 +3,7 @@ package rules_test
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -26,7 +27,7 @@ type benchStory struct {
 
 // benchStories generates a corpus of n articles and extracts the claims
 // of each of its stories (5-8 articles, about ten claims each).
-func benchStories(b *testing.B, k *kb.KB, n int) []benchStory {
+func benchStories(b testing.TB, k *kb.KB, n int) []benchStory {
 	b.Helper()
 	var buf bytes.Buffer
 	truth, err := corpus.Generate(&buf, k, corpus.GenOptions{Articles: n, Seed: 1})
@@ -73,6 +74,44 @@ func rulePasses(k *kb.KB, st benchStory, report func(compare.Finding)) []*compar
 		}
 		extract.SortClaims(cs)
 		out = append(out, &compare.Pass{Rule: r, Documents: st.docs, Claims: cs, Groups: align.Group(cs), KB: k, Report: report})
+	}
+	return out
+}
+
+// TestRulesReadOnly checks that no rule writes to the claims and groups of
+// its pass: check.RunRules shares them between rules, and rules keep
+// pointers into them rather than copies.
+func TestRulesReadOnly(t *testing.T) {
+	k, err := kb.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, st := range benchStories(t, k, 200) {
+		passes := rulePasses(k, st, func(compare.Finding) { found++ })
+		groups := make([][]compare.Group, len(passes))
+		claims := make([][]compare.Claim, len(passes))
+		for i, p := range passes {
+			groups[i], claims[i] = cloneGroups(p.Groups), slices.Clone(p.Claims)
+		}
+		for i, p := range passes {
+			if err := p.Rule.Run(p); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(groups[i], p.Groups) || !reflect.DeepEqual(claims[i], p.Claims) {
+				t.Errorf("rule %s changed the claims of its pass", p.Rule.Name)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no findings: the stories check nothing")
+	}
+}
+
+func cloneGroups(gs []compare.Group) []compare.Group {
+	out := slices.Clone(gs)
+	for i := range out {
+		out[i].Claims = slices.Clone(out[i].Claims)
 	}
 	return out
 }
