@@ -30,7 +30,8 @@ Does not fire: "the Trump administration's withdrawal from the JCPOA in 2018"; "
 		if k == nil {
 			return nil
 		}
-		for _, c := range pass.Claims {
+		for i := range pass.Claims {
+			c := &pass.Claims[i]
 			person, office, ok := outOfOffice(k, c)
 			if !ok {
 				continue
@@ -39,7 +40,7 @@ Does not fire: "the Trump administration's withdrawal from the JCPOA in 2018"; "
 				Subject: c.Subject,
 				Message: fmt.Sprintf("%q: %s was not in office at the time the article speaks of (%s)%s",
 					c.Text, personName(k, person), dayString(c.When.From, c.When.Gran), holdersNote(k, office.ID, c.When.From)),
-				Claims:   []compare.Claim{c},
+				Claims:   []compare.Claim{*c},
 				Evidence: anachronismEvidence(k, c, office),
 			})
 		}

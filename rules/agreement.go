@@ -1,7 +1,8 @@
 package rules
 
 import (
-	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -35,39 +36,33 @@ func runAgreement(pass *compare.Pass) error {
 			vals = mergeContained(pass, vals)
 		}
 		for _, v := range vals {
-			var cs []compare.Claim
-			for _, c := range v.Claims {
-				if agreeable(c) {
-					cs = append(cs, c)
-				}
+			// The values are ours to filter in place.
+			if cs := filterClaims(v.Claims, agreeable); !oneDocument(cs) {
+				reportAgreement(pass, g, cs)
 			}
-			docs := compare.DocIDs(cs)
-			if len(docs) < 2 {
-				continue
-			}
-			// One claim per document: the first.
-			var first []compare.Claim
-			seen := map[string]bool{}
-			for _, c := range cs {
-				if !seen[c.Doc.ID] {
-					seen[c.Doc.ID] = true
-					first = append(first, c)
-				}
-			}
-			what := fmt.Sprintf("the %s of %s", attrPhrase(g.Attr), slotPhrase(pass, g.Subject))
-			if g.Attr == "holder" {
-				what = "who was " + strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")
-			}
-			pass.Report(compare.Finding{
-				Kind:    g.Kind,
-				Subject: g.Subject,
-				Message: fmt.Sprintf("%d sources agree on %s: %s (%s)", len(docs), what,
-					display(first[0]), strings.Join(shortIDs(docs), ", ")),
-				Claims: first,
-			})
 		}
 	}
 	return nil
+}
+
+// reportAgreement reports claims of two or more documents stating one
+// value, with the first claim of each document as evidence.
+func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim) {
+	first, docs := firstPerDoc(cs)
+	slices.Sort(docs)
+	var what string
+	if g.Attr == "holder" {
+		what = "who was " + strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")
+	} else {
+		what = "the " + attrPhrase(g.Attr) + " of " + slotPhrase(pass, g.Subject)
+	}
+	pass.Report(compare.Finding{
+		Kind:    g.Kind,
+		Subject: g.Subject,
+		Message: strconv.Itoa(len(docs)) + " sources agree on " + what + ": " + display(first[0]) +
+			" (" + joinShortIDs(docs) + ")",
+		Claims: claimValues(first),
+	})
 }
 
 func attrPhrase(attr string) string {
@@ -83,7 +78,7 @@ func attrPhrase(attr string) string {
 // agreeable reports whether a claim can stand as a source's statement of
 // the slot's value: not a weekday derived from a date, and for people and
 // governments only a claim about the time of the event itself.
-func agreeable(c compare.Claim) bool {
+func agreeable(c *compare.Claim) bool {
 	if c.Marker == "derived" || c.Marker == "weekday" {
 		return false // the weekday agreement already says it
 	}

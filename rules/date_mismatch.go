@@ -25,7 +25,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindDate},
 	Run: func(pass *compare.Pass) error {
-		anchored := func(c compare.Claim) bool {
+		anchored := func(c *compare.Claim) bool {
 			if c.Attr != "date" {
 				return false
 			}
@@ -34,7 +34,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 			}
 			return true
 		}
-		for _, g := range mainEventGroups(pass, compare.KindDate) {
+		for g := range mainEventGroups(pass, compare.KindDate) {
 			for _, c := range crossDocument(conflicts(pass, g, anchored)) {
 				if allBareWeekdays(c.a.Claims) && allBareWeekdays(c.b.Claims) {
 					continue // "Sunday" and "Sunday": which week is the tagger's guess
@@ -52,7 +52,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 
 // allWrittenWeekdays reports whether every claim was written with a
 // weekday ("Friday", "Saturday, April 12").
-func allWrittenWeekdays(cs []compare.Claim) bool {
+func allWrittenWeekdays(cs []*compare.Claim) bool {
 	for _, c := range cs {
 		if c.Marker != "weekday" && !hasWeekdayName(c.Text) {
 			return false
@@ -71,7 +71,7 @@ func hasWeekdayName(s string) bool {
 	return false
 }
 
-func allBareWeekdays(cs []compare.Claim) bool {
+func allBareWeekdays(cs []*compare.Claim) bool {
 	for _, c := range cs {
 		if c.Marker != "weekday" {
 			return false

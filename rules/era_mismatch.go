@@ -2,7 +2,8 @@ package rules
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -33,26 +34,26 @@ Does not fire: two reports whose officials were all in office in April 2025.`,
 // bound is a document's era and the claims that bound it.
 type bound struct {
 	doc      string
-	win      compare.Window
+	era      align.EraWindow
 	from, to *compare.Claim // the claims giving the latest start and earliest end
 }
 
 func runEra(pass *compare.Pass) error {
-	var inWindow []compare.Claim
-	for _, c := range pass.Claims {
-		if c.Valid != nil && atEventTime(c) && checkable(c) {
-			inWindow = append(inWindow, c)
+	var list []bound
+	at := map[string]int{} // a document's bound in list
+	for i := range pass.Claims {
+		c := &pass.Claims[i]
+		if c.Valid == nil || !atEventTime(c) || !checkable(c) {
+			continue
 		}
-	}
-	eras := align.Eras(pass.Documents, inWindow)
-	bounds := map[string]*bound{}
-	for i := range inWindow {
-		c := &inWindow[i]
-		b := bounds[c.Doc.ID]
-		if b == nil {
-			b = &bound{doc: c.Doc.ID}
-			bounds[c.Doc.ID] = b
+		n, ok := at[c.Doc.ID]
+		if !ok {
+			n = len(list)
+			at[c.Doc.ID] = n
+			list = append(list, bound{doc: c.Doc.ID})
 		}
+		b := &list[n]
+		b.era.Add(*c.Valid)
 		if b.from == nil || c.Valid.From.After(b.from.Valid.From) {
 			b.from = c
 		}
@@ -60,16 +61,10 @@ func runEra(pass *compare.Pass) error {
 			b.to = c
 		}
 	}
-	var list []*bound
-	for id, b := range bounds {
-		e := eras[id]
-		if e.From != nil {
-			b.win.From = *e.From
-		}
-		if e.To != nil {
-			b.win.To = *e.To
-		}
-		if e.Empty && b.from != nil && b.to != nil {
+	// An article whose own claims exclude each other is reported alone.
+	open := list[:0]
+	for _, b := range list {
+		if b.era.Empty && b.from != nil && b.to != nil {
 			pass.Report(compare.Finding{
 				Subject: "era",
 				Message: fmt.Sprintf("the article's claims fit no single time: %q holds from %s, but %q only until %s",
@@ -79,28 +74,29 @@ func runEra(pass *compare.Pass) error {
 			})
 			continue
 		}
-		list = append(list, b)
+		open = append(open, b)
 	}
+	list = open
 	// Sweep by start: a document conflicts with every later-starting one
 	// that starts after it ends. Stories are small, so pairs are few.
-	sort.Slice(list, func(i, j int) bool {
-		if !list[i].win.From.Equal(list[j].win.From) {
-			return list[i].win.From.Before(list[j].win.From)
+	slices.SortFunc(list, func(a, b bound) int {
+		if c := a.era.From.Compare(b.era.From); c != 0 {
+			return c
 		}
-		return list[i].doc < list[j].doc
+		return strings.Compare(a.doc, b.doc)
 	})
 	for i, a := range list {
-		if a.win.To.IsZero() || a.to == nil {
+		if a.era.To.IsZero() || a.to == nil {
 			continue
 		}
 		for _, b := range list[i+1:] {
-			if b.from == nil || b.win.From.Before(a.win.To) {
+			if b.from == nil || b.era.From.Before(a.era.To) {
 				continue
 			}
 			pass.Report(compare.Finding{
 				Subject: "era",
 				Message: fmt.Sprintf("%s fits %s, %s fits %s: the articles cannot be about the same time",
-					shortID(a.doc), window(a.win), shortID(b.doc), window(b.win)),
+					shortID(a.doc), window(a.era.Window), shortID(b.doc), window(b.era.Window)),
 				Claims:   []compare.Claim{*a.to, *b.from},
 				Evidence: append(append([]compare.Evidence{}, a.to.Evidence...), b.from.Evidence...),
 			})

@@ -24,7 +24,7 @@ Does not fire: "the 2015 nuclear deal" in one article and "the JCPOA, agreed in 
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindDate},
 	Run: func(pass *compare.Pass) error {
-		for _, g := range groupsOf(pass, compare.KindDate) {
+		for g := range groupsOf(pass, compare.KindDate) {
 			if g.Attr != "year" {
 				continue
 			}

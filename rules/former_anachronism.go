@@ -27,7 +27,8 @@ Does not fire: "former Vice President Joe Biden, the Democratic nominee" in Sept
 		if k == nil {
 			return nil
 		}
-		for _, c := range pass.Claims {
+		for i := range pass.Claims {
+			c := &pass.Claims[i]
 			person := personOf(c)
 			if person == "" || c.Marker != "former" || !checkable(c) {
 				continue
@@ -44,7 +45,7 @@ Does not fire: "former Vice President Joe Biden, the Democratic nominee" in Sept
 				Subject: c.Subject,
 				Message: fmt.Sprintf("%q: %s held the office of %s at the time the article speaks of (%s), so was not a former holder",
 					c.Text, personName(k, person), office.Title, dayString(c.When.From, c.When.Gran)),
-				Claims:   []compare.Claim{c},
+				Claims:   []compare.Claim{*c},
 				Evidence: holderEvidence(k, office, c.When.From),
 			})
 		}

@@ -43,14 +43,17 @@ Does not fire:
 const minHeadlineScore = 0.25
 
 func runHeadlineQuote(pass *compare.Pass) error {
-	byDoc := map[*compare.Document][]compare.Claim{}
-	for _, c := range pass.Claims {
-		if c.Kind == compare.KindQuote {
+	if !hasHeadlineQuote(pass.Claims) {
+		return nil // most stories quote no one in a headline
+	}
+	byDoc := map[*compare.Document][]*compare.Claim{}
+	for i := range pass.Claims {
+		if c := &pass.Claims[i]; c.Kind == compare.KindQuote {
 			byDoc[c.Doc] = append(byDoc[c.Doc], c)
 		}
 	}
 	for _, doc := range pass.Documents {
-		var heads, body []compare.Claim
+		var heads, body []*compare.Claim
 		for _, c := range byDoc[doc] {
 			if c.Segment == compare.SegHeadline {
 				heads = append(heads, c)
@@ -71,12 +74,12 @@ func runHeadlineQuote(pass *compare.Pass) error {
 			f := compare.Finding{
 				Subject: h.Subject,
 				Message: fmt.Sprintf("headline quote %q is not in the body, which quotes nothing like it", ht),
-				Claims:  []compare.Claim{h},
+				Claims:  []compare.Claim{*h},
 			}
 			if best, ok := closestQuote(hw, body); ok {
 				diffs, _ := diffWords(hw, best.words)
 				f.Diff = wordDiff(hw, best.words, diffs, ht, best.text)
-				f.Claims = append(f.Claims, best.claim)
+				f.Claims = append(f.Claims, *best.claim)
 				f.Message = fmt.Sprintf("headline quote %q is not in the body; the closest body quote (%s) says %q: %s",
 					ht, speakerLabel(best.claim), best.text, f.Diff.Unified)
 				if !knownSpeaker(f.Subject) {
@@ -87,6 +90,15 @@ func runHeadlineQuote(pass *compare.Pass) error {
 		}
 	}
 	return nil
+}
+
+func hasHeadlineQuote(cs []compare.Claim) bool {
+	for i := range cs {
+		if cs[i].Kind == compare.KindQuote && cs[i].Segment == compare.SegHeadline {
+			return true
+		}
+	}
+	return false
 }
 
 // countQuoteWords counts the words of a quote, ellipses aside.
@@ -163,7 +175,7 @@ outer:
 // quoteCandidate is a stretch of a body quote offered as what a headline
 // quote misquotes.
 type quoteCandidate struct {
-	claim compare.Claim
+	claim *compare.Claim
 	words []qword
 	text  string
 	score float64
@@ -171,7 +183,7 @@ type quoteCandidate struct {
 
 // closestQuote finds, among the clause-aligned stretches of the body
 // quotes, the one most like hw; a stretch must share a content word.
-func closestQuote(hw []qword, body []compare.Claim) (quoteCandidate, bool) {
+func closestQuote(hw []qword, body []*compare.Claim) (quoteCandidate, bool) {
 	var best quoteCandidate
 	found := false
 	for _, c := range body {
@@ -261,7 +273,7 @@ func sharesContentWord(a, b []qword) bool {
 // speakerColon reports the headline form `Trump: "no rush"`, where even a
 // two-word quote is presented as the speaker's words (elsewhere two quoted
 // words are usually a label or scare quotes).
-func speakerColon(doc *compare.Document, h compare.Claim) bool {
+func speakerColon(doc *compare.Document, h *compare.Claim) bool {
 	if h.Speaker == "" {
 		return false
 	}

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"iter"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -22,29 +24,37 @@ type conflict struct {
 func crossDocument(cs []conflict) []conflict {
 	out := cs[:0]
 	for _, c := range cs {
-		if len(compare.DocIDs(append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...))) > 1 {
+		if !oneDocument(c.a.Claims, c.b.Claims) {
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// conflicts returns the pairs of distinct values in a group that cannot
-// both be true. Values are few per slot, so comparing them pairwise is
-// cheap; documents are never compared pairwise.
-func conflicts(pass *compare.Pass, g compare.Group, keep func(compare.Claim) bool) []conflict {
-	var vals []align.Value
-	for _, v := range align.Values(g) {
-		var cs []compare.Claim
-		for _, c := range v.Claims {
-			if keep == nil || keep(c) {
-				cs = append(cs, c)
+// oneDocument reports whether the claims of all the lists come from at
+// most one document.
+func oneDocument(lists ...[]*compare.Claim) bool {
+	var first *compare.Claim
+	for _, cs := range lists {
+		for _, c := range cs {
+			if first == nil {
+				first = c
+			} else if c.Doc.ID != first.Doc.ID {
+				return false
 			}
 		}
-		if len(cs) > 0 {
-			v.Claims = cs
-			vals = append(vals, v)
-		}
+	}
+	return true
+}
+
+// conflicts returns the pairs of distinct values in a group that cannot
+// both be true, counting only the claims keep accepts (all when nil).
+// Values are few per slot, so comparing them pairwise is cheap; documents
+// are never compared pairwise.
+func conflicts(pass *compare.Pass, g compare.Group, keep func(*compare.Claim) bool) []conflict {
+	vals := align.Values(g)
+	if keep != nil {
+		vals = keepClaims(vals, keep)
 	}
 	if g.Kind == compare.KindLocation {
 		vals = mergeContained(pass, vals)
@@ -60,27 +70,61 @@ func conflicts(pass *compare.Pass, g compare.Group, keep func(compare.Claim) boo
 	return out
 }
 
+// keepClaims keeps the claims of each value that keep accepts and the
+// values left with any. It filters in place: the values are the caller's,
+// fresh from align.Values.
+func keepClaims(vals []align.Value, keep func(*compare.Claim) bool) []align.Value {
+	out := vals[:0]
+	for _, v := range vals {
+		v.Claims = filterClaims(v.Claims, keep)
+		if len(v.Claims) > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// filterClaims keeps the claims keep accepts, in place.
+func filterClaims(cs []*compare.Claim, keep func(*compare.Claim) bool) []*compare.Claim {
+	out := cs[:0]
+	for _, c := range cs {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// claimValues copies claims into a finding's list, in order: a finding
+// owns its claims, and only reported claims are worth copying.
+func claimValues(lists ...[]*compare.Claim) []compare.Claim {
+	n := 0
+	for _, cs := range lists {
+		n += len(cs)
+	}
+	out := make([]compare.Claim, 0, n)
+	for _, cs := range lists {
+		for _, c := range cs {
+			out = append(out, *c)
+		}
+	}
+	return out
+}
+
 // reportConflict reports a contradiction between two values with every
 // claim of both as evidence, the first claim of a primary.
 func reportConflict(pass *compare.Pass, c conflict, what string) {
-	claims := append(append([]compare.Claim{}, c.a.Claims...), c.b.Claims...)
 	pass.Report(compare.Finding{
 		Subject: c.group.Subject,
 		Message: fmt.Sprintf("%s %s: %s (%s) vs %s (%s)", disagreePrefix(c), what,
-			display(c.a.Claims[0]), strings.Join(shortIDs(c.a.Docs()), ", "),
-			display(c.b.Claims[0]), strings.Join(shortIDs(c.b.Docs()), ", ")),
-		Claims: claims,
+			display(c.a.Claims[0]), joinShortIDs(c.a.Docs()),
+			display(c.b.Claims[0]), joinShortIDs(c.b.Docs())),
+		Claims: claimValues(c.a.Claims, c.b.Claims),
 	})
 }
 
 func disagreePrefix(c conflict) string {
-	docs := map[string]bool{}
-	for _, v := range []align.Value{c.a, c.b} {
-		for _, id := range v.Docs() {
-			docs[id] = true
-		}
-	}
-	if len(docs) == 1 {
+	if oneDocument(c.a.Claims, c.b.Claims) {
 		return "the article contradicts itself on"
 	}
 	return "sources disagree on"
@@ -88,7 +132,7 @@ func disagreePrefix(c conflict) string {
 
 // display renders a claim's value for messages: places and people by
 // their written form, other values canonically.
-func display(c compare.Claim) string {
+func display(c *compare.Claim) string {
 	switch c.Kind {
 	case compare.KindLocation, compare.KindOffice, compare.KindAdministration:
 		return c.Text
@@ -96,15 +140,24 @@ func display(c compare.Claim) string {
 	return c.Value
 }
 
-// shortIDs shortens document IDs like "001_444b98ae168bb563" to "001".
-func shortIDs(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = shortID(id)
+// joinShortIDs lists document IDs, shortened, for messages.
+func joinShortIDs(ids []string) string {
+	n := 0
+	for _, id := range ids {
+		n += len(shortID(id)) + len(", ")
 	}
-	return out
+	var b strings.Builder
+	b.Grow(n)
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(shortID(id))
+	}
+	return b.String()
 }
 
+// shortID shortens a document ID like "001_444b98ae168bb563" to "001".
 func shortID(id string) string {
 	if i := strings.IndexByte(id, '_'); i > 0 && i <= 8 {
 		return id[:i]
@@ -152,34 +205,37 @@ func subjectPhrase(subject string) string {
 }
 
 // groupsOf returns the pass's groups of one kind.
-func groupsOf(pass *compare.Pass, kind compare.Kind) []compare.Group {
-	var out []compare.Group
-	for _, g := range pass.Groups {
-		if g.Kind == kind {
-			out = append(out, g)
+func groupsOf(pass *compare.Pass, kind compare.Kind) iter.Seq[compare.Group] {
+	return func(yield func(compare.Group) bool) {
+		for _, g := range pass.Groups {
+			if g.Kind == kind && !yield(g) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // mainEventGroups returns the groups of one kind about main events:
 // sub-events named in passing (the next round, the funeral) are too
 // loosely scoped to contradict anything.
-func mainEventGroups(pass *compare.Pass, kind compare.Kind) []compare.Group {
-	var out []compare.Group
-	for _, g := range pass.Groups {
-		if g.Kind == kind && extract.IsMainEvent(g.Subject) {
-			out = append(out, g)
+func mainEventGroups(pass *compare.Pass, kind compare.Kind) iter.Seq[compare.Group] {
+	return func(yield func(compare.Group) bool) {
+		for g := range groupsOf(pass, kind) {
+			if extract.IsMainEvent(g.Subject) && !yield(g) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // mergeContained joins place values that lie one inside the other
 // ("Muscat" and "Oman") so they count as one statement of the venue. A
 // value joins the first cluster all of whose values it is compatible with.
+// It merges in place: the values are the caller's, fresh from
+// align.Values, and a cluster's claims grow only into its own first
+// value's slice (clipped by align.Values) or a new one.
 func mergeContained(pass *compare.Pass, vals []align.Value) []align.Value {
-	var out []align.Value
+	out := vals[:0]
 	for _, v := range vals {
 		joined := false
 		for i := range out {
@@ -197,8 +253,49 @@ func mergeContained(pass *compare.Pass, vals []align.Value) []align.Value {
 			}
 		}
 		if !joined {
-			out = append(out, align.Value{Value: v.Value, Claims: append([]compare.Claim(nil), v.Claims...)})
+			out = append(out, v)
 		}
 	}
 	return out
+}
+
+// firstPerDoc keeps the first claim of each document; docs are the
+// documents' IDs, in the same order.
+func firstPerDoc(cs []*compare.Claim) (first []*compare.Claim, docs []string) {
+	first = make([]*compare.Claim, 0, len(cs))
+	set := docSet{ids: make([]string, 0, len(cs))}
+	for _, c := range cs {
+		if set.add(c.Doc.ID) {
+			first = append(first, c)
+		}
+	}
+	return first, set.ids
+}
+
+// manyDocs is the size past which a docSet looks IDs up in a map rather
+// than scanning its list: a story has a handful of documents.
+const manyDocs = 16
+
+// docSet is a set of document IDs, in order of addition.
+type docSet struct {
+	ids []string
+	in  map[string]bool // once the list is long
+}
+
+// add adds id and reports whether it was new.
+func (s *docSet) add(id string) bool {
+	if s.in != nil && s.in[id] || s.in == nil && slices.Contains(s.ids, id) {
+		return false
+	}
+	s.ids = append(s.ids, id)
+	switch {
+	case s.in != nil:
+		s.in[id] = true
+	case len(s.ids) > manyDocs:
+		s.in = make(map[string]bool, 2*len(s.ids))
+		for _, x := range s.ids {
+			s.in[x] = true
+		}
+	}
+	return true
 }

@@ -21,7 +21,7 @@ Does not fire: "in Muscat" vs "in Oman"; "the first round was held in Muscat" vs
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindLocation},
 	Run: func(pass *compare.Pass) error {
-		for _, g := range mainEventGroups(pass, compare.KindLocation) {
+		for g := range mainEventGroups(pass, compare.KindLocation) {
 			for _, c := range crossDocument(conflicts(pass, g, nil)) {
 				reportConflict(pass, c, "the venue of "+subjectPhrase(g.Subject))
 			}

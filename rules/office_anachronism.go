@@ -29,7 +29,8 @@ Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 d
 		if k == nil {
 			return nil
 		}
-		for _, c := range pass.Claims {
+		for i := range pass.Claims {
+			c := &pass.Claims[i]
 			person, office, ok := outOfOffice(k, c)
 			if !ok {
 				continue
@@ -43,7 +44,7 @@ Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 d
 				Subject: c.Subject,
 				Message: fmt.Sprintf("%q: at the time the article speaks of (%s), %s %s%s", c.Text, dayString(c.When.From, c.When.Gran),
 					personName(k, person), why, holdersNote(k, c.Subject, c.When.From)),
-				Claims:   []compare.Claim{c},
+				Claims:   []compare.Claim{*c},
 				Evidence: anachronismEvidence(k, c, office),
 			})
 		}

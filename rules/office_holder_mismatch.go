@@ -21,10 +21,10 @@ Does not fire: "Foreign Minister Araghchi" and "then-foreign minister Zarif".`,
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindOffice},
 	Run: func(pass *compare.Pass) error {
-		atEvent := func(c compare.Claim) bool {
+		atEvent := func(c *compare.Claim) bool {
 			return atEventTime(c) && (c.Marker == "" || c.Marker == "acting" || c.Marker == "outgoing")
 		}
-		for _, g := range groupsOf(pass, compare.KindOffice) {
+		for g := range groupsOf(pass, compare.KindOffice) {
 			if pass.KB != nil {
 				if o, ok := pass.KB.Office(g.Subject); ok && o.Seats > 1 {
 					continue
@@ -47,7 +47,7 @@ func officeTitle(pass *compare.Pass, id string) string {
 
 // allHeld reports whether the kb confirms every claim: its person held
 // the office at the claim's time.
-func allHeld(pass *compare.Pass, cs []compare.Claim) bool {
+func allHeld(pass *compare.Pass, cs []*compare.Claim) bool {
 	for _, c := range cs {
 		p := personOf(c)
 		if p == "" || !heldDuring(pass.KB, p, c.Subject, c.When.From, c.When.To) {
@@ -88,7 +88,8 @@ func reportHolderConflicts(pass *compare.Pass, cs []conflict, what string) {
 				against[wrong.Value] = m
 				order = append(order, wrong.Value)
 			}
-			m.b.Claims = append(m.b.Claims, firstPerDoc(right.Claims)...)
+			first, _ := firstPerDoc(right.Claims)
+			m.b.Claims = append(m.b.Claims, first...)
 		default:
 			reportConflict(pass, c, what)
 		}
@@ -96,17 +97,4 @@ func reportHolderConflicts(pass *compare.Pass, cs []conflict, what string) {
 	for _, v := range order {
 		reportConflict(pass, *against[v], what)
 	}
-}
-
-// firstPerDoc keeps the first claim of each document.
-func firstPerDoc(cs []compare.Claim) []compare.Claim {
-	seen := map[string]bool{}
-	var out []compare.Claim
-	for _, c := range cs {
-		if !seen[c.Doc.ID] {
-			seen[c.Doc.ID] = true
-			out = append(out, c)
-		}
-	}
-	return out
 }

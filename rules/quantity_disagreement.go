@@ -28,12 +28,12 @@ Does not fire:
 	Severity: compare.Warning,
 	Needs:    []compare.Kind{compare.KindQuantity},
 	Run: func(pass *compare.Pass) error {
-		return eachQuantityConflict(pass, true, attributedApart, func(a, b compare.Claim) compare.Finding {
+		return eachQuantityConflict(pass, true, attributedApart, func(a, b *compare.Claim) compare.Finding {
 			return compare.Finding{
 				Subject: a.Subject,
 				Message: fmt.Sprintf("parties disagree on %s: %s says %s, %s says %s",
 					quantityWhat(a), a.Speaker, a.Text, b.Speaker, b.Text),
-				Claims: []compare.Claim{a, b},
+				Claims: []compare.Claim{*a, *b},
 			}
 		})
 	},

@@ -39,14 +39,14 @@ Does not fire:
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindQuantity},
 	Run: func(pass *compare.Pass) error {
-		return eachQuantityConflict(pass, false, func(a, b compare.Claim) bool {
+		return eachQuantityConflict(pass, false, func(a, b *compare.Claim) bool {
 			return !attributedApart(a, b) && !isUpdate(a, b)
-		}, func(a, b compare.Claim) compare.Finding {
+		}, func(a, b *compare.Claim) compare.Finding {
 			return compare.Finding{
 				Subject: a.Subject,
 				Message: fmt.Sprintf("sources disagree on %s: %s (%s) vs %s (%s)",
 					quantityWhat(a), a.Text, a.Doc.ID, b.Text, b.Doc.ID),
-				Claims: []compare.Claim{a, b},
+				Claims: []compare.Claim{*a, *b},
 			}
 		})
 	},
@@ -59,31 +59,19 @@ Does not fire:
 // precise figure it conflicts with, and its conflicts are then settled;
 // so "5 percent" against "3.67 percent" and "about 3.7 percent" is one
 // finding, not two.
-func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b compare.Claim) bool, report func(a, b compare.Claim) compare.Finding) error {
-	for _, g := range pass.Groups {
-		if g.Kind != compare.KindQuantity {
-			continue
-		}
+func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b *compare.Claim) bool, report func(a, b *compare.Claim) compare.Finding) error {
+	for g := range groupsOf(pass, compare.KindQuantity) {
 		cs := g.Claims
-		edges := make([][]bool, len(cs))
-		for i := range cs {
-			edges[i] = make([]bool, len(cs))
-		}
-		for i, a := range cs {
-			for j := i + 1; j < len(cs); j++ {
-				b := cs[j]
-				if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) {
-					continue
-				}
-				edges[i][j], edges[j][i] = true, true
-			}
+		edges := conflictEdges(cs, sameDoc, keep)
+		if edges == nil {
+			continue
 		}
 		for {
 			best, deg := -1, 0
 			for i := range cs {
 				n := 0
 				for j := range cs {
-					if edges[i][j] {
+					if edges.has(i, j) {
 						n++
 					}
 				}
@@ -96,33 +84,65 @@ func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b compa
 			}
 			other := -1
 			for j := range cs {
-				if edges[best][j] && (other < 0 || width(cs[j]) < width(cs[other])) {
+				if edges.has(best, j) && (other < 0 || width(&cs[j]) < width(&cs[other])) {
 					other = j
 				}
 			}
-			pass.Report(report(cs[best], cs[other]))
+			pass.Report(report(&cs[best], &cs[other]))
 			for j := range cs {
-				edges[best][j], edges[j][best] = false, false
+				edges.set(best, j, false)
 			}
 		}
 	}
 	return nil
 }
 
+// edgeSet is the conflict graph of a slot's figures: n×n flags, row-major.
+type edgeSet struct {
+	n     int
+	flags []bool
+}
+
+func (e edgeSet) has(i, j int) bool { return e.flags[i*e.n+j] }
+
+// set marks or clears the edge between i and j, both ways.
+func (e edgeSet) set(i, j int, on bool) { e.flags[i*e.n+j], e.flags[j*e.n+i] = on, on }
+
+// conflictEdges links the figures whose intervals do not meet and that
+// keep accepts (pairs inside one document only when sameDoc); nil when
+// none conflict, as in most slots, so that those cost no allocation.
+func conflictEdges(cs []compare.Claim, sameDoc bool, keep func(a, b *compare.Claim) bool) *edgeSet {
+	var e *edgeSet
+	for i := range cs {
+		a := &cs[i]
+		for j := i + 1; j < len(cs); j++ {
+			b := &cs[j]
+			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) {
+				continue
+			}
+			if e == nil {
+				e = &edgeSet{n: len(cs), flags: make([]bool, len(cs)*len(cs))}
+			}
+			e.set(i, j, true)
+		}
+	}
+	return e
+}
+
 // width is the breadth of a figure's interval: the smaller, the more precise.
-func width(c compare.Claim) float64 { return c.High - c.Low }
+func width(c *compare.Claim) float64 { return c.High - c.Low }
 
 // intervalsMeet reports whether two figures' intervals share a point.
 // Bounds from rounding and hedges are soft, so two ranges that only touch
 // (…–52.5 and 52.5–…) do not meet; an exact figure on a bound does.
-func intervalsMeet(a, b compare.Claim) bool {
+func intervalsMeet(a, b *compare.Claim) bool {
 	lo, hi := math.Max(a.Low, b.Low), math.Min(a.High, b.High)
 	return lo < hi || lo == hi && (a.Low == a.High || b.Low == b.High)
 }
 
 // attributedApart reports whether two figures are given as different
 // parties' words: "Iran said 100, the US said 120".
-func attributedApart(a, b compare.Claim) bool {
+func attributedApart(a, b *compare.Claim) bool {
 	if a.Speaker == "" || b.Speaker == "" {
 		return false
 	}
@@ -131,9 +151,13 @@ func attributedApart(a, b compare.Claim) bool {
 	return ka != kb && !strings.HasSuffix(ka, " "+kb) && !strings.HasSuffix(kb, " "+ka)
 }
 
+// partyReplacer folds apostrophes and drops periods ("U.S."); a Replacer
+// is safe for concurrent use.
+var partyReplacer = strings.NewReplacer("’", "'", ".", "")
+
 // partyKey normalises a speaker as written for comparison.
 func partyKey(s string) string {
-	ws := strings.Fields(strings.ToLower(strings.NewReplacer("’", "'", ".", "").Replace(s)))
+	ws := strings.Fields(strings.ToLower(partyReplacer.Replace(s)))
 	for len(ws) > 1 && (ws[0] == "the" || ws[0] == "a" || ws[0] == "an") {
 		ws = ws[1:]
 	}
@@ -150,14 +174,14 @@ var cumulativeSubjects = map[string]bool{
 
 // isUpdate reports whether one figure is a later, higher count of a
 // cumulative total than the other.
-func isUpdate(a, b compare.Claim) bool {
+func isUpdate(a, b *compare.Claim) bool {
 	_, _, ok := updateOrder(a, b)
 	return ok
 }
 
 // updateOrder returns the earlier and the later of two figures when the
 // later is a rise of a cumulative count.
-func updateOrder(a, b compare.Claim) (earlier, later compare.Claim, ok bool) {
+func updateOrder(a, b *compare.Claim) (earlier, later *compare.Claim, ok bool) {
 	if a.Attr != "count" || !cumulativeSubjects[a.Subject] || a.Doc == b.Doc || completeCount(a) || completeCount(b) {
 		return a, b, false
 	}
@@ -173,7 +197,7 @@ func updateOrder(a, b compare.Claim) (earlier, later compare.Claim, ok bool) {
 
 // completeCount reports whether a figure is given as a whole that cannot
 // grow: "all nine people on board".
-func completeCount(c compare.Claim) bool { return strings.HasSuffix(c.Value, " all") }
+func completeCount(c *compare.Claim) bool { return strings.HasSuffix(c.Value, " all") }
 
 // reportTime is when a document was published, else its reference time.
 func reportTime(d *compare.Document) time.Time {
@@ -184,7 +208,7 @@ func reportTime(d *compare.Document) time.Time {
 }
 
 // quantityWhat names what a figure measures, for messages.
-func quantityWhat(c compare.Claim) string {
+func quantityWhat(c *compare.Claim) string {
 	subject := c.Subject
 	if subject == "event" || strings.HasPrefix(subject, "event:") {
 		subject = "the " + strings.TrimPrefix(strings.TrimPrefix(subject, "event"), ":")

@@ -29,16 +29,16 @@ Does not fire:
 	Severity: compare.Info,
 	Needs:    []compare.Kind{compare.KindQuantity},
 	Run: func(pass *compare.Pass) error {
-		return eachQuantityConflict(pass, false, func(a, b compare.Claim) bool {
+		return eachQuantityConflict(pass, false, func(a, b *compare.Claim) bool {
 			return !attributedApart(a, b) && isUpdate(a, b)
-		}, func(a, b compare.Claim) compare.Finding {
+		}, func(a, b *compare.Claim) compare.Finding {
 			earlier, later, _ := updateOrder(a, b)
 			return compare.Finding{
 				Subject: a.Subject,
 				Message: fmt.Sprintf("%s updated: %s (%s, %s) → %s (%s, %s)", quantityWhat(a),
 					earlier.Text, earlier.Doc.ID, reportTime(earlier.Doc).Format("2006-01-02"),
 					later.Text, later.Doc.ID, reportTime(later.Doc).Format("2006-01-02")),
-				Claims: []compare.Claim{later, earlier},
+				Claims: []compare.Claim{*later, *earlier},
 			}
 		})
 	},

@@ -43,21 +43,18 @@ Does not fire:
 const minAttributionWords = 6
 
 func runQuoteAttribution(pass *compare.Pass) error {
-	type quote struct {
-		c     compare.Claim
-		words []qword
-	}
 	var qs []quote
-	for _, c := range pass.Claims {
+	for i := range pass.Claims {
+		c := &pass.Claims[i]
 		if c.Kind != compare.KindQuote || !namedSpeaker(c.Subject) {
 			continue
 		}
-		ws := quoteWords(quoteInner(c.Text))
-		if countQuoteWords(ws) >= minAttributionWords {
-			qs = append(qs, quote{c, ws})
+		q := quote{c: c}
+		if countQuoteWords(q.wordList()) >= minAttributionWords {
+			qs = append(qs, q)
 		}
 	}
-	reported := map[string]bool{}
+	var reported map[string]bool // made on the first finding
 	for i, a := range qs {
 		for _, b := range qs[i+1:] {
 			if a.c.Doc == b.c.Doc || a.c.Subject == b.c.Subject {
@@ -71,12 +68,15 @@ func runQuoteAttribution(pass *compare.Pass) error {
 			if reported[key] {
 				continue
 			}
+			if reported == nil {
+				reported = map[string]bool{}
+			}
 			reported[key] = true
 			pass.Report(compare.Finding{
 				Subject: a.c.Subject,
 				Message: fmt.Sprintf("the same words are given to %s (%s) and to %s (%s): %q",
-					speakerLabel(a.c), a.c.Doc.ID, speakerLabel(b.c), b.c.Doc.ID, spanText(quoteInner(a.c.Text), a.words)),
-				Claims: []compare.Claim{a.c, b.c},
+					speakerLabel(a.c), a.c.Doc.ID, speakerLabel(b.c), b.c.Doc.ID, spanText(a.text, a.words)),
+				Claims: []compare.Claim{*a.c, *b.c},
 			})
 		}
 	}

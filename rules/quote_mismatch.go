@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,17 +42,20 @@ Does not fire:
 }
 
 func runQuoteMismatch(pass *compare.Pass) error {
-	var anon []compare.Claim
+	var anon []*quote
 	for _, g := range pass.Groups {
 		if g.Kind != compare.KindQuote || g.Attr != "quote" || !knownSpeaker(g.Subject) {
 			continue
 		}
+		qs := quotesOf(g.Claims)
 		if strings.HasPrefix(g.Subject, anonPrefix) {
-			anon = append(anon, g.Claims...)
+			for i := range qs {
+				anon = append(anon, &qs[i])
+			}
 		}
-		for i, a := range g.Claims {
-			for _, b := range g.Claims[i+1:] {
-				reportMisquote(pass, g.Subject, a, b)
+		for i := range qs {
+			for j := i + 1; j < len(qs); j++ {
+				reportMisquote(pass, g.Subject, &qs[i], &qs[j])
 			}
 		}
 	}
@@ -59,12 +63,40 @@ func runQuoteMismatch(pass *compare.Pass) error {
 	// may be "a senior US administration official" in another report.
 	for i, a := range anon {
 		for _, b := range anon[i+1:] {
-			if a.Subject != b.Subject && sameDescription(a.Subject, b.Subject) {
-				reportMisquote(pass, a.Subject, a, b)
+			if a.c.Subject != b.c.Subject && sameDescription(a.c.Subject, b.c.Subject) {
+				reportMisquote(pass, a.c.Subject, a, b)
 			}
 		}
 	}
 	return nil
+}
+
+// quote is a quote claim and its words, split once and only when the
+// quote is compared: a quote is compared with every other of its speaker.
+type quote struct {
+	c     *compare.Claim
+	text  string // the quote without its quote marks
+	words []qword
+	split bool
+}
+
+// quotesOf wraps claims as quotes, not yet split.
+func quotesOf(cs []compare.Claim) []quote {
+	qs := make([]quote, len(cs))
+	for i := range cs {
+		qs[i].c = &cs[i]
+	}
+	return qs
+}
+
+// wordList returns the words of the quote, splitting it on first use.
+func (q *quote) wordList() []qword {
+	if !q.split {
+		q.text = quoteInner(q.c.Text)
+		q.words = quoteWords(q.text)
+		q.split = true
+	}
+	return q.words
 }
 
 // anonPrefix starts the speaker key of an anonymous source.
@@ -96,21 +128,20 @@ func sameDescription(a, b string) bool {
 
 // reportMisquote reports a and b, quotes of one speaker in two documents,
 // when they are one utterance with a word changed.
-func reportMisquote(pass *compare.Pass, subject string, a, b compare.Claim) {
-	if a.Doc == b.Doc {
+func reportMisquote(pass *compare.Pass, subject string, a, b *quote) {
+	if a.c.Doc == b.c.Doc {
 		return
 	}
-	ta, tb := quoteInner(a.Text), quoteInner(b.Text)
-	cmp := compareQuotes(quoteWords(ta), quoteWords(tb))
+	cmp := compareQuotes(a.wordList(), b.wordList())
 	if !cmp.same || !cmp.changed {
 		return
 	}
-	d := wordDiff(cmp.a, cmp.b, cmp.diffs, spanText(ta, cmp.a), spanText(tb, cmp.b))
+	d := wordDiff(cmp.a, cmp.b, cmp.diffs, spanText(a.text, cmp.a), spanText(b.text, cmp.b))
 	pass.Report(compare.Finding{
 		Subject: subject,
 		Message: fmt.Sprintf("%s is quoted differently: %q (%s) vs %q (%s): %s",
-			speakerLabel(a), d.A, a.Doc.ID, d.B, b.Doc.ID, d.Unified),
-		Claims: []compare.Claim{a, b},
+			speakerLabel(a.c), d.A, a.c.Doc.ID, d.B, b.c.Doc.ID, d.Unified),
+		Claims: []compare.Claim{*a.c, *b.c},
 		Diff:   d,
 	})
 }
@@ -122,7 +153,7 @@ func knownSpeaker(key string) bool {
 }
 
 // speakerLabel is the speaker of a claim as written, or its key.
-func speakerLabel(c compare.Claim) string {
+func speakerLabel(c *compare.Claim) string {
 	if c.Speaker != "" {
 		return c.Speaker
 	}
@@ -145,7 +176,13 @@ const ellipsisKey = "…"
 // not words; an ellipsis is, so that an omission lines up with the words
 // the other source kept.
 func quoteWords(s string) []qword {
-	var out []qword
+	out := make([]qword, 0, strings.Count(s, " ")+1)
+	// ASCII text lowers byte for byte, so one lower-cased copy of the
+	// quote holds every word's key.
+	lower, ascii := "", isASCII(s)
+	if ascii {
+		lower = strings.ToLower(s)
+	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -172,7 +209,12 @@ func quoteWords(s string) []qword {
 				}
 				break
 			}
-			key := strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+			var key string
+			if ascii {
+				key = lower[i:j]
+			} else {
+				key = strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+			}
 			out = append(out, qword{Text: s[i:j], Key: key, Start: i, End: j})
 			i = j
 		case r == '…' || strings.HasPrefix(s[i:], "..."):
@@ -202,6 +244,15 @@ func quoteWords(s string) []qword {
 	return out
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // quoteInner strips the quote marks around a quote claim's text.
 func quoteInner(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool {
@@ -213,7 +264,9 @@ func quoteInner(s string) string {
 type quoteCmp struct {
 	// a and b are the words diffed: the quotes, or for a partial quote of
 	// two words the stretch of the other it stands against.
-	a, b  []qword
+	a, b []qword
+	// diffs is the word diff; nil for quotes the same word for word, which
+	// have no change to render.
 	diffs []diffmatchpatch.Diff
 	// equal is the number of words both quotes share in the diff.
 	equal int
@@ -228,6 +281,11 @@ type quoteCmp struct {
 func compareQuotes(a, b []qword) quoteCmp {
 	if min(countQuoteWords(a), countQuoteWords(b)) < 3 {
 		return comparePartial(a, b)
+	}
+	if sameKeys(a, b) {
+		// Most quotes compared are one utterance copied faithfully: the
+		// diff would be one equal run of all the words.
+		return quoteCmp{a: a, b: b, equal: len(a), same: true}
 	}
 	diffs, ell := diffWords(a, b)
 	c := quoteCmp{a: a, b: b, diffs: diffs}
@@ -275,6 +333,11 @@ func compareQuotes(a, b []qword) quoteCmp {
 		c.changed = true
 	}
 	return c
+}
+
+// sameKeys reports whether two word lists are the same word for word.
+func sameKeys(a, b []qword) bool {
+	return slices.EqualFunc(a, b, func(x, y qword) bool { return x.Key == y.Key })
 }
 
 // comparePartial compares a partial quote of one or two words with
@@ -339,7 +402,8 @@ func spanText(text string, ws []qword) string {
 // stands for one rune (from the private use area) in a rune diff. It also
 // returns the rune an ellipsis got.
 func diffWords(a, b []qword) ([]diffmatchpatch.Diff, rune) {
-	runes := map[string]rune{ellipsisKey: 0xE000}
+	runes := make(map[string]rune, 1+len(a)+len(b))
+	runes[ellipsisKey] = 0xE000
 	of := func(ws []qword) []rune {
 		rs := make([]rune, len(ws))
 		for i, w := range ws {

@@ -12,14 +12,14 @@ import (
 // atEventTime reports whether a claim speaks of the time of its article's
 // main event (or the article's reference time), as opposed to an earlier
 // time that a marker or the context gives.
-func atEventTime(c compare.Claim) bool { return c.AtEventTime() }
+func atEventTime(c *compare.Claim) bool { return c.AtEventTime() }
 
 // checkable reports whether a claim's time is known well enough to test
 // it against the kb: the event's time or an explicit year. A document with
 // no date of its own (no publication date, no --as-of, no dated story)
 // whose text does not date its event speaks of an unknown time: its
 // reference is only the run date, and nothing is an anachronism against it.
-func checkable(c compare.Claim) bool {
+func checkable(c *compare.Claim) bool {
 	if c.Doc != nil && c.Doc.ReferenceFrom == "run-date" && c.When.Basis != "explicit" && c.When.Basis != "event" {
 		return false
 	}
@@ -27,7 +27,7 @@ func checkable(c compare.Claim) bool {
 }
 
 // personOf strips the "person/" prefix of a claim value.
-func personOf(c compare.Claim) string {
+func personOf(c *compare.Claim) string {
 	if len(c.Value) > 7 && c.Value[:7] == "person/" {
 		return c.Value[7:]
 	}
@@ -137,7 +137,7 @@ func personName(k *kb.KB, id string) string {
 // outOfOffice returns the office of a claim naming a current holder
 // ("Foreign Minister X", "the Biden administration", "acting President
 // X") whose person the kb says did not hold it at the claim's time.
-func outOfOffice(k *kb.KB, c compare.Claim) (person string, office *kb.Office, ok bool) {
+func outOfOffice(k *kb.KB, c *compare.Claim) (person string, office *kb.Office, ok bool) {
 	person = personOf(c)
 	if person == "" || !checkable(c) {
 		return "", nil, false
@@ -156,6 +156,6 @@ func outOfOffice(k *kb.KB, c compare.Claim) (person string, office *kb.Office, o
 
 // anachronismEvidence is the claim's own kb facts and the term of whoever
 // held the office at its time.
-func anachronismEvidence(k *kb.KB, c compare.Claim, office *kb.Office) []compare.Evidence {
+func anachronismEvidence(k *kb.KB, c *compare.Claim, office *kb.Office) []compare.Evidence {
 	return append(append([]compare.Evidence{}, c.Evidence...), holderEvidence(k, office, c.When.From)...)
 }

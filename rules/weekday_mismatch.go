@@ -40,7 +40,7 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 	},
 }
 
-func allDerived(cs []compare.Claim) bool {
+func allDerived(cs []*compare.Claim) bool {
 	for _, c := range cs {
 		if c.Marker != "derived" {
 			return false

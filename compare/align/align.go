@@ -14,61 +14,152 @@ import (
 )
 
 // Group buckets claims by slot. Groups are sorted by slot; claims within a
-// group by document ID then offset.
+// group by document ID then offset. A claim is a large struct, so each is
+// copied once, into one array that the groups share (each group's slice
+// clipped), rather than appended group by group.
 func Group(claims []compare.Claim) []compare.Group {
 	idx := map[string]int{}
 	var groups []compare.Group
-	for _, c := range claims {
-		key := c.Slot()
-		i, ok := idx[key]
+	var counts []int
+	which := make([]int, len(claims)) // the group of each claim
+	var buf [64]byte
+	key := buf[:0]
+	for i := range claims {
+		c := &claims[i]
+		key = appendSlot(key[:0], c)
+		n, ok := idx[string(key)]
 		if !ok {
-			i = len(groups)
-			idx[key] = i
-			groups = append(groups, compare.Group{Slot: key, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+			n = len(groups)
+			slot := string(key)
+			idx[slot] = n
+			groups = append(groups, compare.Group{Slot: slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+			counts = append(counts, 0)
 		}
-		groups[i].Claims = append(groups[i].Claims, c)
+		which[i] = n
+		counts[n]++
+	}
+	all := make([]compare.Claim, len(claims))
+	start := 0
+	for n := range groups {
+		groups[n].Claims = all[start : start : start+counts[n]]
+		start += counts[n]
+	}
+	for i := range claims {
+		g := &groups[which[i]]
+		g.Claims = append(g.Claims, claims[i])
 	}
 	slices.SortFunc(groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
 	for i := range groups {
-		slices.SortStableFunc(groups[i].Claims, func(a, b compare.Claim) int {
-			if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.Span.Start, b.Span.Start)
-		})
+		// Claims usually come sorted (extract.SortClaims): sorting them
+		// again would move large structs for nothing.
+		if !slices.IsSortedFunc(groups[i].Claims, byDocOffset) {
+			slices.SortStableFunc(groups[i].Claims, byDocOffset)
+		}
 	}
 	return groups
 }
 
+// appendSlot appends the bytes of c.Slot(), the claim's slot key, without
+// making a string of them.
+func appendSlot(b []byte, c *compare.Claim) []byte {
+	b = append(b, c.Kind...)
+	b = append(b, ':')
+	b = append(b, c.Subject...)
+	b = append(b, '/')
+	return append(b, c.Attr...)
+}
+
+func byDocOffset(a, b compare.Claim) int {
+	if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Span.Start, b.Span.Start)
+}
+
 // Value is one distinct canonical value in a group with the claims that
-// state it.
+// state it. Claims point into the group's claims: a claim is a large
+// struct, and copying every claim of every group once per rule was most
+// of what the rules allocated.
 type Value struct {
 	Value  string
-	Claims []compare.Claim
+	Claims []*compare.Claim
 }
 
 // Docs returns the distinct document IDs stating the value, sorted.
-func (v Value) Docs() []string { return compare.DocIDs(v.Claims) }
+func (v Value) Docs() []string { return DocIDs(v.Claims) }
+
+// DocIDs returns the distinct document IDs of claims, sorted.
+func DocIDs(cs []*compare.Claim) []string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.Doc.ID
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// manyValues is the number of distinct values past which Values looks
+// values up in a map rather than scanning them: a slot has few values.
+const manyValues = 16
 
 // Values splits a group's claims by canonical value, in order of first
-// appearance (claims are sorted by document then offset).
+// appearance (claims are sorted by document then offset). The values'
+// claims share one buffer that the caller owns; each value's slice is
+// clipped, so appending to one never overwrites another, and filtering
+// one in place is safe.
 func Values(g compare.Group) []Value {
-	idx := map[string]int{}
 	var out []Value
-	for _, c := range g.Claims {
-		i, ok := idx[c.Value]
-		if !ok {
-			i = len(out)
-			idx[c.Value] = i
-			out = append(out, Value{Value: c.Value})
+	var idx map[string]int
+	counts := make([]int, 0, manyValues)
+	for i := range g.Claims {
+		v := g.Claims[i].Value
+		if n := valueIndex(out, idx, v); n >= 0 {
+			counts[n]++
+			continue
 		}
-		out[i].Claims = append(out[i].Claims, c)
+		out = append(out, Value{Value: v})
+		counts = append(counts, 1)
+		if idx != nil {
+			idx[v] = len(out) - 1
+		} else if len(out) > manyValues {
+			idx = make(map[string]int, 2*len(out))
+			for n, o := range out {
+				idx[o.Value] = n
+			}
+		}
+	}
+	buf := make([]*compare.Claim, len(g.Claims))
+	start := 0
+	for n := range out {
+		out[n].Claims = buf[start : start : start+counts[n]]
+		start += counts[n]
+	}
+	for i := range g.Claims {
+		v := &out[valueIndex(out, idx, g.Claims[i].Value)]
+		v.Claims = append(v.Claims, &g.Claims[i])
 	}
 	return out
 }
 
+// valueIndex is the number of the value v among vals, or -1.
+func valueIndex(vals []Value, idx map[string]int, v string) int {
+	if idx != nil {
+		if n, ok := idx[v]; ok {
+			return n
+		}
+		return -1
+	}
+	for n := range vals {
+		if vals[n].Value == v {
+			return n
+		}
+	}
+	return -1
+}
+
 // Compatible reports whether two claims of one slot can both be true.
-func Compatible(k *kb.KB, a, b compare.Claim) bool {
+// The claims are passed by pointer: they are large.
+func Compatible(k *kb.KB, a, b *compare.Claim) bool {
 	if a.Value == b.Value {
 		return true
 	}
@@ -85,7 +176,7 @@ func Compatible(k *kb.KB, a, b compare.Claim) bool {
 
 // datesCompatible compares dates at the coarser granularity: "2025-04"
 // agrees with "2025-04-12"; "2025-04-11" and "2025-04-12" do not.
-func datesCompatible(a, b compare.Claim) bool {
+func datesCompatible(a, b *compare.Claim) bool {
 	if a.When.Known() && b.When.Known() {
 		return a.When.From.Before(b.When.To) && b.When.From.Before(a.When.To)
 	}
