@@ -29,7 +29,10 @@ func runAdministration(env *Env) []compare.Claim {
 	toks := env.Tokens
 	for _, s := range env.Sentences() {
 		for i := s.From; i < s.To; i++ {
-			m, ok := env.Gaz.Longest(toks, i)
+			if !env.mayStartPhrase(i) {
+				continue
+			}
+			m, ok := env.longest(i)
 			if !ok {
 				continue
 			}
@@ -45,7 +48,7 @@ func runAdministration(env *Env) []compare.Claim {
 			}
 			end := -1
 			switch {
-			case k < s.To && governmentNouns[toks[k].Lower]:
+			case k < s.To && toks[k].is(lxGovernmentNoun):
 				end = k + 1
 			case k+1 < s.To && toks[k].Lower == "white" && toks[k+1].Lower == "house":
 				end = k + 2
@@ -93,7 +96,7 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 	c := env.claim(compare.KindAdministration, span, office.ID, "holder", "person/"+personID)
 	c.Marker = marker
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
-	c.Speaker = env.Doc.Slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})
+	c.Speaker = env.slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})
 	if basis == "event" || basis == "reference" || basis == "explicit" {
 		c.Valid, c.Evidence = validity(k, personID, office, "", when.From)
 	}
@@ -105,7 +108,7 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 // person held it, else prime minister or chancellor.
 func headOffice(k *kb.KB, personID string, when compare.TimeRef) *kb.Office {
 	for _, role := range headRoles {
-		for _, t := range k.Tenures(personID) {
+		for t := range k.TenuresSeq(personID) {
 			o, ok := k.Office(t.Office)
 			if ok && o.Role == role {
 				return o

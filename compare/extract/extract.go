@@ -6,7 +6,9 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -58,15 +60,34 @@ type Env struct {
 	sents   []Sentence
 	matches []Match
 	scanned bool
+	// tokGaz is the gazetteer the tokens carry word ids of.
+	tokGaz *Gazetteer
+	// text is Doc.Text as a string, which the tokens' texts are
+	// substrings of ("" when the Env was not made by NewEnv).
+	text string
 }
 
 // Matches returns the gazetteer's matches over the whole document.
 func (env *Env) Matches() []Match {
 	if !env.scanned && env.Gaz != nil {
-		env.matches = env.Gaz.Scan(env.Tokens)
+		env.matches = env.Gaz.scan(env.Tokens, env.knownWords())
 		env.scanned = true
 	}
 	return env.matches
+}
+
+// knownWords reports whether the tokens carry their word ids in env.Gaz.
+func (env *Env) knownWords() bool { return env.Gaz != nil && env.Gaz == env.tokGaz }
+
+// longest is env.Gaz.Longest(env.Tokens, i).
+func (env *Env) longest(i int) (Match, bool) {
+	return env.Gaz.longest(env.Tokens, i, env.knownWords())
+}
+
+// mayStartPhrase is false when token i starts no gazetteer phrase, which
+// its word id tells without looking further (most tokens).
+func (env *Env) mayStartPhrase(i int) bool {
+	return !env.knownWords() || env.Gaz.starts(env.Tokens[i].word)
 }
 
 // Options change extraction for a run.
@@ -78,7 +99,8 @@ type Options struct {
 // its main event.
 func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	env := &Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt}
-	env.Tokens = Tokenize(doc.Text, doc.Masked)
+	env.Tokens, env.text = tokenize(doc.Text, doc.Masked, gaz)
+	env.tokGaz = gaz
 	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: doc.Masked})
 	findEvent(env)
 	return env
@@ -87,28 +109,34 @@ func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 // Run extracts the claims of the given kinds (all kinds when kinds is
 // empty), sorted by offset then kind.
 func Run(env *Env, kinds []compare.Kind) []compare.Claim {
-	want := map[compare.Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
-	var out []compare.Claim
-	for _, x := range All() {
-		if len(kinds) > 0 && !wantsAny(want, x.Kinds) {
+	all := All()
+	per := make([][]compare.Claim, len(all))
+	n := 0
+	for i, x := range all {
+		if len(kinds) > 0 && !wantsAny(kinds, x.Kinds) {
 			continue
 		}
-		for _, c := range x.Run(env) {
-			if len(kinds) == 0 || want[c.Kind] {
-				out = append(out, c)
-			}
+		cs := x.Run(env)
+		if len(kinds) > 0 {
+			cs = slices.DeleteFunc(cs, func(c compare.Claim) bool { return !slices.Contains(kinds, c.Kind) })
 		}
+		per[i] = cs
+		n += len(cs)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]compare.Claim, 0, n)
+	for _, cs := range per {
+		out = append(out, cs...)
 	}
 	SortClaims(out)
 	return out
 }
 
-func wantsAny(want map[compare.Kind]bool, kinds []compare.Kind) bool {
+func wantsAny(want, kinds []compare.Kind) bool {
 	for _, k := range kinds {
-		if want[k] {
+		if slices.Contains(want, k) {
 			return true
 		}
 	}
@@ -117,25 +145,39 @@ func wantsAny(want map[compare.Kind]bool, kinds []compare.Kind) bool {
 
 // SortClaims orders claims by document, offset, kind, slot and value.
 func SortClaims(cs []compare.Claim) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.Doc.ID != b.Doc.ID {
-			return a.Doc.ID < b.Doc.ID
-		}
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End < b.Span.End
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Slot() != b.Slot() {
-			return a.Slot() < b.Slot()
-		}
-		return a.Value < b.Value
-	})
+	slices.SortStableFunc(cs, compareClaims)
+}
+
+func compareClaims(a, b compare.Claim) int {
+	if a.Doc.ID != b.Doc.ID {
+		return strings.Compare(a.Doc.ID, b.Doc.ID)
+	}
+	if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Span.End, b.Span.End); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
+	}
+	// The slots are Kind+":"+Subject+"/"+Attr, and the kinds are equal.
+	if c := compareJoined(a.Subject, a.Attr, b.Subject, b.Attr); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Value, b.Value)
+}
+
+// compareJoined compares x1+"/"+x2 with y1+"/"+y2, building them only
+// when one of x1 and y1 is a prefix of the other.
+func compareJoined(x1, x2, y1, y2 string) int {
+	switch {
+	case x1 == y1:
+		return strings.Compare(x2, y2)
+	case !strings.HasPrefix(x1, y1) && !strings.HasPrefix(y1, x1):
+		return strings.Compare(x1, y1)
+	}
+	return strings.Compare(x1+"/"+x2, y1+"/"+y2)
 }
 
 // claim builds a claim on the env's document with its segment filled in.
@@ -150,10 +192,19 @@ func (env *Env) claim(kind compare.Kind, span compare.Span, subject, attr, value
 		Subject: subject,
 		Attr:    attr,
 		Value:   value,
-		Text:    env.Doc.Slice(span),
+		Text:    env.slice(span),
 		Segment: env.Doc.SegmentAt(span.Start),
 		When:    env.Event.When,
 	}
+}
+
+// slice is env.Doc.Slice(span), a substring of the tokenised text when
+// there is one rather than a copy.
+func (env *Env) slice(span compare.Span) string {
+	if len(env.text) != len(env.Doc.Text) || span.Start < 0 || span.End > len(env.text) || span.Start > span.End {
+		return env.Doc.Slice(span)
+	}
+	return env.text[span.Start:span.End]
 }
 
 // day truncates t to UTC midnight.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,9 +71,9 @@ type qmark struct {
 func findQuotes(text []byte, masked func(int) bool) []quoteSpan {
 	var out []quoteSpan
 	for ls := 0; ls < len(text); {
-		le := ls
-		for le < len(text) && text[le] != '\n' {
-			le++
+		le := len(text)
+		if n := bytes.IndexByte(text[ls:], '\n'); n >= 0 {
+			le = ls + n
 		}
 		out = quotesInLine(text, ls, le, masked, out)
 		ls = le + 1
@@ -93,6 +94,17 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 	prev := rune(0)
 	prevAt := -1 // offset of prev, for the mask check at quote marks
 	for i := ls; i < le; {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			// A run of ASCII without quote marks: only its last byte
+			// matters, as the rune before the next mark.
+			j := i + 1
+			for j < le && text[j] < utf8.RuneSelf && text[j] != '"' && text[j] != '\'' {
+				j++
+			}
+			prev, prevAt = rune(text[j-1]), j-1
+			i = j
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(text[i:le])
@@ -288,7 +300,7 @@ var speechVerbs = map[string]bool{
 // isSpeechVerb reports whether a token is a verb of saying; "States" in
 // "the United States" is not.
 func isSpeechVerb(t Token) bool {
-	return t.Kind == Word && !t.Upper && speechVerbs[t.Lower]
+	return t.Kind == Word && !t.Upper && t.is(lxSpeechVerb)
 }
 
 // sayVerbs are the plain verbs of saying, which take a clause.
@@ -419,7 +431,7 @@ func runQuote(env *Env) []compare.Claim {
 		var related []compare.Span
 		if ok {
 			sp := compare.Span{Start: env.Tokens[np[0]].Span.Start, End: env.Tokens[np[1]-1].Span.End}
-			speaker = env.Doc.Slice(sp)
+			speaker = env.slice(sp)
 			related = []compare.Span{sp}
 			key = env.speakerKey(np[0], np[1])
 			if key == "" { // a pronoun: the speaker named just before
@@ -441,7 +453,7 @@ func runQuote(env *Env) []compare.Claim {
 		if words < quoteMinWords && key == SpeakerUnknown {
 			continue // a quoted phrase nobody is said to have said
 		}
-		c := env.claim(compare.KindQuote, q.Outer, key, "quote", NormalizeQuote(env.Doc.Slice(q.Inner)))
+		c := env.claim(compare.KindQuote, q.Outer, key, "quote", NormalizeQuote(env.slice(q.Inner)))
 		c.Speaker = speaker
 		c.Related = related
 		out = append(out, c)
@@ -470,13 +482,13 @@ func (env *Env) personBefore(i, n int) (string, string) {
 		if !env.Tokens[k].Upper {
 			continue
 		}
-		m, ok := env.Gaz.Longest(env.Tokens, k)
+		m, ok := env.longest(k)
 		if !ok {
 			continue
 		}
 		if e, ok := m.Has(EntryPerson); ok {
 			sp := compare.Span{Start: env.Tokens[m.From].Span.Start, End: env.Tokens[m.To-1].Span.End}
-			return speakerPerson + e.ID, env.Doc.Slice(sp)
+			return speakerPerson + e.ID, env.slice(sp)
 		}
 	}
 	return "", ""
@@ -492,7 +504,7 @@ func (env *Env) quoteIsLabel(qFrom, from, to int, seg compare.Segment) bool {
 		if t.Kind == Punct && t.Text != "-" {
 			break
 		}
-		if characterizeVerbs[t.Lower] && k < qFrom-1 {
+		if t.is(lxCharacterize) && k < qFrom-1 {
 			continue // "called the accord “…”": the speaker's words
 		}
 		if quoteLabelWords[t.Lower] || (t.Lower == "as" && k > 0 && env.Tokens[k-1].Lower == "known") {
@@ -605,14 +617,14 @@ func (env *Env) speakerBefore(from, qFrom int, adjacent, sayOnly bool) ([2]int, 
 			}
 			continue
 		}
-		characterize := !adjacent && !sayOnly && t.Kind == Word && !t.Upper && characterizeVerbs[t.Lower]
-		if !characterize && (!isSpeechVerb(t) || sayOnly && !sayVerbs[t.Lower]) {
+		characterize := !adjacent && !sayOnly && t.Kind == Word && !t.Upper && t.is(lxCharacterize)
+		if !characterize && (!isSpeechVerb(t) || sayOnly && !t.is(lxSayVerb)) {
 			continue
 		}
 		if adjacent && !env.verbLeadsToQuote(v+1, qFrom) {
 			continue
 		}
-		if v > from && beForms[toks[v-1].Lower] {
+		if v > from && toks[v-1].is(lxBeForm) {
 			continue // a passive: "the deal was announced by …"
 		}
 		if np, ok := env.npBefore(from, v); ok {
@@ -652,7 +664,7 @@ func isNamePunct(s string) bool { return s == "." || s == "-" || s == "&" }
 func (env *Env) npBefore(from, v int) ([2]int, bool) {
 	toks := env.Tokens
 	j := v - 1
-	for j >= from && toks[j].Kind == Word && npAdverbs[toks[j].Lower] {
+	for j >= from && toks[j].Kind == Word && toks[j].is(lxNPAdverb) {
 		j--
 	}
 	if j > from && toks[j].Lower == "who" {
@@ -689,7 +701,7 @@ func (env *Env) npBefore(from, v int) ([2]int, bool) {
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}
-		if t.Kind == Word && npBoundary[t.Lower] {
+		if t.Kind == Word && t.is(lxNPBoundary) {
 			break
 		}
 		if isSpeechVerb(t) {
@@ -764,7 +776,7 @@ func (env *Env) npForward(a, end int) ([2]int, bool) {
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}
-		if t.Kind == Word && npStopAfter[t.Lower] {
+		if t.Kind == Word && t.is(lxNPStopAfter) {
 			break
 		}
 		if t.Text == "." && b+1 < end && toks[b+1].Upper {
@@ -801,7 +813,7 @@ func (env *Env) speakerKey(a, b int) string {
 	var role, country string
 	if env.Gaz != nil {
 		for i := 0; i < len(toks); {
-			m, ok := env.Gaz.Longest(toks, i)
+			m, ok := env.Gaz.longest(toks, i, env.knownWords())
 			if !ok {
 				i++
 				continue
@@ -872,7 +884,7 @@ func (env *Env) resolvePerson(name []Token) string {
 	if env.KB == nil || len(name) == 0 {
 		return ""
 	}
-	text := env.Doc.Slice(compare.Span{Start: name[0].Span.Start, End: name[len(name)-1].Span.End})
+	text := env.slice(compare.Span{Start: name[0].Span.Start, End: name[len(name)-1].Span.End})
 	ms := env.KB.Resolve(text, env.Event.When.From, "")
 	if len(ms) == 0 || ms[0].Score < 0.8 || len(ms) > 1 && ms[1].Score >= ms[0].Score {
 		return ""
@@ -908,8 +920,18 @@ func (env *Env) roleHolder(country, role string) string {
 // marks and apostrophes folded to straight ones, dashes spaced, spaces
 // collapsed, leading and trailing punctuation dropped.
 func NormalizeQuote(s string) string {
-	var b strings.Builder
+	var buf [256]byte
+	b := buf[:0]
+	// A space is written only before the next word, and only after one:
+	// runs of spaces collapse and none leads or trails.
 	space := false
+	emit := func(r rune) {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
+	}
 	for _, r := range s {
 		switch r {
 		case '“', '”', '„', '«', '»':
@@ -917,24 +939,21 @@ func NormalizeQuote(s string) string {
 		case '‘', '’', '`':
 			r = '\''
 		case '—', '–':
-			b.WriteString(" - ")
-			space = false
+			space = true
+			emit('-')
+			space = true
 			continue
 		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
+		emit(unicode.ToLower(r))
 	}
-	out := strings.Join(strings.Fields(b.String()), " ")
-	return strings.TrimFunc(out, func(r rune) bool {
+	b = bytes.TrimFunc(b, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '…'
 	})
+	return string(b)
 }
 
 // isQuoteRune reports the marks quotesInLine handles.

@@ -20,21 +20,36 @@ const (
 
 // Token is a word, number or punctuation mark with its byte span.
 type Token struct {
-	Span  compare.Span
-	Kind  TokenKind
+	Span compare.Span
+	Kind TokenKind
+	// word is the token's word id in the gazetteer the Env tokenised
+	// with (-1: in no phrase); see Env.longest.
+	word  int32
 	Text  string // as written
 	Lower string // lower-cased Text
 	// Upper is true when the first rune is an upper-case letter.
 	Upper bool
 	// Break is true when a newline (paragraph break in .txt) precedes it.
 	Break bool
+	// lex is the word lists Lower is in.
+	lex lexFlags
 }
 
 // Tokenize splits text into tokens, skipping masked offsets. The text is
-// converted to a string once; token texts are substrings of it.
+// converted to a string once; token texts are substrings of it, and so
+// are the lower-case forms of ASCII tokens (of one lower-cased copy).
 func Tokenize(text []byte, masked func(int) bool) []Token {
+	toks, _ := tokenize(text, masked, nil)
+	return toks
+}
+
+// tokenize is Tokenize; with a gazetteer, each token also gets its word
+// id there, from the same lookup that finds its lexicon flags. It also
+// returns the text as the string the tokens are substrings of.
+func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string) {
 	s := string(text)
-	toks := make([]Token, 0, len(s)/5)
+	toks := make([]Token, 0, len(s)/5+1)
+	lower := "" // s with ASCII capitals lowered, made on first need
 	brk := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -65,7 +80,7 @@ func Tokenize(text []byte, masked func(int) bool) []Token {
 		case isDigit(c):
 			kind = Number
 			i = scanNumber(s, i)
-		case unicode.IsLetter(r):
+		case isLetterASCII(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
 			kind = Word
 			i = scanWord(s, i)
 		case (r == '\'' || r == '’') && possessiveAt(s, i+size):
@@ -77,18 +92,77 @@ func Tokenize(text []byte, masked func(int) bool) []Token {
 			i += size
 		}
 		t := s[start:i]
-		toks = append(toks, Token{
+		low := t
+		switch caseOf(t) {
+		case caseASCIIUpper:
+			if lower == "" {
+				lower = lowerASCII(s)
+			}
+			low = lower[start:i]
+		case caseNonASCII:
+			low = strings.ToLower(t)
+		}
+		tok := Token{
 			Span:  compare.Span{Start: start, End: i},
 			Kind:  kind,
+			word:  -1,
 			Text:  t,
-			Lower: strings.ToLower(t),
+			Lower: low,
 			Upper: kind == Word && startsUpper(t),
 			Break: brk,
-		})
+		}
+		tok.lex, tok.word = g.lookup(low)
+		if kind == Number && len(t) == 4 {
+			if _, ok := parseYear(t); ok {
+				tok.lex |= lxYear
+			}
+		}
+		toks = append(toks, tok)
 		brk = false
 	}
-	return toks
+	return toks, s
 }
+
+// Letter case of a token, for lower-casing it.
+const (
+	caseLower      = iota // nothing to lower
+	caseASCIIUpper        // ASCII with capitals
+	caseNonASCII          // beyond ASCII: strings.ToLower decides
+)
+
+func caseOf(t string) int {
+	c := caseLower
+	for i := 0; i < len(t); i++ {
+		switch b := t[i]; {
+		case b >= utf8.RuneSelf:
+			return caseNonASCII
+		case 'A' <= b && b <= 'Z':
+			c = caseASCIIUpper
+		}
+	}
+	return c
+}
+
+// lowerASCII lowers the ASCII capitals of s, byte for byte, so that
+// offsets into s are offsets into the result.
+func lowerASCII(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var chunk [256]byte
+	for len(s) > 0 {
+		n := copy(chunk[:], s)
+		for i, c := range chunk[:n] {
+			if isUpperASCII(c) {
+				chunk[i] = c + ('a' - 'A')
+			}
+		}
+		b.Write(chunk[:n])
+		s = s[n:]
+	}
+	return b.String()
+}
+
+func isLetterASCII(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -132,12 +206,17 @@ func scanNumber(s string, i int) int {
 func scanWord(s string, i int) int {
 	start := i
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if s[i] >= utf8.RuneSelf {
+		c := s[i]
+		if isLetterASCII(c) || isDigit(c) {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
 			i += size
 		case r == '-' && isPrefixWord(s[start:i]):
 			// "then-foreign minister", "ex-president": the prefix is a marker.
