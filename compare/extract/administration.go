@@ -14,6 +14,7 @@ var Administration = &Extractor{
 	Name:  "administration",
 	Kinds: []compare.Kind{compare.KindAdministration},
 	Run:   runAdministration,
+	add:   appendAdministration,
 }
 
 var governmentNouns = map[string]bool{"administration": true, "government": true, "cabinet": true, "presidency": true}
@@ -21,11 +22,12 @@ var governmentNouns = map[string]bool{"administration": true, "government": true
 // headRoles are the roles that lead a government, most specific last.
 var headRoles = []string{"president", "prime-minister", "chancellor"}
 
-func runAdministration(env *Env) []compare.Claim {
+func runAdministration(env *Env) []compare.Claim { return appendAdministration(env, nil) }
+
+func appendAdministration(env *Env, out []compare.Claim) []compare.Claim {
 	if env.KB == nil || env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
 	for _, s := range env.Sentences() {
 		for i := s.From; i < s.To; i++ {

@@ -145,8 +145,9 @@ func refLex(w string) lexFlags {
 	set(lxNameParticle, nameParticles[w])
 	set(lxTitleWord, titleWords[strings.TrimSuffix(w, ".")])
 	set(lxContrast, contrastWords[w])
-	_, ok = qtyWords[w]
-	set(lxQtyWord, ok)
+	first, _, _ := strings.Cut(w, "-")
+	_, ok = qtyWords[first]
+	set(lxQtyStart, ok || first == "half")
 	_, ok = qtyScales[w]
 	set(lxQtyScale, ok)
 	_, ok = qtyUnits[w]

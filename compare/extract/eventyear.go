@@ -14,6 +14,7 @@ var EventYear = &Extractor{
 	Name:  "event-year",
 	Kinds: []compare.Kind{compare.KindDate},
 	Run:   runEventYear,
+	add:   appendEventYear,
 }
 
 var actionWords = map[string]string{
@@ -23,11 +24,12 @@ var actionWords = map[string]string{
 	"signed": "signing", "signing": "signing", "sign": "signing",
 }
 
-func runEventYear(env *Env) []compare.Claim {
+func runEventYear(env *Env) []compare.Claim { return appendEventYear(env, nil) }
+
+func appendEventYear(env *Env, out []compare.Claim) []compare.Claim {
 	if env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
 	matches := env.Matches()

@@ -30,7 +30,7 @@ const (
 	lxNameParticle
 	lxTitleWord // after a trailing dot is cut: "gen."
 	lxContrast
-	lxQtyWord
+	lxQtyStart // a number word, or "half": qtyNumber reads it
 	lxQtyScale
 	lxQtyUnit
 	lxCasualty
@@ -90,7 +90,8 @@ func buildLexicon() map[string]lexFlags {
 		add(lxTitleWord, w, w+".")
 	}
 	add(lxContrast, trueKeys(contrastWords)...)
-	add(lxQtyWord, keys(qtyWords)...)
+	add(lxQtyStart, keys(qtyWords)...)
+	add(lxQtyStart, "half")
 	add(lxQtyScale, keys(qtyScales)...)
 	add(lxQtyUnit, keys(qtyUnits)...)
 	add(lxCasualty, keys(casualtyWords)...)

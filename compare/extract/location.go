@@ -12,17 +12,19 @@ var Location = &Extractor{
 	Name:  "location",
 	Kinds: []compare.Kind{compare.KindLocation},
 	Run:   runLocation,
+	add:   appendLocation,
 }
 
 var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
 var hostWords = map[string]bool{"host": true, "hosts": true, "hosted": true, "hosting": true}
 
-func runLocation(env *Env) []compare.Claim {
+func runLocation(env *Env) []compare.Claim { return appendLocation(env, nil) }
+
+func appendLocation(env *Env, out []compare.Claim) []compare.Claim {
 	if env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
 	for _, m := range env.Matches() {

@@ -18,6 +18,7 @@ var Office = &Extractor{
 	Name:  "office",
 	Kinds: []compare.Kind{compare.KindOffice},
 	Run:   runOffice,
+	add:   appendOffice,
 }
 
 // markers before a title, by lower-case word.
@@ -56,11 +57,12 @@ type officeRef struct {
 	apposition bool
 }
 
-func runOffice(env *Env) []compare.Claim {
+func runOffice(env *Env) []compare.Claim { return appendOffice(env, nil) }
+
+func appendOffice(env *Env, out []compare.Claim) []compare.Claim {
 	if env.KB == nil || env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	sents := env.Sentences()
 	all := env.Matches()
 	next := 0
@@ -482,20 +484,36 @@ func distance(w compare.Window, t time.Time) time.Duration {
 
 // TermEvidence renders a person's terms in an office and their death as
 // kb evidence: "Hossein Amir-Abdollahian: Foreign Minister of Iran
-// 2021-08-25 – 2024-05-19 (died 2024-05-19)".
+// 2021-08-25 – 2024-05-19 (died 2024-05-19)". The texts share one
+// allocation, and so do the times (it runs for every office claim).
 func TermEvidence(p *kb.Person, office *kb.Office, terms []kb.Term) []compare.Evidence {
 	name := ""
 	if p != nil {
 		name = p.Name
 	}
 	died := p != nil && !p.Died.IsZero()
-	if len(terms) == 0 && !died {
+	n := len(terms)
+	if died {
+		n++
+	}
+	if n == 0 {
 		return nil
 	}
-	out := make([]compare.Evidence, 0, len(terms)+1)
-	var buf [128]byte
+	// The texts, end to end; ends[i] is where text i ends.
+	const day = len("2006-01-02")
+	b := make([]byte, 0, n*(len(name)+len(office.Title)+2*day+24))
+	ends := make([]int, 0, 8)
+	times := make([]time.Time, 0, 2*n)
+	ptr := func(t time.Time) *time.Time {
+		if t.IsZero() {
+			return nil
+		}
+		times = append(times, t)
+		return &times[len(times)-1]
+	}
+	out := make([]compare.Evidence, 0, n)
 	for _, t := range terms {
-		b := append(buf[:0], name...)
+		b = append(b, name...)
 		b = append(b, ": "...)
 		b = append(b, office.Title...)
 		b = append(b, ' ')
@@ -509,33 +527,23 @@ func TermEvidence(p *kb.Person, office *kb.Office, terms []kb.Term) []compare.Ev
 		if t.Acting {
 			b = append(b, " (acting)"...)
 		}
-		from, to := timePtrs(t.From, t.To)
-		out = append(out, compare.Evidence{Text: string(b), Source: t.Source, Person: name, Office: office.Title, From: from, To: to})
+		ends = append(ends, len(b))
+		out = append(out, compare.Evidence{Source: t.Source, Person: name, Office: office.Title, From: ptr(t.From), To: ptr(t.To)})
 	}
 	if died {
-		d := new(time.Time)
-		*d = p.Died
-		b := append(buf[:0], p.Name...)
+		b = append(b, p.Name...)
 		b = append(b, ": died "...)
-		b = d.AppendFormat(b, "2006-01-02")
-		out = append(out, compare.Evidence{Text: string(b), Source: p.Source, Person: p.Name, Died: d})
+		b = p.Died.AppendFormat(b, "2006-01-02")
+		ends = append(ends, len(b))
+		out = append(out, compare.Evidence{Source: p.Source, Person: p.Name, Died: ptr(p.Died)})
+	}
+	texts := string(b)
+	from := 0
+	for i, end := range ends {
+		out[i].Text = texts[from:end]
+		from = end
 	}
 	return out
-}
-
-// timePtrs returns pointers to from and to, nil for a zero time, both in
-// one allocation.
-func timePtrs(from, to time.Time) (*time.Time, *time.Time) {
-	switch {
-	case from.IsZero() && to.IsZero():
-		return nil, nil
-	case from.IsZero():
-		return nil, &to
-	case to.IsZero():
-		return &from, nil
-	}
-	ts := &[2]time.Time{from, to}
-	return &ts[0], &ts[1]
 }
 
 var contrastWords = map[string]bool{"while": true, "whereas": true, "but": true, "although": true, "though": true, "however": true}

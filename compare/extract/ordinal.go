@@ -14,10 +14,12 @@ var Ordinal = &Extractor{
 	Name:  "ordinal",
 	Kinds: []compare.Kind{compare.KindOrdinal},
 	Run:   runOrdinal,
+	add:   appendOrdinal,
 }
 
-func runOrdinal(env *Env) []compare.Claim {
-	var out []compare.Claim
+func runOrdinal(env *Env) []compare.Claim { return appendOrdinal(env, nil) }
+
+func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 	toks := env.Tokens
 	sents := env.Sentences()
 	for i := 0; i < len(toks); i++ {

@@ -19,6 +19,7 @@ var Quantity = &Extractor{
 	Name:  "quantity",
 	Kinds: []compare.Kind{compare.KindQuantity},
 	Run:   runQuantity,
+	add:   appendQuantity,
 }
 
 // Unbounded is the High of an interval with no upper bound ("more than
@@ -108,11 +109,15 @@ type qtyFigure struct {
 	unitWord  string
 }
 
-func runQuantity(env *Env) []compare.Claim {
+func runQuantity(env *Env) []compare.Claim { return appendQuantity(env, nil) }
+
+func appendQuantity(env *Env, out []compare.Claim) []compare.Claim {
 	toks := env.Tokens
 	sents := env.Sentences()
-	var out []compare.Claim
 	for i := 0; i < len(toks); i++ {
+		if t := &toks[i]; t.Kind == Punct || t.Kind == Word && !t.is(lxQtyStart) {
+			continue // qtyNumber reads no figure here
+		}
 		f, ok := env.qtyFigureAt(i)
 		if !ok {
 			continue
@@ -156,12 +161,9 @@ func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
 	case Word:
 		// Most words are not numbers: look the first part up before
 		// splitting (this runs on every word of every article).
-		first, _, hyphen := strings.Cut(t.Lower, "-")
-		if hyphen {
-			if _, ok := qtyWords[first]; !ok && first != "half" {
-				return 0, 0, "", false
-			}
-		} else if !t.is(lxQtyWord) && first != "half" {
+		// (Tokenize flags the words whose part before any hyphen is a
+		// number word or "half".)
+		if !t.is(lxQtyStart) {
 			return 0, 0, "", false
 		}
 		var buf [8]string

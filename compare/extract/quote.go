@@ -22,6 +22,7 @@ var Quote = &Extractor{
 	Name:  "quote",
 	Kinds: []compare.Kind{compare.KindQuote},
 	Run:   runQuote,
+	add:   appendQuote,
 }
 
 // quoteMinWords is the shortest quote taken as speech by itself: one or
@@ -393,13 +394,14 @@ var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true,
 }
 
-func runQuote(env *Env) []compare.Claim {
+func runQuote(env *Env) []compare.Claim { return appendQuote(env, nil) }
+
+func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
 	spans := findQuotes(env.Doc.Text, env.Doc.Masked)
 	if len(spans) == 0 {
-		return nil
+		return out
 	}
 	sents := env.Sentences()
-	var out []compare.Claim
 	var lastKey, lastSpeaker string
 	lastTok := -1
 	for qi, q := range spans {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +38,7 @@ type Token struct {
 
 // Tokenize splits text into tokens, skipping masked offsets. The text is
 // converted to a string once; token texts are substrings of it, and so
-// are the lower-case forms of ASCII tokens (of one lower-cased copy).
+// are the lower-case forms of tokens without capitals.
 func Tokenize(text []byte, masked func(int) bool) []Token {
 	toks, _ := tokenize(text, masked, nil)
 	return toks
@@ -49,7 +50,11 @@ func Tokenize(text []byte, masked func(int) bool) []Token {
 func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string) {
 	s := string(text)
 	toks := make([]Token, 0, len(s)/5+1)
-	lower := "" // s with ASCII capitals lowered, made on first need
+	// The ASCII tokens with capitals, lowered end to end, and their
+	// indexes: their Lower fields slice one string made at the end.
+	var lowArr [512]byte
+	var upArr [128]int32
+	lowBuf, upper := lowArr[:0], upArr[:0]
 	brk := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -93,73 +98,103 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 		}
 		t := s[start:i]
 		low := t
-		switch caseOf(t) {
-		case caseASCIIUpper:
-			if lower == "" {
-				lower = lowerASCII(s)
-			}
-			low = lower[start:i]
-		case caseNonASCII:
+		var lex lexFlags
+		var word int32
+		shape := shapeOf(t)
+		switch {
+		case shape&shapeNonASCII != 0:
 			low = strings.ToLower(t)
+			lex, word = g.lookup(low)
+		case shape&shapeUpper != 0:
+			at := len(lowBuf)
+			lowBuf = appendLowerASCII(lowBuf, t)
+			upper = append(upper, int32(len(toks)))
+			low = ""
+			lex, word = g.lookup(string(lowBuf[at:]))
+		default:
+			lex, word = g.lookup(low)
 		}
-		tok := Token{
-			Span:  compare.Span{Start: start, End: i},
-			Kind:  kind,
-			word:  -1,
-			Text:  t,
-			Lower: low,
-			Upper: kind == Word && startsUpper(t),
-			Break: brk,
+		if kind == Word && shape&shapeHyphen != 0 {
+			lex |= g.qtyHead(low, lowBuf, t)
 		}
-		tok.lex, tok.word = g.lookup(low)
 		if kind == Number && len(t) == 4 {
 			if _, ok := parseYear(t); ok {
-				tok.lex |= lxYear
+				lex |= lxYear
 			}
 		}
-		toks = append(toks, tok)
+		// Field by field into the slice: copying a whole Token in costs
+		// a bulk write barrier while the GC runs.
+		toks = append(toks, Token{})
+		tok := &toks[len(toks)-1]
+		tok.Span = compare.Span{Start: start, End: i}
+		tok.Kind = kind
+		tok.word = word
+		tok.Text = t
+		tok.Lower = low
+		tok.Upper = kind == Word && startsUpper(t)
+		tok.Break = brk
+		tok.lex = lex
 		brk = false
+	}
+	if len(upper) > 0 {
+		lows := string(lowBuf)
+		for _, k := range upper {
+			tok := &toks[k]
+			tok.Lower, lows = lows[:len(tok.Text)], lows[len(tok.Text):]
+		}
 	}
 	return toks, s
 }
 
-// Letter case of a token, for lower-casing it.
+// qtyHead is lxQtyStart when the part of a hyphenated word before its
+// first hyphen may start a figure ("two-hour", "half-hour"). The word's
+// lower-case form is low, or, for an ASCII word with capitals, the end
+// of lowBuf.
+func (g *Gazetteer) qtyHead(low string, lowBuf []byte, t string) lexFlags {
+	var head lexFlags
+	if low == "" {
+		low := lowBuf[len(lowBuf)-len(t):]
+		if k := bytes.IndexByte(low, '-'); k >= 0 {
+			head, _ = g.lookup(string(low[:k]))
+		}
+	} else if k := strings.IndexByte(low, '-'); k >= 0 {
+		head, _ = g.lookup(low[:k])
+	}
+	return head & lxQtyStart
+}
+
+// What lower-casing a token needs, and whether it has a hyphen.
 const (
-	caseLower      = iota // nothing to lower
-	caseASCIIUpper        // ASCII with capitals
-	caseNonASCII          // beyond ASCII: strings.ToLower decides
+	shapeUpper    = 1 << iota // ASCII capitals
+	shapeNonASCII             // beyond ASCII: strings.ToLower decides
+	shapeHyphen
 )
 
-func caseOf(t string) int {
-	c := caseLower
+func shapeOf(t string) int {
+	sh := 0
 	for i := 0; i < len(t); i++ {
 		switch b := t[i]; {
 		case b >= utf8.RuneSelf:
-			return caseNonASCII
+			sh |= shapeNonASCII
 		case 'A' <= b && b <= 'Z':
-			c = caseASCIIUpper
+			sh |= shapeUpper
+		case b == '-':
+			sh |= shapeHyphen
 		}
 	}
-	return c
+	return sh
 }
 
-// lowerASCII lowers the ASCII capitals of s, byte for byte, so that
-// offsets into s are offsets into the result.
-func lowerASCII(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	var chunk [256]byte
-	for len(s) > 0 {
-		n := copy(chunk[:], s)
-		for i, c := range chunk[:n] {
-			if isUpperASCII(c) {
-				chunk[i] = c + ('a' - 'A')
-			}
+// appendLowerASCII appends t with its ASCII capitals lowered.
+func appendLowerASCII(dst []byte, t string) []byte {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
 		}
-		b.Write(chunk[:n])
-		s = s[n:]
+		dst = append(dst, c)
 	}
-	return b.String()
+	return dst
 }
 
 func isLetterASCII(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -1,7 +1,6 @@
 package kb
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,22 +15,87 @@ import (
 // common English renderings of Persian and Arabic sounds (gh→q, kh→x,
 // ou→u, ee/iy/ey/ei/ie/ai→i, dh→d), and doubled letters.
 func Fold(name string) string {
-	if isASCII(name) {
-		return string(appendFoldASCII(make([]byte, 0, len(name)), name))
-	}
-	return strings.Join(foldTokens(name), "")
+	var buf [64]byte
+	return string(appendFold(buf[:0], name))
 }
 
-// appendFold appends Fold(name) to dst, without allocating for an ASCII
-// name: lookups fold every name an article gives.
+// appendFold appends Fold(name) to dst, without allocating for a name of
+// common length: lookups fold every name an article gives.
 func appendFold(dst []byte, name string) []byte {
 	if isASCII(name) {
 		return appendFoldASCII(dst, name)
 	}
-	for _, w := range foldTokens(name) {
-		dst = append(dst, w...)
+	// Decomposed, then lower-cased letters and digits with diacritics
+	// and apostrophes dropped; ends[i] is where word i ends in low.
+	var nb, lb [128]byte
+	var eb [16]int
+	low, ends := lb[:0], eb[:0]
+	inWord := false
+	for _, r := range string(norm.NFKD.AppendString(nb[:0], name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case isNameApostrophe(r):
+			// Ma'ariv, Ja'fari: the apostrophe marks a sound, not a word break
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			low = appendLetter(low, unicode.ToLower(r))
+			inWord = true
+		default:
+			if inWord {
+				ends = append(ends, len(low))
+				inWord = false
+			}
+		}
+	}
+	if inWord {
+		ends = append(ends, len(low))
+	}
+	start := 0
+	for _, end := range ends {
+		w := low[start:end]
+		start = end
+		if len(ends) > 1 && len(w) == 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
+			continue
+		}
+		// "Albusaidi" is "al-Busaidi" written as one word; a short rest
+		// ("Ali", "Alan", "Allawi") is a name of its own.
+		if len(w) >= 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && utf8.RuneCount(w) >= 7 {
+			w = w[2:]
+		}
+		dst = appendFoldWord(dst, w)
 	}
 	return dst
+}
+
+func isNameApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', 'ʻ', '‘', '`', 'ʿ', 'ʾ':
+		return true
+	}
+	return false
+}
+
+// appendLetter appends a lower-case letter or digit, spelling the letters
+// NFKD does not decompose.
+func appendLetter(dst []byte, r rune) []byte {
+	switch r {
+	case 'ø':
+		return append(dst, 'o')
+	case 'ł':
+		return append(dst, 'l')
+	case 'ß':
+		return append(dst, "ss"...)
+	case 'æ':
+		return append(dst, "ae"...)
+	case 'œ':
+		return append(dst, "oe"...)
+	case 'đ', 'ð':
+		return append(dst, 'd')
+	case 'ı':
+		return append(dst, 'i')
+	case 'þ':
+		return append(dst, "th"...)
+	}
+	return utf8.AppendRune(dst, r)
 }
 
 func isASCII(s string) bool {
@@ -147,96 +211,4 @@ func digraph(a, b byte) (byte, bool) {
 		return 'i', true
 	}
 	return 0, false
-}
-
-// foldTokens folds each word of name (words split at spaces, hyphens and
-// other punctuation) and drops the Arabic article.
-func foldTokens(name string) []string {
-	words := splitWords(name)
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if (w == "al" || w == "el") && len(words) > 1 {
-			continue
-		}
-		// "Albusaidi" is "al-Busaidi" written as one word; a short rest
-		// ("Ali", "Alan", "Allawi") is a name of its own.
-		if (strings.HasPrefix(w, "al") || strings.HasPrefix(w, "el")) && len([]rune(w)) >= 7 {
-			w = w[2:]
-		}
-		if f := foldWord(w); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// splitWords lower-cases, strips diacritics and apostrophes and splits at
-// everything that is neither a letter nor a digit.
-func splitWords(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '‘' || r == '`' || r == 'ʿ' || r == 'ʾ':
-			continue // Ma'ariv, Ja'fari: the apostrophe marks a sound, not a word break
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteString(specialLetter(unicode.ToLower(r)))
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Fields(b.String())
-}
-
-// specialLetter spells letters that NFKD does not decompose.
-func specialLetter(r rune) string {
-	switch r {
-	case 'ø':
-		return "o"
-	case 'ł':
-		return "l"
-	case 'ß':
-		return "ss"
-	case 'æ':
-		return "ae"
-	case 'œ':
-		return "oe"
-	case 'đ', 'ð':
-		return "d"
-	case 'ı':
-		return "i"
-	case 'þ':
-		return "th"
-	}
-	return string(r)
-}
-
-var digraphs = map[string]byte{
-	"gh": 'q', "kh": 'x', "ou": 'u', "dh": 'd',
-	"ee": 'i', "iy": 'i', "ey": 'i', "ei": 'i', "ie": 'i', "ai": 'i',
-}
-
-// foldWord applies the digraph rules left to right, then collapses
-// doubled letters.
-func foldWord(w string) string {
-	var b []byte
-	for i := 0; i < len(w); i++ {
-		if i+1 < len(w) {
-			if c, ok := digraphs[w[i:i+2]]; ok {
-				b = append(b, c)
-				i++
-				continue
-			}
-		}
-		b = append(b, w[i])
-	}
-	out := b[:0]
-	for i, c := range b {
-		if i > 0 && c == b[i-1] && c < 0x80 {
-			continue
-		}
-		out = append(out, c)
-	}
-	return string(out)
 }
