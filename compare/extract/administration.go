@@ -100,7 +100,7 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = env.slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, personID, office, "", when.From)
+		c.Valid, c.Evidence = env.validity(personID, office, "", when.From)
 	}
 	return c, true
 }

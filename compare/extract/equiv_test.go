@@ -312,6 +312,9 @@ func checkEquivalent(t *testing.T, fx equivFixture, text []byte, masked func(int
 			t.Fatalf("%q: mayStartPhrase(%d) false at a match", text, i)
 		}
 	}
+	if got, want := findQuotes(text, masked), refFindQuotes(text, masked); !slices.Equal(got, want) {
+		t.Fatalf("findQuotes(%q) = %v, want %v", text, got, want)
+	}
 	if got, want := NormalizeQuote(string(text)), refNormalizeQuote(string(text)); got != want {
 		t.Fatalf("NormalizeQuote(%q) = %q, want %q", text, got, want)
 	}
@@ -327,6 +330,173 @@ func matchesEqual(a, b []Match) bool {
 		}
 	}
 	return true
+}
+
+// refFindQuotes and refQuotesInLine are findQuotes as first written.
+func refFindQuotes(text []byte, masked func(int) bool) []quoteSpan {
+	var out []quoteSpan
+	for ls := 0; ls < len(text); {
+		le := ls
+		for le < len(text) && text[le] != '\n' {
+			le++
+		}
+		out = refQuotesInLine(text, ls, le, masked, out)
+		ls = le + 1
+	}
+	return out
+}
+
+func refQuotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpan) []quoteSpan {
+	var stack []qmark
+	// held counts the marks of each class on the stack, so that has is
+	// O(1): a line of unmatched openers would otherwise be quadratic.
+	var held [qmGuillemet + 1]int
+	push := func(class, end int) {
+		stack = append(stack, qmark{class, end})
+		held[class]++
+	}
+	found := false // a balanced quote was already found on this line
+	prev := rune(0)
+	prevAt := -1 // offset of prev, for the mask check at quote marks
+	for i := ls; i < le; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:le])
+		}
+		if !isQuoteRune(r) {
+			// Most runes are not quote marks: remember them and move on;
+			// the mask matters only around marks.
+			prev, prevAt = r, i
+			i += size
+			continue
+		}
+		if masked != nil && masked(i) {
+			prev, prevAt = ' ', i
+			i += size
+			continue
+		}
+		if prevAt >= 0 && masked != nil && masked(prevAt) {
+			prev = ' '
+		}
+		next := rune(0)
+		if i+size < le {
+			next, _ = utf8.DecodeRune(text[i+size : le])
+		}
+		openCtx := isOpenBefore(prev) && next != 0 && !unicode.IsSpace(next)
+		closeCtx := prev != 0 && !unicode.IsSpace(prev) && (next == 0 || !isWordRune(next))
+		closeTo := func(class int) bool {
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k].class == class {
+					if k == 0 {
+						out = append(out, quoteSpan{
+							Outer: compare.Span{Start: stack[0].end - markLen(text, stack[0].end), End: i + size},
+							Inner: compare.Span{Start: stack[0].end, End: i},
+							Open:  true,
+						})
+						found = true
+					}
+					for _, m := range stack[k:] {
+						held[m.class]--
+					}
+					stack = stack[:k]
+					return true
+				}
+			}
+			return false
+		}
+		has := func(class int) bool { return held[class] > 0 }
+		unbalanced := func() {
+			// The headline form: a closing mark with no opener, the quote
+			// running from the start of the line to it, followed by a colon
+			// or a dash or the end of the line.
+			if len(stack) > 0 || found || !headlineCloser(text, i+size, le) {
+				return
+			}
+			start := ls
+			for start < i && (text[start] == ' ' || text[start] == '\t') {
+				start++
+			}
+			if start < i {
+				out = append(out, quoteSpan{Outer: compare.Span{Start: start, End: i + size}, Inner: compare.Span{Start: start, End: i}})
+				found = true
+			}
+		}
+		switch r {
+		case '“', '„':
+			if has(qmCurlyDouble) && closeCtx && !openCtx {
+				closeTo(qmCurlyDouble) // a misused opening mark that closes
+			} else {
+				push(qmCurlyDouble, i+size)
+			}
+		case '”':
+			switch {
+			case has(qmCurlyDouble):
+				closeTo(qmCurlyDouble)
+			case has(qmStraightDouble):
+				closeTo(qmStraightDouble)
+			case openCtx && !closeCtx:
+				push(qmCurlyDouble, i+size)
+			default:
+				unbalanced()
+			}
+		case '«':
+			push(qmGuillemet, i+size)
+		case '»':
+			closeTo(qmGuillemet)
+		case '"':
+			switch {
+			case has(qmStraightDouble) && (closeCtx || !openCtx):
+				closeTo(qmStraightDouble)
+			case has(qmCurlyDouble) && closeCtx && !openCtx:
+				closeTo(qmCurlyDouble)
+			case openCtx:
+				push(qmStraightDouble, i+size)
+			case closeCtx:
+				unbalanced()
+			}
+		case '‘':
+			if openCtx && !unicode.IsDigit(next) {
+				push(qmCurlySingle, i+size)
+			}
+		case '’', '\'':
+			class := qmCurlySingle
+			if r == '\'' {
+				class = qmStraightSingle
+			}
+			switch {
+			case isWordRune(prev) && isWordRune(next):
+				// an apostrophe inside a word
+			case has(class) && closeCtx:
+				closeTo(class)
+			case class == qmCurlySingle && has(qmStraightSingle) && closeCtx:
+				closeTo(qmStraightSingle)
+			case class == qmStraightSingle && has(qmCurlySingle) && closeCtx:
+				closeTo(qmCurlySingle)
+			case class == qmStraightSingle && openCtx && unicode.IsLetter(next):
+				push(qmStraightSingle, i+size)
+			case closeCtx && unicode.IsLetter(prev):
+				unbalanced()
+			}
+		}
+		prev = r
+		i += size
+	}
+	// A double quote left open at the end of a paragraph runs to its end:
+	// quotes over several paragraphs repeat the opening mark only.
+	if len(stack) > 0 && stack[0].class != qmCurlySingle && stack[0].class != qmStraightSingle {
+		end := le
+		for end > stack[0].end && (text[end-1] == ' ' || text[end-1] == '\t' || text[end-1] == '\r') {
+			end--
+		}
+		if end > stack[0].end {
+			out = append(out, quoteSpan{
+				Outer: compare.Span{Start: stack[0].end - markLen(text, stack[0].end), End: end},
+				Inner: compare.Span{Start: stack[0].end, End: end},
+				Open:  true,
+			})
+		}
+	}
+	return out
 }
 
 func refNormalizeQuote(s string) string {

@@ -93,6 +93,15 @@ func (env *Env) mayStartPhrase(i int) bool {
 	return !env.knownWords() || env.Gaz.starts(env.Tokens[i].word)
 }
 
+// masked is env.Doc.Masked, or nil when nothing is masked (Masked is then
+// always false: no need to ask).
+func (env *Env) masked() func(int) bool {
+	if len(env.Doc.Mask) == 0 {
+		return nil
+	}
+	return env.Doc.Masked
+}
+
 // Options change extraction for a run.
 type Options struct {
 	DayFirst bool // numeric dates read day-first
@@ -102,9 +111,10 @@ type Options struct {
 // its main event.
 func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	env := &Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt}
-	env.Tokens, env.text = tokenize(doc.Text, doc.Masked, gaz)
+	masked := env.masked()
+	env.Tokens, env.text = tokenize(doc.Text, masked, gaz)
 	env.tokGaz = gaz
-	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: doc.Masked})
+	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: masked})
 	findEvent(env)
 	return env
 }

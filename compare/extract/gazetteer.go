@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/kb"
 )
 
@@ -41,17 +42,29 @@ type Entry struct {
 // word lists, so that tokenising for an Env needs one lookup per token),
 // and most tokens, which start no phrase, cost one slice index.
 type Gazetteer struct {
+	// vocab gives words their ids while the trie is built; words holds
+	// them afterwards, for lookups.
 	vocab map[string]vocabWord
-	// words is vocab as a faster table, for tokenising.
 	words *wordTable
 	// first maps a word id to the node of the one-word prefix, 0 when no
 	// phrase starts with the word.
 	first []int32
-	// edges maps node<<32 | word id to the child node.
-	edges map[uint64]int32
+	// edges maps node<<32 | word id to the child node while the trie is
+	// built; edgeTab holds them afterwards, for lookups.
+	edges   map[uint64]int32
+	edgeTab edgeTable
 	// nodes[0] is the root.
 	nodes []gnode
+
+	// kb is the kb indexed, and evidence its TermEvidence for every
+	// person and office the person held: office claims carry it, and the
+	// same few are rendered for article after article. Claims share the
+	// slices (capacity clipped): read-only.
+	kb       *kb.KB
+	evidence map[evidenceKey][]compare.Evidence
 }
+
+type evidenceKey struct{ person, office string }
 
 // vocabWord is what the gazetteer knows of a lower-case word.
 type vocabWord struct {
@@ -81,8 +94,11 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 	}
 	if k != nil {
 		addKBPhrases(k, g.add)
+		g.kb, g.evidence = k, termEvidenceOf(k)
 	}
 	g.words = newWordTable(g.vocab)
+	g.edgeTab = newEdgeTable(g.edges)
+	g.vocab, g.edges = nil, nil // the tables above replace them
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		n.entries = slices.Clip(n.entries)
@@ -97,6 +113,42 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 		n.common = slices.Clip(n.common)
 	}
 	return g
+}
+
+// termEvidenceOf renders the TermEvidence of every person's terms in
+// each office they held.
+func termEvidenceOf(k *kb.KB) map[evidenceKey][]compare.Evidence {
+	out := map[evidenceKey][]compare.Evidence{}
+	for _, p := range k.People() {
+		for t := range k.TenuresSeq(p.ID) {
+			key := evidenceKey{p.ID, t.Office}
+			if _, done := out[key]; done {
+				continue
+			}
+			o, ok := k.Office(t.Office)
+			if !ok {
+				continue
+			}
+			var terms []kb.Term
+			for u := range k.TenuresSeq(p.ID) {
+				if u.Office == o.ID {
+					terms = append(terms, u)
+				}
+			}
+			out[key] = slices.Clip(TermEvidence(p, o, terms))
+		}
+	}
+	return out
+}
+
+// termEvidence is TermEvidence of person's terms in office, when the
+// gazetteer has it rendered for kb k.
+func (g *Gazetteer) termEvidence(k *kb.KB, person string, office *kb.Office) ([]compare.Evidence, bool) {
+	if g == nil || g.kb != k {
+		return nil, false
+	}
+	ev, ok := g.evidence[evidenceKey{person, office.ID}]
+	return ev, ok
 }
 
 // addKBPhrases calls add with every phrase the gazetteer indexes.
@@ -210,7 +262,10 @@ func (g *Gazetteer) child(n, w int32) int32 {
 	if n == 0 {
 		return g.first[w]
 	}
-	return g.edges[edgeKey(n, w)]
+	if g.edgeTab.slots == nil {
+		return g.edges[edgeKey(n, w)] // still building
+	}
+	return g.edgeTab.get(edgeKey(n, w))
 }
 
 // Longest returns the longest phrase starting at token i, keeping only the

@@ -289,7 +289,7 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, best.Person, office, ref.marker, when.From)
+		c.Valid, c.Evidence = env.validity(best.Person, office, ref.marker, when.From)
 	}
 	return c, true
 }
@@ -407,7 +407,8 @@ func isCommaBreak(t Token) bool {
 // validity is the window in which the claim can be true, and the kb facts
 // it rests on: the term of office nearest the time (for a current
 // holder), the time after a term (for "former"), after death (for "late").
-func validity(k *kb.KB, person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
+func (env *Env) validity(person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
+	k := env.KB
 	p, _ := k.Person(person)
 	var buf [4]kb.Term
 	terms := buf[:0]
@@ -416,7 +417,10 @@ func validity(k *kb.KB, person string, office *kb.Office, marker string, at time
 			terms = append(terms, t)
 		}
 	}
-	ev := TermEvidence(p, office, terms)
+	ev, ok := env.Gaz.termEvidence(k, person, office)
+	if !ok {
+		ev = TermEvidence(p, office, terms)
+	}
 	if len(terms) == 0 {
 		return nil, ev
 	}
@@ -627,7 +631,7 @@ func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (c
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, ms[0].Person, office, "", when.From)
+		c.Valid, c.Evidence = env.validity(ms[0].Person, office, "", when.From)
 	}
 	return c, true
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -99,6 +100,9 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 			// A run of ASCII without quote marks: only its last byte
 			// matters, as the rune before the next mark.
 			j := i + 1
+			for j+8 <= le && !mayHoldQuote(binary.LittleEndian.Uint64(text[j:])) {
+				j += 8
+			}
 			for j < le && text[j] < utf8.RuneSelf && text[j] != '"' && text[j] != '\'' {
 				j++
 			}
@@ -244,6 +248,15 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 		}
 	}
 	return out
+}
+
+// mayHoldQuote reports whether any of the eight bytes in x is a straight
+// quote mark (double or single) or beyond ASCII (a byte of a curly quote),
+// eight bytes at a time.
+func mayHoldQuote(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return x&highs != 0 || hasZero(x^('"'*ones)) || hasZero(x^('\''*ones))
 }
 
 // markLen is the byte length of the rune that ends at end.
@@ -397,7 +410,7 @@ var pronouns = map[string]bool{
 func runQuote(env *Env) []compare.Claim { return appendQuote(env, nil) }
 
 func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
-	spans := findQuotes(env.Doc.Text, env.Doc.Masked)
+	spans := findQuotes(env.Doc.Text, env.masked())
 	if len(spans) == 0 {
 		return out
 	}
