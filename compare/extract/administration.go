@@ -29,12 +29,20 @@ func appendAdministration(env *Env, out []compare.Claim) []compare.Claim {
 		return out
 	}
 	toks := env.Tokens
+	ms := env.Matches()
 	for _, s := range env.Sentences() {
+		k := matchEndingAfter(ms, s.From)
 		for i := s.From; i < s.To; i++ {
-			if !env.mayStartPhrase(i) {
-				continue
+			// Tokens outside the document's matches start none: go to
+			// the next match, or past the sentence.
+			for k < len(ms) && ms[k].To <= i {
+				k++
 			}
-			m, ok := env.longest(i)
+			if k == len(ms) || ms[k].From >= s.To {
+				break
+			}
+			i = max(i, ms[k].From)
+			m, ok := env.longestAt(i)
 			if !ok {
 				continue
 			}

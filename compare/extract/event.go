@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -197,7 +196,8 @@ func (env *Env) sentences() []Sentence {
 	sents := env.Doc.Sentences
 	from := 0
 	si := 0
-	for i, t := range env.Tokens {
+	for i := range env.Tokens {
+		t := &env.Tokens[i]
 		for si < len(sents) && sents[si].End <= t.Span.Start {
 			si++
 		}
@@ -216,7 +216,17 @@ func (env *Env) sentences() []Sentence {
 
 // sentenceOf returns the sentence containing token i.
 func sentenceOf(sents []Sentence, i int) Sentence {
-	k := sort.Search(len(sents), func(k int) bool { return sents[k].To > i })
+	// sort.Search for the first sentence ending after i, without the
+	// closure (this runs for every candidate claim).
+	k, hi := 0, len(sents)
+	for k < hi {
+		mid := int(uint(k+hi) >> 1)
+		if sents[mid].To > i {
+			hi = mid
+		} else {
+			k = mid + 1
+		}
+	}
 	if k < len(sents) {
 		return sents[k]
 	}
@@ -225,7 +235,17 @@ func sentenceOf(sents []Sentence, i int) Sentence {
 
 // tokenAt returns the index of the first token starting at or after off.
 func (env *Env) tokenAt(off int) int {
-	return sort.Search(len(env.Tokens), func(i int) bool { return env.Tokens[i].Span.Start >= off })
+	toks := env.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if toks[mid].Span.Start >= off {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // mention is an event noun in the text and whose event it is.

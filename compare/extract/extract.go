@@ -87,10 +87,33 @@ func (env *Env) longest(i int) (Match, bool) {
 	return env.Gaz.longest(env.Tokens, i, env.knownWords())
 }
 
-// mayStartPhrase is false when token i starts no gazetteer phrase, which
-// its word id tells without looking further (most tokens).
-func (env *Env) mayStartPhrase(i int) bool {
-	return !env.knownWords() || env.Gaz.starts(env.Tokens[i].word)
+// matchEndingAfter is the index of the first match ending after token i
+// (len(ms) when none).
+func matchEndingAfter(ms []Match, i int) int {
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ms[mid].To <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// longestAt is env.longest(i), read off the document's matches where
+// Matches already looked: it tried every token not inside a match.
+func (env *Env) longestAt(i int) (Match, bool) {
+	ms := env.Matches()
+	lo := matchEndingAfter(ms, i)
+	switch {
+	case lo == len(ms) || ms[lo].From > i:
+		return Match{}, false // looked at, nothing starts here
+	case ms[lo].From == i:
+		return ms[lo], true
+	}
+	return env.longest(i) // inside a match: not looked at
 }
 
 // masked is env.Doc.Masked, or nil when nothing is masked (Masked is then
@@ -156,11 +179,43 @@ func wantsAny(want, kinds []compare.Kind) bool {
 }
 
 // SortClaims orders claims by document, offset, kind, slot and value.
+// It sorts their indexes and then moves each claim once: a claim is large,
+// and a sort would copy it at every comparison and swap.
 func SortClaims(cs []compare.Claim) {
-	slices.SortStableFunc(cs, compareClaims)
+	if len(cs) < 2 {
+		return
+	}
+	var buf [64]int32
+	idx := buf[:0]
+	if len(cs) > len(buf) {
+		idx = make([]int32, 0, len(cs))
+	}
+	for i := range cs {
+		idx = append(idx, int32(i))
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return compareClaims(&cs[a], &cs[b]) })
+	// Position i takes cs[idx[i]]: follow each cycle of the permutation
+	// with one claim held aside.
+	for i := range idx {
+		if idx[i] == int32(i) {
+			continue
+		}
+		held := cs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = int32(j)
+			if k == i {
+				cs[j] = held
+				break
+			}
+			cs[j] = cs[k]
+			j = k
+		}
+	}
 }
 
-func compareClaims(a, b compare.Claim) int {
+func compareClaims(a, b *compare.Claim) int {
 	if a.Doc.ID != b.Doc.ID {
 		return strings.Compare(a.Doc.ID, b.Doc.ID)
 	}

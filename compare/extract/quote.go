@@ -497,7 +497,7 @@ func (env *Env) personBefore(i, n int) (string, string) {
 		if !env.Tokens[k].Upper {
 			continue
 		}
-		m, ok := env.longest(k)
+		m, ok := env.longestAt(k)
 		if !ok {
 			continue
 		}

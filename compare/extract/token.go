@@ -81,13 +81,14 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 		}
 		start := i
 		var kind TokenKind
+		shape := -1
 		switch {
 		case isDigit(c):
 			kind = Number
 			i = scanNumber(s, i)
 		case isLetterASCII(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
 			kind = Word
-			i = scanWord(s, i)
+			i, shape = scanWord(s, i)
 		case (r == '\'' || r == '’') && possessiveAt(s, i+size):
 			// "'s" after a word is its own token so "Tehran's" names Tehran.
 			kind = Word
@@ -97,10 +98,12 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 			i += size
 		}
 		t := s[start:i]
+		if shape < 0 {
+			shape = shapeOf(t)
+		}
 		low := t
 		var lex lexFlags
 		var word int32
-		shape := shapeOf(t)
 		switch {
 		case shape&shapeNonASCII != 0:
 			low = strings.ToLower(t)
@@ -238,11 +241,16 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-func scanWord(s string, i int) int {
+// scanWord returns the end of the word at i and its shape (shapeOf).
+func scanWord(s string, i int) (int, int) {
 	start := i
+	shape := 0
 	for i < len(s) {
 		c := s[i]
 		if isLetterASCII(c) || isDigit(c) {
+			if isUpperASCII(c) {
+				shape |= shapeUpper
+			}
 			i++
 			continue
 		}
@@ -252,33 +260,35 @@ func scanWord(s string, i int) int {
 		}
 		switch {
 		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			shape |= shapeNonASCII
 			i += size
 		case r == '-' && isPrefixWord(s[start:i]):
 			// "then-foreign minister", "ex-president": the prefix is a marker.
-			return i
+			return i, shape
 		case r == '-' || r == '\'' || r == '’':
 			// Inner hyphen or apostrophe joins ("Amir-Abdollahian", "don't"),
 			// but "'s" starts its own token.
 			if i+size < len(s) {
 				n, _ := utf8.DecodeRuneInString(s[i+size:])
 				if unicode.IsLetter(n) && !(r != '-' && possessiveAt(s, i+size)) {
+					shape |= shapeOf(s[i : i+size])
 					i += size
 					continue
 				}
 			}
-			return i
+			return i, shape
 		case r == '.' && i+1 < len(s) && isUpperASCII(s[i+1]) && i+2 < len(s) && s[i+2] == '.':
 			// Initialisms: "U.S." stays one token.
 			i++
 		default:
 			if r == '.' && i > 0 && isUpperASCII(s[i-1]) && i-2 >= 0 && s[i-2] == '.' {
 				// The final dot of "U.S." belongs to it.
-				return i + 1
+				return i + 1, shape
 			}
-			return i
+			return i, shape
 		}
 	}
-	return i
+	return i, shape
 }
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
