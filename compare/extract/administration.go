@@ -14,6 +14,7 @@ var Administration = &Extractor{
 	Name:  "administration",
 	Kinds: []compare.Kind{compare.KindAdministration},
 	Run:   runAdministration,
+	add:   appendAdministration,
 }
 
 var governmentNouns = map[string]bool{"administration": true, "government": true, "cabinet": true, "presidency": true}
@@ -21,15 +22,27 @@ var governmentNouns = map[string]bool{"administration": true, "government": true
 // headRoles are the roles that lead a government, most specific last.
 var headRoles = []string{"president", "prime-minister", "chancellor"}
 
-func runAdministration(env *Env) []compare.Claim {
+func runAdministration(env *Env) []compare.Claim { return appendAdministration(env, nil) }
+
+func appendAdministration(env *Env, out []compare.Claim) []compare.Claim {
 	if env.KB == nil || env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
+	ms := env.Matches()
 	for _, s := range env.Sentences() {
+		k := matchEndingAfter(ms, s.From)
 		for i := s.From; i < s.To; i++ {
-			m, ok := env.Gaz.Longest(toks, i)
+			// Tokens outside the document's matches start none: go to
+			// the next match, or past the sentence.
+			for k < len(ms) && ms[k].To <= i {
+				k++
+			}
+			if k == len(ms) || ms[k].From >= s.To {
+				break
+			}
+			i = max(i, ms[k].From)
+			m, ok := env.longestAt(i)
 			if !ok {
 				continue
 			}
@@ -45,7 +58,7 @@ func runAdministration(env *Env) []compare.Claim {
 			}
 			end := -1
 			switch {
-			case k < s.To && governmentNouns[toks[k].Lower]:
+			case k < s.To && toks[k].is(lxGovernmentNoun):
 				end = k + 1
 			case k+1 < s.To && toks[k].Lower == "white" && toks[k+1].Lower == "house":
 				end = k + 2
@@ -93,9 +106,9 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 	c := env.claim(compare.KindAdministration, span, office.ID, "holder", "person/"+personID)
 	c.Marker = marker
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
-	c.Speaker = env.Doc.Slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})
+	c.Speaker = env.slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, personID, office, "", when.From)
+		c.Valid, c.Evidence = env.validity(personID, office, "", when.From)
 	}
 	return c, true
 }
@@ -105,7 +118,7 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 // person held it, else prime minister or chancellor.
 func headOffice(k *kb.KB, personID string, when compare.TimeRef) *kb.Office {
 	for _, role := range headRoles {
-		for _, t := range k.Tenures(personID) {
+		for t := range k.TenuresSeq(personID) {
 			o, ok := k.Office(t.Office)
 			if ok && o.Role == role {
 				return o

@@ -35,49 +35,43 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	k := to
 	if k < s.To && isPossessive(toks[k]) {
 		for j := k + 1; j < s.To && j <= k+4 && toks[j].Kind == Word; j++ {
-			if isEventNoun(toks[j].Lower) {
+			if toks[j].is(lxEventNoun) {
 				return env.classifyMention(s, j).Ref
 			}
 		}
 		return "" // "Friday's statement": the time of something else
 	}
-	if k < s.To {
-		if _, ok := eventNouns[toks[k].Lower]; ok {
-			return env.classifyMention(s, k).Ref
-		}
+	if k < s.To && toks[k].is(lxEventNoun) {
+		return env.classifyMention(s, k).Ref
 	}
 	// Leftwards: the nearest event noun, event verb or blocking verb.
 	verb, selfVerb := false, false
 	for j := from - 1; j >= s.From && j >= from-16; j-- {
-		t := toks[j]
-		w := t.Lower
-		if y, ok := yearToken(t); ok && y != env.Event.When.From.Year() {
+		t := &toks[j]
+		if y, ok := yearToken(*t); ok && y != env.Event.When.From.Year() {
 			return "" // "the 2015 agreement concluded in Vienna": a background event
 		}
-		if _, ok := eventNouns[w]; ok {
-			if w == "round" || w == "rounds" {
-				// "the second round of talks": the ordinal decides.
-				return env.classifyMention(s, j).Ref
-			}
+		if t.is(lxEventNoun) {
+			// "the second round of talks": the ordinal decides.
 			return env.classifyMention(s, j).Ref
 		}
-		if reportingVerbs[w] {
+		if t.is(lxReportingVerb) {
 			return ""
 		}
-		if fam, ok := predicateVerbs[w]; ok && !verb {
+		if t.is(lxPredicateVerb) && !verb {
 			if otherThing(toks, s, j) {
 				return "" // "a framework reached in Lausanne", "the interim deal struck in Geneva"
 			}
-			return MainEvent + ":" + fam
+			return familySubject(predicateVerbs[t.Lower])
 		}
-		if eventVerbs[w] {
-			if !verb && selfEventVerbs[w] {
+		if t.is(lxEventVerb) {
+			if !verb && t.is(lxSelfEventVerb) {
 				selfVerb = true
 			}
 			verb = true
 			continue
 		}
-		if isBlockingVerb(t) {
+		if isBlockingVerb(*t) {
 			if verb {
 				continue
 			}
@@ -91,36 +85,35 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	// "gathered on Monday for the funeral".
 	_, cto := clauseBounds(toks, s, from)
 	for j := to; j < cto && j < to+14; j++ {
-		t := toks[j]
-		w := t.Lower
-		if t.Text == "," && (j > to || !atClauseStart(toks, s, from)) || subordinators[w] {
+		t := &toks[j]
+		if t.Text == "," && (j > to || !atClauseStart(toks, s, from)) || t.is(lxSubordinator) {
 			break // "mourning on Saturday after Abe was assassinated": another clause
 		}
 		if verb {
 			// After an event verb only a noun naming the event can override.
-			if _, ok := eventNouns[w]; ok && j <= to+4 {
+			if t.is(lxEventNoun) && j <= to+4 {
 				return env.classifyMention(s, j).Ref
 			}
 			continue
 		}
-		if _, ok := eventNouns[w]; ok {
+		if t.is(lxEventNoun) {
 			return env.classifyMention(s, j).Ref
 		}
-		if fam, ok := predicateVerbs[w]; ok {
-			return MainEvent + ":" + fam
+		if t.is(lxPredicateVerb) {
+			return familySubject(predicateVerbs[t.Lower])
 		}
-		if reportingVerbs[w] || isBlockingVerb(t) {
+		if t.is(lxReportingVerb) || isBlockingVerb(*t) {
 			return ""
 		}
-		if selfEventVerbs[w] {
-			return MainEvent + ":meeting"
+		if t.is(lxSelfEventVerb) {
+			return meetingSubject
 		}
 	}
 	if selfVerb {
 		// "the two sides met in Muscat": a meeting, whatever the article's
 		// main event ("the new King met the prime minister at Buckingham
 		// Palace" in a report of a death is not the venue of the death).
-		return MainEvent + ":meeting"
+		return meetingSubject
 	}
 	if verb {
 		// "the talks were held in Rome": an event verb whose subject names
@@ -129,6 +122,9 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	}
 	return ""
 }
+
+// meetingSubject is the subject of a meeting a verb names.
+const meetingSubject = MainEvent + ":meeting"
 
 // selfEventVerbs carry their own event without a noun: "On Saturday, the
 // two sides met in Muscat". Other event verbs ("began", "ended") need an
@@ -143,10 +139,10 @@ var selfEventVerbs = map[string]bool{
 func otherThing(toks []Token, s Sentence, j int) bool {
 	for k := j - 1; k >= s.From && k >= j-4; k-- {
 		w := toks[k].Lower
-		if toks[k].Kind == Punct || reportingVerbs[w] || eventVerbs[w] {
+		if toks[k].Kind == Punct || toks[k].is(lxReportingVerb|lxEventVerb) {
 			return false
 		}
-		if w == "a" || w == "an" || w == "interim" || w == "framework" || w == "preliminary" || otherEventWords[w] {
+		if w == "a" || w == "an" || w == "interim" || w == "framework" || w == "preliminary" || toks[k].is(lxOtherEventWord) {
 			return true
 		}
 		if w == "the" || w == "this" || w == "that" {
@@ -169,7 +165,7 @@ func (env *Env) again(s Sentence, i int) bool {
 	}
 	for k := from + 1; k < to; k++ {
 		// "meet again", "met again": the event verb itself repeats.
-		if env.Tokens[k].Lower == "again" && eventVerbs[env.Tokens[k-1].Lower] {
+		if env.Tokens[k].Lower == "again" && env.Tokens[k-1].is(lxEventVerb) {
 			return true
 		}
 	}
@@ -188,16 +184,13 @@ func isBlockingVerb(t Token) bool {
 		return false
 	}
 	w := t.Lower
-	if eventVerbs[w] {
-		return false
-	}
-	if _, ok := predicateVerbs[w]; ok {
+	if t.is(lxEventVerb | lxPredicateVerb) {
 		return false
 	}
 	switch w {
 	case "withdrew", "signed", "killed", "died", "left", "won", "lost", "fled", "became",
 		"visited", "arrived", "returned", "flew", "sent", "began", "made", "gave", "took":
-		return !eventVerbs[w]
+		return true // not an event verb: checked above
 	}
 	return hasSuffix(w, "ed") && !hasSuffix(w, "eed") && w != "based" && w != "led"
 }
@@ -240,7 +233,7 @@ func adverbialYear(toks []Token, k int) (int, bool) {
 	case prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "during" || prev == "of" || prev == "," ||
 		prev == "after" || prev == "before":
 		return y, true
-	case monthNames[prev]:
+	case toks[k-1].is(lxMonth):
 		return y, true
 	}
 	return 0, false

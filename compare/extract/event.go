@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -37,8 +36,29 @@ func (e Event) Subject() string {
 	if e.Noun == "" {
 		return MainEvent
 	}
-	return MainEvent + ":" + eventFamily(e.Noun)
+	return familySubject(eventFamily(e.Noun))
 }
+
+// familySubject is MainEvent+":"+family, the families' strings made once.
+func familySubject(family string) string {
+	if s, ok := familySubjects[family]; ok {
+		return s
+	}
+	return MainEvent + ":" + family
+}
+
+// familySubjects holds the subject of every family an event noun or
+// predicate verb gives; built once, read-only.
+var familySubjects = func() map[string]string {
+	m := map[string]string{}
+	for _, fams := range []map[string]string{eventNouns, predicateVerbs, {"meeting": "meeting"}} {
+		for _, n := range fams {
+			f := eventFamily(n)
+			m[f] = MainEvent + ":" + f
+		}
+	}
+	return m
+}()
 
 // isMain reports whether an attachment is the document's main event.
 func (env *Env) isMain(ref string) bool {
@@ -172,11 +192,12 @@ func (env *Env) Sentences() []Sentence {
 const maxSentence = 250
 
 func (env *Env) sentences() []Sentence {
-	out := []Sentence{}
+	out := make([]Sentence, 0, len(env.Doc.Sentences)+1)
 	sents := env.Doc.Sentences
 	from := 0
 	si := 0
-	for i, t := range env.Tokens {
+	for i := range env.Tokens {
+		t := &env.Tokens[i]
 		for si < len(sents) && sents[si].End <= t.Span.Start {
 			si++
 		}
@@ -195,7 +216,17 @@ func (env *Env) sentences() []Sentence {
 
 // sentenceOf returns the sentence containing token i.
 func sentenceOf(sents []Sentence, i int) Sentence {
-	k := sort.Search(len(sents), func(k int) bool { return sents[k].To > i })
+	// sort.Search for the first sentence ending after i, without the
+	// closure (this runs for every candidate claim).
+	k, hi := 0, len(sents)
+	for k < hi {
+		mid := int(uint(k+hi) >> 1)
+		if sents[mid].To > i {
+			hi = mid
+		} else {
+			k = mid + 1
+		}
+	}
 	if k < len(sents) {
 		return sents[k]
 	}
@@ -204,7 +235,17 @@ func sentenceOf(sents []Sentence, i int) Sentence {
 
 // tokenAt returns the index of the first token starting at or after off.
 func (env *Env) tokenAt(off int) int {
-	return sort.Search(len(env.Tokens), func(i int) bool { return env.Tokens[i].Span.Start >= off })
+	toks := env.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if toks[mid].Span.Start >= off {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // mention is an event noun in the text and whose event it is.
@@ -220,29 +261,30 @@ type mention struct {
 func (env *Env) classifyMention(s Sentence, i int) mention {
 	toks := env.Tokens
 	m := mention{Tok: i, Noun: eventNouns[toks[i].Lower]}
-	m.Ref = MainEvent + ":" + eventFamily(m.Noun)
+	m.Ref = familySubject(eventFamily(m.Noun))
 	// Look back over the noun phrase: determiners, adjectives, "of".
 	for j := i - 1; j >= s.From && j >= i-5; j-- {
-		w := toks[j].Lower
-		if toks[j].Kind == Punct && w != "-" || isPossessive(toks[j]) {
+		t := &toks[j]
+		w := t.Lower
+		if t.Kind == Punct && w != "-" || isPossessive(*t) {
 			break // "last Wednesday's vote": the words before 's date it
 		}
-		if y, ok := yearToken(toks[j]); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
+		if y, ok := yearToken(*t); ok && (!env.Event.When.Known() || y != env.Event.When.From.Year()) {
 			m.Ref = "" // "his 2018 Helsinki meeting": a dated, other event
 			return m
 		}
-		if otherEventWords[w] {
+		if t.is(lxOtherEventWord) {
 			if w == "last" && j+1 < len(toks) && toks[j+1].Lower == "week" {
 				continue
 			}
 			m.Ref = ""
 			return m
 		}
-		if n, ok := ordinalWord(w); ok {
+		if n, ok := ordinalOf(t); ok {
 			if n == env.Event.Round || env.ordinalIsMain(s, j) {
 				return m
 			}
-			m.Ref = "round-" + strconv.Itoa(n)
+			m.Ref = roundRef(n)
 			return m
 		}
 		if w == "the" || w == "a" || w == "an" || w == "this" || w == "these" {
@@ -269,7 +311,7 @@ func (env *Env) ordinalIsMain(s Sentence, j int) bool {
 				if w == "this" || w == "it" || w == "they" || w == "today" {
 					return true
 				}
-				if n, ok := eventNouns[w]; ok && n != "" {
+				if toks[b].is(lxEventNoun) && eventNouns[w] != "" {
 					return env.isMain(env.classifyMention(s, b).Ref)
 				}
 			}
@@ -292,6 +334,32 @@ func ordinalWord(w string) (int, bool) {
 	return n, ok
 }
 
+// ordinalOf is ordinalWord of the token's lower-case text.
+func ordinalOf(t *Token) (int, bool) {
+	if !t.is(lxOrdinal) {
+		return 0, false
+	}
+	return ordinalWord(t.Lower)
+}
+
+// roundRefs are the references "round-N" for the ordinals there are words
+// for, made once.
+var roundRefs = func() []string {
+	out := make([]string, 13)
+	for i := range out {
+		out[i] = "round-" + strconv.Itoa(i)
+	}
+	return out
+}()
+
+// roundRef is "round-" + n.
+func roundRef(n int) string {
+	if n >= 0 && n < len(roundRefs) {
+		return roundRefs[n]
+	}
+	return "round-" + strconv.Itoa(n)
+}
+
 // clauseTense guesses whether the clause around token i speaks of the
 // future, of an earlier time, or of the reported event.
 func (env *Env) clauseTense(s Sentence, i int) string {
@@ -301,10 +369,10 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 	// and not across a subordinator: in "said it would add tools after the
 	// debate on Monday", "would" is not about the debate.
 	flo, fhi := i, i
-	for flo > from && !isCommaBreak(toks[flo-1]) && !subordinators[toks[flo-1].Lower] {
+	for flo > from && !isCommaBreak(toks[flo-1]) && !toks[flo-1].is(lxSubordinator) {
 		flo--
 	}
-	for fhi < to && !isCommaBreak(toks[fhi]) && !subordinators[toks[fhi].Lower] {
+	for fhi < to && !isCommaBreak(toks[fhi]) && !toks[fhi].is(lxSubordinator) {
 		fhi++
 	}
 	// Earlier-time markers of a main clause do not reach into a
@@ -312,15 +380,19 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 	// Thursday".
 	efrom := from
 	for k := i - 1; k > from; k-- {
-		if subordinators[toks[k].Lower] {
+		if toks[k].is(lxSubordinator) {
 			efrom = k
 			break
 		}
 	}
 	for k := from; k < to; k++ {
-		w := toks[k].Lower
+		t := &toks[k]
+		if t.lex == 0 && t.Lower != "next" && t.Lower != "first" && t.Lower != "had" {
+			continue // in no list this loop reads
+		}
+		w := t.Lower
 		inStretch := k >= flo && k < fhi
-		if futureWords[w] && inStretch {
+		if t.is(lxFutureWord) && inStretch {
 			return "future"
 		}
 		if w == "next" && inStretch && k+1 < to && (toks[k+1].Lower == "week" || toks[k+1].Lower == "month" || toks[k+1].Lower == "year") {
@@ -332,13 +404,13 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 		if k >= fhi || k < efrom {
 			continue
 		}
-		if pastOtherWords[w] {
+		if t.is(lxPastOtherWord) {
 			return "earlier"
 		}
-		if w == "first" && k+1 < to && eventVerbs[toks[k+1].Lower] {
+		if w == "first" && k+1 < to && toks[k+1].is(lxEventVerb) {
 			return "earlier" // "the leaders first met in Singapore"
 		}
-		if w == "had" && k+1 < to && toks[k+1].Kind == Word && !toks[k+1].Upper && !notParticiple[toks[k+1].Lower] {
+		if w == "had" && k+1 < to && toks[k+1].Kind == Word && !toks[k+1].Upper && !toks[k+1].is(lxNotParticiple) {
 			return "earlier" // past perfect: "had left office by the time the Vienna talks resumed"
 		}
 	}
@@ -381,13 +453,16 @@ func findEvent(env *Env) {
 	if env.Doc.Reference.IsZero() {
 		ev.When = compare.TimeRef{}
 	}
-	for _, t := range env.Tokens {
-		if n, ok := eventNouns[t.Lower]; ok && n != "round" {
-			ev.Noun = n
-			break
+	for i := range env.Tokens {
+		t := &env.Tokens[i]
+		if t.is(lxEventNoun) {
+			if n := eventNouns[t.Lower]; n != "round" {
+				ev.Noun = n
+				break
+			}
 		}
-		if f, ok := predicateVerbs[t.Lower]; ok {
-			ev.Noun = f
+		if t.is(lxPredicateVerb) {
+			ev.Noun = predicateVerbs[t.Lower]
 			break
 		}
 		if ev.Noun == "" && (t.Lower == "met" || t.Lower == "meet" || t.Lower == "meets") {
@@ -424,18 +499,18 @@ func (env *Env) leadRound() int {
 			}
 		}
 		for j := s.From; j < s.To; j++ {
-			n, ok := ordinalWord(toks[j].Lower)
+			n, ok := ordinalOf(&toks[j])
 			if !ok {
 				continue
 			}
 			k := j + 1
-			for k < s.To && k < j+4 && toks[k].Kind == Word && !isEventNoun(toks[k].Lower) {
+			for k < s.To && k < j+4 && toks[k].Kind == Word && !toks[k].is(lxEventNoun) {
 				k++
 			}
-			if k >= s.To || !isEventNoun(toks[k].Lower) {
+			if k >= s.To || !toks[k].is(lxEventNoun) {
 				continue
 			}
-			if j > s.From && otherEventWords[toks[j-1].Lower] || env.clauseTense(s, j) != "" {
+			if j > s.From && toks[j-1].is(lxOtherEventWord) || env.clauseTense(s, j) != "" {
 				continue
 			}
 			return n

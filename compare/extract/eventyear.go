@@ -14,6 +14,7 @@ var EventYear = &Extractor{
 	Name:  "event-year",
 	Kinds: []compare.Kind{compare.KindDate},
 	Run:   runEventYear,
+	add:   appendEventYear,
 }
 
 var actionWords = map[string]string{
@@ -23,11 +24,12 @@ var actionWords = map[string]string{
 	"signed": "signing", "signing": "signing", "sign": "signing",
 }
 
-func runEventYear(env *Env) []compare.Claim {
+func runEventYear(env *Env) []compare.Claim { return appendEventYear(env, nil) }
+
+func appendEventYear(env *Env, out []compare.Claim) []compare.Claim {
 	if env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
 	matches := env.Matches()
@@ -105,13 +107,25 @@ func (env *Env) eventYearClaim(subject string, from, to, yi int) compare.Claim {
 	return c
 }
 
+// yearToken reads a year token: "2015", not "2,015" or "3000".
 func yearToken(t Token) (int, bool) {
-	if t.Kind != Number || len(t.Text) != 4 {
+	if t.lex&lxYear == 0 {
 		return 0, false
 	}
-	y, err := strconv.Atoi(t.Text)
-	if err != nil || y < 1900 || y > 2100 {
+	return parseYear(t.Text)
+}
+
+// parseYear reads a four-digit year from 1900 to 2100.
+func parseYear(s string) (int, bool) {
+	if len(s) != 4 {
 		return 0, false
 	}
-	return y, true
+	y := 0
+	for i := 0; i < 4; i++ {
+		if !isDigit(s[i]) {
+			return 0, false
+		}
+		y = y*10 + int(s[i]-'0')
+	}
+	return y, y >= 1900 && y <= 2100
 }

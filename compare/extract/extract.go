@@ -6,7 +6,9 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -19,6 +21,9 @@ type Extractor struct {
 	Name  string
 	Kinds []compare.Kind
 	Run   func(env *Env) []compare.Claim
+	// add is Run appending to a slice, which lets Run (the function
+	// below) gather every extractor's claims in one.
+	add func(env *Env, out []compare.Claim) []compare.Claim
 }
 
 // All returns every extractor, in a fixed order.
@@ -58,15 +63,66 @@ type Env struct {
 	sents   []Sentence
 	matches []Match
 	scanned bool
+	// tokGaz is the gazetteer the tokens carry word ids of.
+	tokGaz *Gazetteer
+	// text is Doc.Text as a string, which the tokens' texts are
+	// substrings of ("" when the Env was not made by NewEnv).
+	text string
 }
 
 // Matches returns the gazetteer's matches over the whole document.
 func (env *Env) Matches() []Match {
 	if !env.scanned && env.Gaz != nil {
-		env.matches = env.Gaz.Scan(env.Tokens)
+		env.matches = env.Gaz.scan(env.Tokens, env.knownWords())
 		env.scanned = true
 	}
 	return env.matches
+}
+
+// knownWords reports whether the tokens carry their word ids in env.Gaz.
+func (env *Env) knownWords() bool { return env.Gaz != nil && env.Gaz == env.tokGaz }
+
+// longest is env.Gaz.Longest(env.Tokens, i).
+func (env *Env) longest(i int) (Match, bool) {
+	return env.Gaz.longest(env.Tokens, i, env.knownWords())
+}
+
+// matchEndingAfter is the index of the first match ending after token i
+// (len(ms) when none).
+func matchEndingAfter(ms []Match, i int) int {
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ms[mid].To <= i {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// longestAt is env.longest(i), read off the document's matches where
+// Matches already looked: it tried every token not inside a match.
+func (env *Env) longestAt(i int) (Match, bool) {
+	ms := env.Matches()
+	lo := matchEndingAfter(ms, i)
+	switch {
+	case lo == len(ms) || ms[lo].From > i:
+		return Match{}, false // looked at, nothing starts here
+	case ms[lo].From == i:
+		return ms[lo], true
+	}
+	return env.longest(i) // inside a match: not looked at
+}
+
+// masked is env.Doc.Masked, or nil when nothing is masked (Masked is then
+// always false: no need to ask).
+func (env *Env) masked() func(int) bool {
+	if len(env.Doc.Mask) == 0 {
+		return nil
+	}
+	return env.Doc.Masked
 }
 
 // Options change extraction for a run.
@@ -78,8 +134,10 @@ type Options struct {
 // its main event.
 func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	env := &Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt}
-	env.Tokens = Tokenize(doc.Text, doc.Masked)
-	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: doc.Masked})
+	masked := env.masked()
+	env.Tokens, env.text = tokenize(doc.Text, masked, gaz)
+	env.tokGaz = gaz
+	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: masked})
 	findEvent(env)
 	return env
 }
@@ -87,28 +145,33 @@ func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 // Run extracts the claims of the given kinds (all kinds when kinds is
 // empty), sorted by offset then kind.
 func Run(env *Env, kinds []compare.Kind) []compare.Claim {
-	want := map[compare.Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
-	var out []compare.Claim
+	// Articles give a claim every twenty-odd tokens.
+	out := make([]compare.Claim, 0, len(env.Tokens)/24+4)
 	for _, x := range All() {
-		if len(kinds) > 0 && !wantsAny(want, x.Kinds) {
+		if len(kinds) > 0 && !wantsAny(kinds, x.Kinds) {
 			continue
 		}
-		for _, c := range x.Run(env) {
-			if len(kinds) == 0 || want[c.Kind] {
-				out = append(out, c)
-			}
+		n := len(out)
+		if x.add != nil {
+			out = x.add(env, out)
+		} else {
+			out = append(out, x.Run(env)...)
 		}
+		if len(kinds) > 0 {
+			kept := slices.DeleteFunc(out[n:], func(c compare.Claim) bool { return !slices.Contains(kinds, c.Kind) })
+			out = out[:n+len(kept)]
+		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	SortClaims(out)
 	return out
 }
 
-func wantsAny(want map[compare.Kind]bool, kinds []compare.Kind) bool {
+func wantsAny(want, kinds []compare.Kind) bool {
 	for _, k := range kinds {
-		if want[k] {
+		if slices.Contains(want, k) {
 			return true
 		}
 	}
@@ -116,26 +179,72 @@ func wantsAny(want map[compare.Kind]bool, kinds []compare.Kind) bool {
 }
 
 // SortClaims orders claims by document, offset, kind, slot and value.
+// It sorts their indexes and then moves each claim once: a claim is large,
+// and a sort would copy it at every comparison and swap.
 func SortClaims(cs []compare.Claim) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.Doc.ID != b.Doc.ID {
-			return a.Doc.ID < b.Doc.ID
+	if len(cs) < 2 {
+		return
+	}
+	var buf [64]int32
+	idx := buf[:0]
+	if len(cs) > len(buf) {
+		idx = make([]int32, 0, len(cs))
+	}
+	for i := range cs {
+		idx = append(idx, int32(i))
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int { return compareClaims(&cs[a], &cs[b]) })
+	// Position i takes cs[idx[i]]: follow each cycle of the permutation
+	// with one claim held aside.
+	for i := range idx {
+		if idx[i] == int32(i) {
+			continue
 		}
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start < b.Span.Start
+		held := cs[i]
+		j := i
+		for {
+			k := int(idx[j])
+			idx[j] = int32(j)
+			if k == i {
+				cs[j] = held
+				break
+			}
+			cs[j] = cs[k]
+			j = k
 		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End < b.Span.End
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		if a.Slot() != b.Slot() {
-			return a.Slot() < b.Slot()
-		}
-		return a.Value < b.Value
-	})
+	}
+}
+
+func compareClaims(a, b *compare.Claim) int {
+	if a.Doc.ID != b.Doc.ID {
+		return strings.Compare(a.Doc.ID, b.Doc.ID)
+	}
+	if c := cmp.Compare(a.Span.Start, b.Span.Start); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Span.End, b.Span.End); c != 0 {
+		return c
+	}
+	if c := strings.Compare(string(a.Kind), string(b.Kind)); c != 0 {
+		return c
+	}
+	// The slots are Kind+":"+Subject+"/"+Attr, and the kinds are equal.
+	if c := compareJoined(a.Subject, a.Attr, b.Subject, b.Attr); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Value, b.Value)
+}
+
+// compareJoined compares x1+"/"+x2 with y1+"/"+y2, building them only
+// when one of x1 and y1 is a prefix of the other.
+func compareJoined(x1, x2, y1, y2 string) int {
+	switch {
+	case x1 == y1:
+		return strings.Compare(x2, y2)
+	case !strings.HasPrefix(x1, y1) && !strings.HasPrefix(y1, x1):
+		return strings.Compare(x1, y1)
+	}
+	return strings.Compare(x1+"/"+x2, y1+"/"+y2)
 }
 
 // claim builds a claim on the env's document with its segment filled in.
@@ -150,10 +259,19 @@ func (env *Env) claim(kind compare.Kind, span compare.Span, subject, attr, value
 		Subject: subject,
 		Attr:    attr,
 		Value:   value,
-		Text:    env.Doc.Slice(span),
+		Text:    env.slice(span),
 		Segment: env.Doc.SegmentAt(span.Start),
 		When:    env.Event.When,
 	}
+}
+
+// slice is env.Doc.Slice(span), a substring of the tokenised text when
+// there is one rather than a copy.
+func (env *Env) slice(span compare.Span) string {
+	if len(env.text) != len(env.Doc.Text) || span.Start < 0 || span.End > len(env.text) || span.Start > span.End {
+		return env.Doc.Slice(span)
+	}
+	return env.text[span.Start:span.End]
 }
 
 // day truncates t to UTC midnight.

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/kb"
 )
 
@@ -34,27 +36,123 @@ type Entry struct {
 
 // Gazetteer finds kb phrases in token streams: a trie over lower-cased
 // tokens, longest match first. It is built once per run and read-only.
+//
+// The trie's edges are keyed by word ids, not strings: vocab gives each
+// lower-case word its id once (and the lexicon flags of the extractors'
+// word lists, so that tokenising for an Env needs one lookup per token),
+// and most tokens, which start no phrase, cost one slice index.
 type Gazetteer struct {
-	root *gnode
+	// vocab gives words their ids while the trie is built; words holds
+	// them afterwards, for lookups.
+	vocab map[string]vocabWord
+	words *wordTable
+	// first maps a word id to the node of the one-word prefix, 0 when no
+	// phrase starts with the word.
+	first []int32
+	// edges maps node<<32 | word id to the child node while the trie is
+	// built; edgeTab holds them afterwards, for lookups.
+	edges   map[uint64]int32
+	edgeTab edgeTable
+	// nodes[0] is the root.
+	nodes []gnode
+
+	// kb is the kb indexed, and evidence its TermEvidence for every
+	// person and office the person held: office claims carry it, and the
+	// same few are rendered for article after article. Claims share the
+	// slices (capacity clipped): read-only.
+	kb       *kb.KB
+	evidence map[evidenceKey][]compare.Evidence
+}
+
+type evidenceKey struct{ person, office string }
+
+// vocabWord is what the gazetteer knows of a lower-case word.
+type vocabWord struct {
+	lex lexFlags
+	id  int32 // -1 when no phrase uses the word
 }
 
 type gnode struct {
-	next    map[string]*gnode
 	entries []Entry
+	// common are the entries without the Proper requirement, for text
+	// that does not start with a capital.
+	common []Entry
 }
 
 // Match is a phrase found in the tokens [From, To).
 type Match struct {
 	From, To int
-	Entries  []Entry
+	// Entries are shared with the gazetteer: read-only.
+	Entries []Entry
 }
 
 // NewGazetteer indexes the kb's places, countries, roles, people and events.
 func NewGazetteer(k *kb.KB) *Gazetteer {
-	g := &Gazetteer{root: &gnode{}}
-	if k == nil {
-		return g
+	g := &Gazetteer{vocab: make(map[string]vocabWord, len(lexicon)), nodes: []gnode{{}}, edges: map[uint64]int32{}}
+	for w, f := range lexicon {
+		g.vocab[w] = vocabWord{lex: f, id: -1}
 	}
+	if k != nil {
+		addKBPhrases(k, g.add)
+		g.kb, g.evidence = k, termEvidenceOf(k)
+	}
+	g.words = newWordTable(g.vocab)
+	g.edgeTab = newEdgeTable(g.edges)
+	g.vocab, g.edges = nil, nil // the tables above replace them
+	for i := range g.nodes {
+		n := &g.nodes[i]
+		n.entries = slices.Clip(n.entries)
+		for _, e := range n.entries {
+			if !e.Proper {
+				n.common = append(n.common, e)
+			}
+		}
+		if len(n.common) == len(n.entries) {
+			n.common = n.entries
+		}
+		n.common = slices.Clip(n.common)
+	}
+	return g
+}
+
+// termEvidenceOf renders the TermEvidence of every person's terms in
+// each office they held.
+func termEvidenceOf(k *kb.KB) map[evidenceKey][]compare.Evidence {
+	out := map[evidenceKey][]compare.Evidence{}
+	for _, p := range k.People() {
+		for t := range k.TenuresSeq(p.ID) {
+			key := evidenceKey{p.ID, t.Office}
+			if _, done := out[key]; done {
+				continue
+			}
+			o, ok := k.Office(t.Office)
+			if !ok {
+				continue
+			}
+			var terms []kb.Term
+			for u := range k.TenuresSeq(p.ID) {
+				if u.Office == o.ID {
+					terms = append(terms, u)
+				}
+			}
+			out[key] = slices.Clip(TermEvidence(p, o, terms))
+		}
+	}
+	return out
+}
+
+// termEvidence is TermEvidence of person's terms in office, when the
+// gazetteer has it rendered for kb k.
+func (g *Gazetteer) termEvidence(k *kb.KB, person string, office *kb.Office) ([]compare.Evidence, bool) {
+	if g == nil || g.kb != k {
+		return nil, false
+	}
+	ev, ok := g.evidence[evidenceKey{person, office.ID}]
+	return ev, ok
+}
+
+// addKBPhrases calls add with every phrase the gazetteer indexes.
+func addKBPhrases(k *kb.KB, add func(phrase string, e Entry)) {
 	for _, c := range k.CountryNames() {
 		kind := EntryCountry
 		switch c.Form {
@@ -63,7 +161,7 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 		case "capital":
 			kind = EntryCapital
 		}
-		g.add(c.Text, Entry{Kind: kind, ID: c.Country, Country: c.Country, Proper: true})
+		add(c.Text, Entry{Kind: kind, ID: c.Country, Country: c.Country, Proper: true})
 	}
 	for _, p := range k.Places() {
 		country := p.Within
@@ -71,31 +169,30 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 			country = p.ID[:i]
 		}
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			g.add(n, Entry{Kind: EntryPlace, ID: p.ID, Country: country, Proper: true})
+			add(n, Entry{Kind: EntryPlace, ID: p.ID, Country: country, Proper: true})
 		}
 	}
 	for _, r := range k.RoleTitles() {
-		g.add(r.Text, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country})
+		add(r.Text, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country})
 		if p, ok := pluralTitle(r.Text); ok {
-			g.add(p, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country, Plural: true})
+			add(p, Entry{Kind: EntryRole, ID: r.Role, Country: r.Country, Plural: true})
 		}
 	}
 	for _, o := range k.OfficeNames() {
-		g.add(o.Text, Entry{Kind: EntryOffice, ID: o.Office})
+		add(o.Text, Entry{Kind: EntryOffice, ID: o.Office})
 	}
 	for _, p := range k.People() {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
-			g.add(n, Entry{Kind: EntryPerson, ID: p.ID, Proper: true})
+			add(n, Entry{Kind: EntryPerson, ID: p.ID, Proper: true})
 		}
 	}
 	for _, e := range k.Events() {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			for _, v := range eventVariants(n) {
-				g.add(v, Entry{Kind: EntryEvent, ID: e.ID})
+				add(v, Entry{Kind: EntryEvent, ID: e.ID})
 			}
 		}
 	}
-	return g
 }
 
 func (g *Gazetteer) add(phrase string, e Entry) {
@@ -103,49 +200,102 @@ func (g *Gazetteer) add(phrase string, e Entry) {
 	if len(toks) == 0 {
 		return
 	}
-	n := g.root
+	n := int32(0)
 	for _, t := range toks {
-		if n.next == nil {
-			n.next = map[string]*gnode{}
-		}
-		c := n.next[t.Lower]
-		if c == nil {
-			c = &gnode{}
-			n.next[t.Lower] = c
+		w := g.wordID(t.Lower)
+		c := g.child(n, w)
+		if c == 0 {
+			c = int32(len(g.nodes))
+			g.nodes = append(g.nodes, gnode{})
+			if n == 0 {
+				g.first[w] = c
+			} else {
+				g.edges[edgeKey(n, w)] = c
+			}
 		}
 		n = c
 	}
-	for _, have := range n.entries {
-		if have == e {
-			return
-		}
+	node := &g.nodes[n]
+	if !slices.Contains(node.entries, e) {
+		node.entries = append(node.entries, e)
 	}
-	n.entries = append(n.entries, e)
+}
+
+// wordID returns the id of a lower-case word, giving it one if it has none.
+func (g *Gazetteer) wordID(w string) int32 {
+	v, ok := g.vocab[w]
+	if !ok {
+		v = vocabWord{lex: lexicon[w], id: -1}
+	}
+	if v.id < 0 {
+		v.id = int32(len(g.first))
+		g.first = append(g.first, 0)
+		g.vocab[w] = v
+	}
+	return v.id
+}
+
+// lookup returns the lexicon flags and the word id (-1: none) of a
+// lower-case token text; a nil gazetteer knows the lexicon only.
+func (g *Gazetteer) lookup(lower string) (lexFlags, int32) {
+	t := lexiconTable
+	if g != nil {
+		t = g.words
+	}
+	v, ok := t.get(lower)
+	if !ok {
+		return 0, -1
+	}
+	return v.lex, v.id
+}
+
+// starts reports whether a phrase starts with the word of id w.
+func (g *Gazetteer) starts(w int32) bool { return w >= 0 && g.first[w] != 0 }
+
+func edgeKey(n, w int32) uint64 { return uint64(n)<<32 | uint64(uint32(w)) }
+
+// child is the node after n on word w, 0 when none.
+func (g *Gazetteer) child(n, w int32) int32 {
+	if w < 0 {
+		return 0
+	}
+	if n == 0 {
+		return g.first[w]
+	}
+	if g.edgeTab.slots == nil {
+		return g.edges[edgeKey(n, w)] // still building
+	}
+	return g.edgeTab.get(edgeKey(n, w))
 }
 
 // Longest returns the longest phrase starting at token i, keeping only the
 // entries whose case requirement the text meets; ok is false when none.
 func (g *Gazetteer) Longest(toks []Token, i int) (Match, bool) {
+	return g.longest(toks, i, false)
+}
+
+// longest is Longest; known says the tokens carry their word ids in this
+// gazetteer (tokenize with g), which saves looking their texts up.
+func (g *Gazetteer) longest(toks []Token, i int, known bool) (Match, bool) {
 	var best Match
-	n := g.root
-	for j := i; j < len(toks) && n != nil; j++ {
+	n := int32(0)
+	for j := i; j < len(toks); j++ {
 		if j > i && toks[j].Break {
 			break
 		}
-		n = n.next[toks[j].Lower]
-		if n == nil {
+		w := toks[j].word
+		if !known {
+			_, w = g.lookup(toks[j].Lower)
+		}
+		if n = g.child(n, w); n == 0 {
 			break
 		}
-		if len(n.entries) > 0 {
-			var es []Entry
-			for _, e := range n.entries {
-				if !e.Proper || toks[i].Upper || toks[i].Kind != Word {
-					es = append(es, e)
-				}
-			}
-			if len(es) > 0 {
-				best = Match{From: i, To: j + 1, Entries: es}
-			}
+		es := g.nodes[n].entries
+		if toks[i].Kind == Word && !toks[i].Upper {
+			es = g.nodes[n].common
+		}
+		if len(es) > 0 {
+			best = Match{From: i, To: j + 1, Entries: es}
 		}
 	}
 	return best, best.Entries != nil
@@ -153,9 +303,20 @@ func (g *Gazetteer) Longest(toks []Token, i int) (Match, bool) {
 
 // Scan returns the non-overlapping longest matches, left to right.
 func (g *Gazetteer) Scan(toks []Token) []Match {
+	return g.scan(toks, false)
+}
+
+func (g *Gazetteer) scan(toks []Token, known bool) []Match {
 	var out []Match
 	for i := 0; i < len(toks); {
-		if m, ok := g.Longest(toks, i); ok {
+		if known && !g.starts(toks[i].word) {
+			i++
+			continue
+		}
+		if m, ok := g.longest(toks, i, known); ok {
+			if out == nil {
+				out = make([]Match, 0, len(toks)/8+1)
+			}
 			out = append(out, m)
 			i = m.To
 			continue

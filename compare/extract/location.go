@@ -12,17 +12,19 @@ var Location = &Extractor{
 	Name:  "location",
 	Kinds: []compare.Kind{compare.KindLocation},
 	Run:   runLocation,
+	add:   appendLocation,
 }
 
 var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
 var hostWords = map[string]bool{"host": true, "hosts": true, "hosted": true, "hosting": true}
 
-func runLocation(env *Env) []compare.Claim {
+func runLocation(env *Env) []compare.Claim { return appendLocation(env, nil) }
+
+func appendLocation(env *Env, out []compare.Claim) []compare.Claim {
 	if env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	toks := env.Tokens
 	sents := env.Sentences()
 	for _, m := range env.Matches() {
@@ -30,7 +32,7 @@ func runLocation(env *Env) []compare.Claim {
 		if !ok && toks[m.From].Lower == "the" {
 			// "at the White House": the office phrase starts at "the"; the
 			// place is the same words without it.
-			if pm, found := env.Gaz.Longest(toks, m.From+1); found && pm.To == m.To {
+			if pm, found := env.longest(m.From + 1); found && pm.To == m.To {
 				m = pm
 				id, ok = placeOf(m)
 			}
@@ -44,13 +46,13 @@ func runLocation(env *Env) []compare.Claim {
 		if prev >= s.From && toks[prev].Lower == "the" {
 			prev--
 		}
-		modifier := m.To < s.To && isEventNoun(toks[m.To].Lower)
+		modifier := m.To < s.To && toks[m.To].is(lxEventNoun)
 		switch {
 		case modifier && !hasPlaceEntry(m):
 			continue // "progress in Iran talks": Iran is a party
-		case prev >= s.From && locativePreps[toks[prev].Lower]:
+		case prev >= s.From && toks[prev].is(lxLocativePrep):
 			ref = env.attach(s, prev, m.To)
-		case m.To < s.To && isEventNoun(toks[m.To].Lower):
+		case modifier:
 			// "the Geneva talks" names a venue; "the Iran talks" and "the US
 			// strike" name a party, so a country never counts here.
 			if _, isCity := m.Has(EntryPlace); !isCity {
@@ -65,7 +67,7 @@ func runLocation(env *Env) []compare.Claim {
 			if h := hostVerbAfter(toks, s, m.To); h >= 0 {
 				ref = MainEvent
 				for j := h + 1; j < s.To && j < h+8; j++ {
-					if isEventNoun(toks[j].Lower) {
+					if toks[j].is(lxEventNoun) {
 						ref = env.classifyMention(s, j).Ref
 						break
 					}
@@ -81,7 +83,7 @@ func runLocation(env *Env) []compare.Claim {
 		// The claim reads "in Muscat", "near Tabriz": the preposition says
 		// how the place relates to the event.
 		start := m.From
-		if m.From-1 >= s.From && locativePreps[toks[m.From-1].Lower] {
+		if m.From-1 >= s.From && toks[m.From-1].is(lxLocativePrep) {
 			start = m.From - 1
 		}
 		span := compare.Span{Start: toks[start].Span.Start, End: toks[m.To-1].Span.End}
@@ -108,13 +110,12 @@ func placeOf(m Match) (string, bool) {
 func hostVerbAfter(toks []Token, s Sentence, from int) int {
 	depth := 0
 	for j := from; j < s.To && j < from+16; j++ {
-		w := toks[j].Lower
 		switch {
-		case w == ",":
+		case toks[j].Lower == ",":
 			depth ^= 1 // skip an apposition: "Oman, a longtime mediator, will host"
-		case hostWords[w]:
+		case toks[j].is(lxHostWord):
 			return j
-		case depth == 0 && (reportingVerbs[w] || isBlockingVerb(toks[j])):
+		case depth == 0 && (toks[j].is(lxReportingVerb) || isBlockingVerb(toks[j])):
 			return -1
 		case depth == 0 && j > from+4:
 			return -1

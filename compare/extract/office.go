@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -19,6 +18,7 @@ var Office = &Extractor{
 	Name:  "office",
 	Kinds: []compare.Kind{compare.KindOffice},
 	Run:   runOffice,
+	add:   appendOffice,
 }
 
 // markers before a title, by lower-case word.
@@ -57,11 +57,12 @@ type officeRef struct {
 	apposition bool
 }
 
-func runOffice(env *Env) []compare.Claim {
+func runOffice(env *Env) []compare.Claim { return appendOffice(env, nil) }
+
+func appendOffice(env *Env, out []compare.Claim) []compare.Claim {
 	if env.KB == nil || env.Gaz == nil {
-		return nil
+		return out
 	}
-	var out []compare.Claim
 	sents := env.Sentences()
 	all := env.Matches()
 	next := 0
@@ -133,10 +134,10 @@ func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeR
 		if w == "-" {
 			continue
 		}
-		mk, ok := officeMarkers[w]
-		if !ok {
+		if !toks[j].is(lxOfficeMarker) {
 			break
 		}
+		mk := officeMarkers[w]
 		if mk != "" && ref.marker == "" {
 			ref.marker = mk
 		}
@@ -163,7 +164,7 @@ func (env *Env) officeRef(s Sentence, matches []Match, mi int, m Match) (officeR
 	}
 	// The name after the title: "Foreign Minister Mohammad Javad Zarif".
 	n := k
-	for n < s.To && titleWords[strings.TrimSuffix(toks[n].Lower, ".")] {
+	for n < s.To && toks[n].is(lxTitleWord) {
 		n++
 	}
 	if n < s.To && toks[n].Text == "." {
@@ -210,27 +211,27 @@ func scanName(toks []Token, i, end int) int {
 		if t.Kind != Word {
 			break
 		}
-		if !t.Upper && !(nameParticles[t.Lower] && j > i) && !hasArticlePrefix(t.Lower) {
+		if !t.Upper && !(t.is(lxNameParticle) && j > i) && !hasArticlePrefix(t.Lower) {
 			break
 		}
 		j++
 	}
 	// A trailing particle is not part of the name.
-	for j > i && nameParticles[toks[j-1].Lower] {
+	for j > i && toks[j-1].is(lxNameParticle) {
 		j--
 	}
 	return j
 }
 
 func isNameToken(t Token) bool {
-	return t.Kind == Word && (t.Upper || nameParticles[t.Lower])
+	return t.Kind == Word && (t.Upper || t.is(lxNameParticle))
 }
 
 // officeClaim resolves the office and person and builds the claim.
 func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	k := env.KB
 	toks := env.Tokens
-	name := env.Doc.Slice(compare.Span{Start: toks[ref.nameFrom].Span.Start, End: toks[ref.nameTo-1].Span.End})
+	name := env.slice(compare.Span{Start: toks[ref.nameFrom].Span.Start, End: toks[ref.nameTo-1].Span.End})
 	when, basis := env.claimTime(s, ref.from, ref.to, ref.marker)
 
 	var office *kb.Office
@@ -252,7 +253,7 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	if office != nil && !heldEver(k, best.Person, office.ID) {
 		// Several offices share a role ("special envoy"): the one this
 		// person held.
-		for _, t := range k.Tenures(best.Person) {
+		for t := range k.TenuresSeq(best.Person) {
 			if o, ok := k.Office(t.Office); ok && o.Role == office.Role && o.Country == office.Country {
 				office = o
 				break
@@ -261,7 +262,7 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	}
 	if office == nil {
 		// No country in the text: the office of this role the person held.
-		for _, t := range k.Tenures(best.Person) {
+		for t := range k.TenuresSeq(best.Person) {
 			if o, ok := k.Office(t.Office); ok && o.Role == ref.role {
 				office = o
 				break
@@ -288,13 +289,13 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, best.Person, office, ref.marker, when.From)
+		c.Valid, c.Evidence = env.validity(best.Person, office, ref.marker, when.From)
 	}
 	return c, true
 }
 
 func heldEver(k *kb.KB, person, office string) bool {
-	for _, t := range k.Tenures(person) {
+	for t := range k.TenuresSeq(person) {
 		if t.Office == office {
 			return true
 		}
@@ -369,7 +370,7 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 	// stretch after it.
 	start := s.From
 	for k := from - 1; k > s.From; k-- {
-		if contrastWords[toks[k].Lower] {
+		if toks[k].is(lxContrast) {
 			start = k
 			break
 		}
@@ -406,15 +407,20 @@ func isCommaBreak(t Token) bool {
 // validity is the window in which the claim can be true, and the kb facts
 // it rests on: the term of office nearest the time (for a current
 // holder), the time after a term (for "former"), after death (for "late").
-func validity(k *kb.KB, person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
+func (env *Env) validity(person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
+	k := env.KB
 	p, _ := k.Person(person)
-	var terms []kb.Term
-	for _, t := range k.Tenures(person) {
+	var buf [4]kb.Term
+	terms := buf[:0]
+	for t := range k.TenuresSeq(person) {
 		if t.Office == office.ID {
 			terms = append(terms, t)
 		}
 	}
-	ev := TermEvidence(p, office, terms)
+	ev, ok := env.Gaz.termEvidence(k, person, office)
+	if !ok {
+		ev = TermEvidence(p, office, terms)
+	}
 	if len(terms) == 0 {
 		return nil, ev
 	}
@@ -482,38 +488,66 @@ func distance(w compare.Window, t time.Time) time.Duration {
 
 // TermEvidence renders a person's terms in an office and their death as
 // kb evidence: "Hossein Amir-Abdollahian: Foreign Minister of Iran
-// 2021-08-25 – 2024-05-19 (died 2024-05-19)".
+// 2021-08-25 – 2024-05-19 (died 2024-05-19)". The texts share one
+// allocation, and so do the times (it runs for every office claim).
 func TermEvidence(p *kb.Person, office *kb.Office, terms []kb.Term) []compare.Evidence {
 	name := ""
 	if p != nil {
 		name = p.Name
 	}
-	var out []compare.Evidence
-	for _, t := range terms {
-		to := "present"
-		if !t.To.IsZero() {
-			to = t.To.Format("2006-01-02")
-		}
-		acting := ""
-		if t.Acting {
-			acting = " (acting)"
-		}
-		text := fmt.Sprintf("%s: %s %s – %s%s", name, office.Title, t.From.Format("2006-01-02"), to, acting)
-		e := compare.Evidence{Text: text, Source: t.Source, Person: name, Office: office.Title, From: timePtr(t.From), To: timePtr(t.To)}
-		out = append(out, e)
+	died := p != nil && !p.Died.IsZero()
+	n := len(terms)
+	if died {
+		n++
 	}
-	if p != nil && !p.Died.IsZero() {
-		d := p.Died
-		out = append(out, compare.Evidence{Text: fmt.Sprintf("%s: died %s", p.Name, d.Format("2006-01-02")), Source: p.Source, Person: p.Name, Died: &d})
-	}
-	return out
-}
-
-func timePtr(t time.Time) *time.Time {
-	if t.IsZero() {
+	if n == 0 {
 		return nil
 	}
-	return &t
+	// The texts, end to end; ends[i] is where text i ends.
+	const day = len("2006-01-02")
+	b := make([]byte, 0, n*(len(name)+len(office.Title)+2*day+24))
+	ends := make([]int, 0, 8)
+	times := make([]time.Time, 0, 2*n)
+	ptr := func(t time.Time) *time.Time {
+		if t.IsZero() {
+			return nil
+		}
+		times = append(times, t)
+		return &times[len(times)-1]
+	}
+	out := make([]compare.Evidence, 0, n)
+	for _, t := range terms {
+		b = append(b, name...)
+		b = append(b, ": "...)
+		b = append(b, office.Title...)
+		b = append(b, ' ')
+		b = t.From.AppendFormat(b, "2006-01-02")
+		b = append(b, " – "...)
+		if t.To.IsZero() {
+			b = append(b, "present"...)
+		} else {
+			b = t.To.AppendFormat(b, "2006-01-02")
+		}
+		if t.Acting {
+			b = append(b, " (acting)"...)
+		}
+		ends = append(ends, len(b))
+		out = append(out, compare.Evidence{Source: t.Source, Person: name, Office: office.Title, From: ptr(t.From), To: ptr(t.To)})
+	}
+	if died {
+		b = append(b, p.Name...)
+		b = append(b, ": died "...)
+		b = p.Died.AppendFormat(b, "2006-01-02")
+		ends = append(ends, len(b))
+		out = append(out, compare.Evidence{Source: p.Source, Person: p.Name, Died: ptr(p.Died)})
+	}
+	texts := string(b)
+	from := 0
+	for i, end := range ends {
+		out[i].Text = texts[from:end]
+		from = end
+	}
+	return out
 }
 
 var contrastWords = map[string]bool{"while": true, "whereas": true, "but": true, "although": true, "though": true, "however": true}
@@ -546,7 +580,7 @@ func (env *Env) pluralOffices(s Sentence, m Match, role string) []compare.Claim 
 	}
 	var out []compare.Claim
 	for k < s.To {
-		for k < s.To && titleWords[strings.TrimSuffix(toks[k].Lower, ".")] {
+		for k < s.To && toks[k].is(lxTitleWord) {
 			k++
 		}
 		end := scanName(toks, k, s.To)
@@ -574,14 +608,14 @@ func (env *Env) pluralOffices(s Sentence, m Match, role string) []compare.Claim 
 func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (compare.Claim, bool) {
 	k := env.KB
 	toks := env.Tokens
-	name := env.Doc.Slice(compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End})
+	name := env.slice(compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End})
 	when, basis := env.claimTime(s, titleFrom, to, "")
 	ms := k.Resolve(name, when.From, "")
 	if len(ms) == 0 || !ms[0].Exact {
 		return compare.Claim{}, false
 	}
 	var office *kb.Office
-	for _, t := range k.Tenures(ms[0].Person) {
+	for t := range k.TenuresSeq(ms[0].Person) {
 		if o, ok := k.Office(t.Office); ok && o.Role == role {
 			office = o
 			if (compare.Window{From: t.From, To: t.To}).Contains(when.From) {
@@ -597,7 +631,7 @@ func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (c
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
 	if basis == "event" || basis == "reference" || basis == "explicit" {
-		c.Valid, c.Evidence = validity(k, ms[0].Person, office, "", when.From)
+		c.Valid, c.Evidence = env.validity(ms[0].Person, office, "", when.From)
 	}
 	return c, true
 }
@@ -605,6 +639,9 @@ func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (c
 // hasArticlePrefix reports an Arabic article joined by a hyphen:
 // "al-Zayani", "el-Sisi", "ash-Sharaa".
 func hasArticlePrefix(w string) bool {
+	if len(w) < 4 || w[2] != '-' && w[3] != '-' {
+		return false // every prefix below ends in a hyphen at 2 or 3
+	}
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-", "ibn-"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p) {
 			return true

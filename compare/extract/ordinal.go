@@ -14,14 +14,19 @@ var Ordinal = &Extractor{
 	Name:  "ordinal",
 	Kinds: []compare.Kind{compare.KindOrdinal},
 	Run:   runOrdinal,
+	add:   appendOrdinal,
 }
 
-func runOrdinal(env *Env) []compare.Claim {
-	var out []compare.Claim
+func runOrdinal(env *Env) []compare.Claim { return appendOrdinal(env, nil) }
+
+func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 	toks := env.Tokens
 	sents := env.Sentences()
 	for i := 0; i < len(toks); i++ {
-		n, ok := ordinalWord(toks[i].Lower)
+		if toks[i].lex&lxOrdinal == 0 && toks[i].Lower != "round" {
+			continue
+		}
+		n, ok := ordinalOf(&toks[i])
 		end := i + 1
 		if !ok {
 			// "round two", "Round 3"
@@ -37,10 +42,10 @@ func runOrdinal(env *Env) []compare.Claim {
 			// The ordinal must count an event: "the second round",
 			// "for the first time" after an event verb.
 			k := i + 1
-			for k < len(toks) && k < i+4 && (toks[k].Kind == Word && !isEventNoun(toks[k].Lower) && toks[k].Lower != "time") {
+			for k < len(toks) && k < i+4 && (toks[k].Kind == Word && !toks[k].is(lxEventNoun) && toks[k].Lower != "time") {
 				k++
 			}
-			if k >= len(toks) || !(isEventNoun(toks[k].Lower) || toks[k].Lower == "time") {
+			if k >= len(toks) || !(toks[k].is(lxEventNoun) || toks[k].Lower == "time") {
 				continue
 			}
 			end = k + 1
@@ -71,7 +76,7 @@ func runOrdinal(env *Env) []compare.Claim {
 		// Include the verb or "marks the" lead-in so the text reads as a claim.
 		if toks[end-1].Lower == "time" {
 			for j := i - 1; j >= s.From && j >= i-4; j-- {
-				if eventVerbs[toks[j].Lower] {
+				if toks[j].is(lxEventVerb) {
 					span.Start = toks[j].Span.Start
 					break
 				}
@@ -83,14 +88,9 @@ func runOrdinal(env *Env) []compare.Claim {
 	return out
 }
 
-func isEventNoun(w string) bool {
-	_, ok := eventNouns[w]
-	return ok
-}
-
 func precededByEventVerb(toks []Token, s Sentence, i int) bool {
 	for j := i - 1; j >= s.From && j >= i-4; j-- {
-		if eventVerbs[toks[j].Lower] {
+		if toks[j].is(lxEventVerb) {
 			return true
 		}
 	}

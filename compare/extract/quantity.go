@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -20,6 +19,7 @@ var Quantity = &Extractor{
 	Name:  "quantity",
 	Kinds: []compare.Kind{compare.KindQuantity},
 	Run:   runQuantity,
+	add:   appendQuantity,
 }
 
 // Unbounded is the High of an interval with no upper bound ("more than
@@ -109,11 +109,15 @@ type qtyFigure struct {
 	unitWord  string
 }
 
-func runQuantity(env *Env) []compare.Claim {
+func runQuantity(env *Env) []compare.Claim { return appendQuantity(env, nil) }
+
+func appendQuantity(env *Env, out []compare.Claim) []compare.Claim {
 	toks := env.Tokens
 	sents := env.Sentences()
-	var out []compare.Claim
 	for i := 0; i < len(toks); i++ {
+		if t := &toks[i]; t.Kind == Punct || t.Kind == Word && !t.is(lxQtyStart) {
+			continue // qtyNumber reads no figure here
+		}
 		f, ok := env.qtyFigureAt(i)
 		if !ok {
 			continue
@@ -157,11 +161,13 @@ func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
 	case Word:
 		// Most words are not numbers: look the first part up before
 		// splitting (this runs on every word of every article).
-		first, _, _ := strings.Cut(t.Lower, "-")
-		if _, ok := qtyWords[first]; !ok && first != "half" {
+		// (Tokenize flags the words whose part before any hyphen is a
+		// number word or "half".)
+		if !t.is(lxQtyStart) {
 			return 0, 0, "", false
 		}
-		parts := strings.Split(t.Lower, "-")
+		var buf [8]string
+		parts := splitHyphens(buf[:0], t.Lower)
 		v, n := qtyWordValue(parts)
 		if n == 0 {
 			return 0, 0, "", false
@@ -170,9 +176,34 @@ func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
 		if v != math.Trunc(v) {
 			round = 0.25
 		}
-		return v, round, strings.Join(parts[n:], "-"), true
+		return v, round, afterParts(t.Lower, n), true
 	}
 	return 0, 0, "", false
+}
+
+// splitHyphens is strings.Split(s, "-"), appending to dst.
+func splitHyphens(dst []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '-')
+		if i < 0 {
+			return append(dst, s)
+		}
+		dst = append(dst, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// afterParts is strings.Join(strings.Split(s, "-")[n:], "-"): what
+// follows the first n hyphen-separated parts.
+func afterParts(s string, n int) string {
+	for ; n > 0; n-- {
+		i := strings.IndexByte(s, '-')
+		if i < 0 {
+			return ""
+		}
+		s = s[i+1:]
+	}
+	return s
 }
 
 // qtyWordValue reads number words: "two", "twenty-five", "two and a half",
@@ -265,7 +296,7 @@ func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 		}
 	}
 	// A scale word: "6 billion", "17 million".
-	if f.to < len(toks) {
+	if f.to < len(toks) && toks[f.to].is(lxQtyScale) {
 		if s, ok := qtyScales[toks[f.to].Lower]; ok {
 			f.low *= s
 			f.high *= s
@@ -289,7 +320,7 @@ func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 	}
 	if t.Kind == Word && f.unitWord == "" && f.to < len(toks) {
 		// A bare "one" or "a" is too common to be a figure unless a unit follows.
-		if _, isUnit := qtyUnits[toks[f.to].Lower]; !isUnit && f.low == 1 {
+		if !toks[f.to].is(lxQtyUnit) && f.low == 1 {
 			return f, false
 		}
 	}
@@ -306,7 +337,7 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	from, to := qtyClauseBounds(toks, s, f.from)
 	start := f.from
 	// Skip dates, times, years, ordinals: "April 12", "12 April", "10:30", "2015".
-	if f.from > 0 && qtyMonths[toks[f.from-1].Lower] || f.to < len(toks) && qtyMonths[toks[f.to].Lower] {
+	if f.from > 0 && toks[f.from-1].is(lxMonth) || f.to < len(toks) && toks[f.to].is(lxMonth) {
 		return c, 0, false
 	}
 	if f.to+1 < len(toks) && toks[f.to].Text == ":" && toks[f.to+1].Kind == Number ||
@@ -359,15 +390,20 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	low, high, round := f.low*factor, f.high*factor, f.round*factor
 	// The hedge before the figure.
 	hedge := ""
+	var key [64]byte
 	for n := 3; n >= 1 && hedge == ""; n-- {
 		if start-n < from {
 			continue
 		}
-		var ws []string
-		for _, t := range toks[start-n : start] {
-			ws = append(ws, t.Lower)
+		// The n words before, joined by spaces.
+		ws := key[:0]
+		for k, t := range toks[start-n : start] {
+			if k > 0 {
+				ws = append(ws, ' ')
+			}
+			ws = append(ws, t.Lower...)
 		}
-		if h, ok := qtyHedges[strings.Join(ws, " ")]; ok {
+		if h, ok := qtyHedges[string(ws)]; ok {
 			hedge = h
 			start -= n
 		}
@@ -445,14 +481,10 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	low, high = qtyInterval(low, high, round, hedge)
 	end := toks[max(next, f.to)-1].Span.End
 	span := compare.Span{Start: toks[start].Span.Start, End: end}
-	value := fmt.Sprintf("[%s,%s] %s", qtyFmt(low), qtyFmt(high), unit)
-	if hedge != "" {
-		value += " " + hedge
-	}
-	c = env.claim(compare.KindQuantity, span, subject, attr, value)
+	c = env.claim(compare.KindQuantity, span, subject, attr, qtyValue(low, high, unit, hedge))
 	c.Low, c.High, c.Unit = low, high, unit
 	if np, ok := env.qtySpeaker(from, to, f.from); ok {
-		c.Speaker = env.Doc.Slice(compare.Span{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End})
+		c.Speaker = env.slice(compare.Span{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End})
 		c.Related = []compare.Span{{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End}}
 	}
 	return c, max(next, f.to), true
@@ -477,11 +509,27 @@ func qtyInterval(low, high, round float64, hedge string) (float64, float64) {
 	return max(0, low-round), high + round
 }
 
-func qtyFmt(v float64) string {
-	if v == Unbounded {
-		return "inf"
+// qtyValue is a quantity claim's value: "[5.75,6.25] hour approx".
+func qtyValue(low, high float64, unit, hedge string) string {
+	var buf [64]byte
+	b := append(buf[:0], '[')
+	b = appendQty(b, low)
+	b = append(b, ',')
+	b = appendQty(b, high)
+	b = append(b, "] "...)
+	b = append(b, unit...)
+	if hedge != "" {
+		b = append(b, ' ')
+		b = append(b, hedge...)
 	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
+	return string(b)
+}
+
+func appendQty(b []byte, v float64) []byte {
+	if v == Unbounded {
+		return append(b, "inf"...)
+	}
+	return strconv.AppendFloat(b, v, 'g', 6, 64)
 }
 
 // qtyDurationSubject says whose length a duration is: the main event's
@@ -502,7 +550,7 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 			// The death comes first: "died three hours after he was shot",
 			// not "votes two days after Abe killing".
 			for k := s.From; k < at; k++ {
-				if w := toks[k].Lower; casualtyWords[w] == "killed" && w != "lives" {
+				if w := toks[k].Lower; toks[k].is(lxCasualty) && casualtyWords[w] == "killed" && w != "lives" {
 					return "death"
 				}
 			}
@@ -514,7 +562,7 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 	lasted := false
 	for k := from; k < to; k++ {
 		w := toks[k].Lower
-		if casualtyWords[w] == "killed" && w != "lives" {
+		if toks[k].is(lxCasualty) && casualtyWords[w] == "killed" && w != "lives" {
 			return "death"
 		}
 		if w == "lasted" || w == "lasting" || w == "lasts" || w == "last" && k > from && toks[k-1].Lower != "the" {
@@ -528,7 +576,7 @@ func (env *Env) qtyDurationSubject(s Sentence, from, to, at, next int) string {
 	// The nearest event noun in the clause decides which event.
 	best := -1
 	for k := from; k < to; k++ {
-		if isEventNoun(toks[k].Lower) && (best < 0 || qtyAbs(k-at) < qtyAbs(best-at)) {
+		if toks[k].is(lxEventNoun) && (best < 0 || qtyAbs(k-at) < qtyAbs(best-at)) {
 			best = k
 		}
 	}
@@ -655,6 +703,9 @@ func qtyCasualty(toks []Token, from, to, next int) string {
 	// The nearest toll word decides: "137 killed and 316 wounded".
 	best, dist := "", 0
 	for k := max(from, next-6); k < min(to, next+5); k++ {
+		if !toks[k].is(lxCasualty) {
+			continue
+		}
 		if s, ok := casualtyWords[toks[k].Lower]; ok {
 			d := qtyAbs(k - next)
 			if k >= next {
@@ -677,10 +728,10 @@ func qtyNounAfter(toks []Token, i, to int, skipPreps bool) (string, int) {
 	}
 	for k := i; k < to && k < i+3; k++ {
 		t := toks[k]
-		if t.Kind != Word || qtySkipNouns[t.Lower] || qtyMonths[t.Lower] || t.Upper && k == i && !skipPreps {
+		if t.Kind != Word || t.is(lxQtySkipNoun|lxMonth) || t.Upper && k == i && !skipPreps {
 			return "", -1
 		}
-		if k+1 < to && toks[k+1].Kind == Word && !qtySkipNouns[toks[k+1].Lower] && k < i+1 && !strings.HasSuffix(t.Lower, "s") {
+		if k+1 < to && toks[k+1].Kind == Word && !toks[k+1].is(lxQtySkipNoun) && k < i+1 && !strings.HasSuffix(t.Lower, "s") {
 			continue // an adjective or noun modifier: "installed centrifuges"
 		}
 		return qtySingular(t.Lower), k
@@ -717,7 +768,7 @@ func (env *Env) qtyFuture(from, to int) bool {
 func (env *Env) qtySpeaker(from, to, at int) ([2]int, bool) {
 	toks := env.Tokens
 	for v := at - 1; v >= from; v-- {
-		if toks[v].Kind == Word && sayVerbs[toks[v].Lower] {
+		if toks[v].Kind == Word && toks[v].is(lxSayVerb) {
 			return env.npBefore(from, v)
 		}
 	}
@@ -782,7 +833,7 @@ var personNouns = map[string]bool{
 // casualtyAfter reports a toll word in the few tokens after a figure.
 func casualtyAfter(toks []Token, next, to int) bool {
 	for k := next; k < min(to, next+5); k++ {
-		if _, ok := casualtyWords[toks[k].Lower]; ok {
+		if toks[k].is(lxCasualty) {
 			return true
 		}
 	}

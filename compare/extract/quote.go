@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,6 +23,7 @@ var Quote = &Extractor{
 	Name:  "quote",
 	Kinds: []compare.Kind{compare.KindQuote},
 	Run:   runQuote,
+	add:   appendQuote,
 }
 
 // quoteMinWords is the shortest quote taken as speech by itself: one or
@@ -70,9 +73,9 @@ type qmark struct {
 func findQuotes(text []byte, masked func(int) bool) []quoteSpan {
 	var out []quoteSpan
 	for ls := 0; ls < len(text); {
-		le := ls
-		for le < len(text) && text[le] != '\n' {
-			le++
+		le := len(text)
+		if n := bytes.IndexByte(text[ls:], '\n'); n >= 0 {
+			le = ls + n
 		}
 		out = quotesInLine(text, ls, le, masked, out)
 		ls = le + 1
@@ -93,6 +96,20 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 	prev := rune(0)
 	prevAt := -1 // offset of prev, for the mask check at quote marks
 	for i := ls; i < le; {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			// A run of ASCII without quote marks: only its last byte
+			// matters, as the rune before the next mark.
+			j := i + 1
+			for j+8 <= le && !mayHoldQuote(binary.LittleEndian.Uint64(text[j:])) {
+				j += 8
+			}
+			for j < le && text[j] < utf8.RuneSelf && text[j] != '"' && text[j] != '\'' {
+				j++
+			}
+			prev, prevAt = rune(text[j-1]), j-1
+			i = j
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(text[i:le])
@@ -233,6 +250,15 @@ func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpa
 	return out
 }
 
+// mayHoldQuote reports whether any of the eight bytes in x is a straight
+// quote mark (double or single) or beyond ASCII (a byte of a curly quote),
+// eight bytes at a time.
+func mayHoldQuote(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return x&highs != 0 || hasZero(x^('"'*ones)) || hasZero(x^('\''*ones))
+}
+
 // markLen is the byte length of the rune that ends at end.
 func markLen(text []byte, end int) int {
 	_, n := utf8.DecodeLastRune(text[:end])
@@ -288,7 +314,7 @@ var speechVerbs = map[string]bool{
 // isSpeechVerb reports whether a token is a verb of saying; "States" in
 // "the United States" is not.
 func isSpeechVerb(t Token) bool {
-	return t.Kind == Word && !t.Upper && speechVerbs[t.Lower]
+	return t.Kind == Word && !t.Upper && t.is(lxSpeechVerb)
 }
 
 // sayVerbs are the plain verbs of saying, which take a clause.
@@ -381,13 +407,14 @@ var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true,
 }
 
-func runQuote(env *Env) []compare.Claim {
-	spans := findQuotes(env.Doc.Text, env.Doc.Masked)
+func runQuote(env *Env) []compare.Claim { return appendQuote(env, nil) }
+
+func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
+	spans := findQuotes(env.Doc.Text, env.masked())
 	if len(spans) == 0 {
-		return nil
+		return out
 	}
 	sents := env.Sentences()
-	var out []compare.Claim
 	var lastKey, lastSpeaker string
 	lastTok := -1
 	for qi, q := range spans {
@@ -419,7 +446,7 @@ func runQuote(env *Env) []compare.Claim {
 		var related []compare.Span
 		if ok {
 			sp := compare.Span{Start: env.Tokens[np[0]].Span.Start, End: env.Tokens[np[1]-1].Span.End}
-			speaker = env.Doc.Slice(sp)
+			speaker = env.slice(sp)
 			related = []compare.Span{sp}
 			key = env.speakerKey(np[0], np[1])
 			if key == "" { // a pronoun: the speaker named just before
@@ -441,7 +468,7 @@ func runQuote(env *Env) []compare.Claim {
 		if words < quoteMinWords && key == SpeakerUnknown {
 			continue // a quoted phrase nobody is said to have said
 		}
-		c := env.claim(compare.KindQuote, q.Outer, key, "quote", NormalizeQuote(env.Doc.Slice(q.Inner)))
+		c := env.claim(compare.KindQuote, q.Outer, key, "quote", NormalizeQuote(env.slice(q.Inner)))
 		c.Speaker = speaker
 		c.Related = related
 		out = append(out, c)
@@ -470,13 +497,13 @@ func (env *Env) personBefore(i, n int) (string, string) {
 		if !env.Tokens[k].Upper {
 			continue
 		}
-		m, ok := env.Gaz.Longest(env.Tokens, k)
+		m, ok := env.longestAt(k)
 		if !ok {
 			continue
 		}
 		if e, ok := m.Has(EntryPerson); ok {
 			sp := compare.Span{Start: env.Tokens[m.From].Span.Start, End: env.Tokens[m.To-1].Span.End}
-			return speakerPerson + e.ID, env.Doc.Slice(sp)
+			return speakerPerson + e.ID, env.slice(sp)
 		}
 	}
 	return "", ""
@@ -492,7 +519,7 @@ func (env *Env) quoteIsLabel(qFrom, from, to int, seg compare.Segment) bool {
 		if t.Kind == Punct && t.Text != "-" {
 			break
 		}
-		if characterizeVerbs[t.Lower] && k < qFrom-1 {
+		if t.is(lxCharacterize) && k < qFrom-1 {
 			continue // "called the accord “…”": the speaker's words
 		}
 		if quoteLabelWords[t.Lower] || (t.Lower == "as" && k > 0 && env.Tokens[k-1].Lower == "known") {
@@ -605,14 +632,14 @@ func (env *Env) speakerBefore(from, qFrom int, adjacent, sayOnly bool) ([2]int, 
 			}
 			continue
 		}
-		characterize := !adjacent && !sayOnly && t.Kind == Word && !t.Upper && characterizeVerbs[t.Lower]
-		if !characterize && (!isSpeechVerb(t) || sayOnly && !sayVerbs[t.Lower]) {
+		characterize := !adjacent && !sayOnly && t.Kind == Word && !t.Upper && t.is(lxCharacterize)
+		if !characterize && (!isSpeechVerb(t) || sayOnly && !t.is(lxSayVerb)) {
 			continue
 		}
 		if adjacent && !env.verbLeadsToQuote(v+1, qFrom) {
 			continue
 		}
-		if v > from && beForms[toks[v-1].Lower] {
+		if v > from && toks[v-1].is(lxBeForm) {
 			continue // a passive: "the deal was announced by …"
 		}
 		if np, ok := env.npBefore(from, v); ok {
@@ -652,7 +679,7 @@ func isNamePunct(s string) bool { return s == "." || s == "-" || s == "&" }
 func (env *Env) npBefore(from, v int) ([2]int, bool) {
 	toks := env.Tokens
 	j := v - 1
-	for j >= from && toks[j].Kind == Word && npAdverbs[toks[j].Lower] {
+	for j >= from && toks[j].Kind == Word && toks[j].is(lxNPAdverb) {
 		j--
 	}
 	if j > from && toks[j].Lower == "who" {
@@ -689,7 +716,7 @@ func (env *Env) npBefore(from, v int) ([2]int, bool) {
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}
-		if t.Kind == Word && npBoundary[t.Lower] {
+		if t.Kind == Word && t.is(lxNPBoundary) {
 			break
 		}
 		if isSpeechVerb(t) {
@@ -764,7 +791,7 @@ func (env *Env) npForward(a, end int) ([2]int, bool) {
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}
-		if t.Kind == Word && npStopAfter[t.Lower] {
+		if t.Kind == Word && t.is(lxNPStopAfter) {
 			break
 		}
 		if t.Text == "." && b+1 < end && toks[b+1].Upper {
@@ -801,7 +828,7 @@ func (env *Env) speakerKey(a, b int) string {
 	var role, country string
 	if env.Gaz != nil {
 		for i := 0; i < len(toks); {
-			m, ok := env.Gaz.Longest(toks, i)
+			m, ok := env.Gaz.longest(toks, i, env.knownWords())
 			if !ok {
 				i++
 				continue
@@ -872,7 +899,7 @@ func (env *Env) resolvePerson(name []Token) string {
 	if env.KB == nil || len(name) == 0 {
 		return ""
 	}
-	text := env.Doc.Slice(compare.Span{Start: name[0].Span.Start, End: name[len(name)-1].Span.End})
+	text := env.slice(compare.Span{Start: name[0].Span.Start, End: name[len(name)-1].Span.End})
 	ms := env.KB.Resolve(text, env.Event.When.From, "")
 	if len(ms) == 0 || ms[0].Score < 0.8 || len(ms) > 1 && ms[1].Score >= ms[0].Score {
 		return ""
@@ -908,8 +935,18 @@ func (env *Env) roleHolder(country, role string) string {
 // marks and apostrophes folded to straight ones, dashes spaced, spaces
 // collapsed, leading and trailing punctuation dropped.
 func NormalizeQuote(s string) string {
-	var b strings.Builder
+	var buf [256]byte
+	b := buf[:0]
+	// A space is written only before the next word, and only after one:
+	// runs of spaces collapse and none leads or trails.
 	space := false
+	emit := func(r rune) {
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = utf8.AppendRune(b, r)
+	}
 	for _, r := range s {
 		switch r {
 		case '“', '”', '„', '«', '»':
@@ -917,24 +954,21 @@ func NormalizeQuote(s string) string {
 		case '‘', '’', '`':
 			r = '\''
 		case '—', '–':
-			b.WriteString(" - ")
-			space = false
+			space = true
+			emit('-')
+			space = true
 			continue
 		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(r))
+		emit(unicode.ToLower(r))
 	}
-	out := strings.Join(strings.Fields(b.String()), " ")
-	return strings.TrimFunc(out, func(r rune) bool {
+	b = bytes.TrimFunc(b, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '…'
 	})
+	return string(b)
 }
 
 // isQuoteRune reports the marks quotesInLine handles.

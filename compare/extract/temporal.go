@@ -17,10 +17,12 @@ var Temporal = &Extractor{
 	Name:  "temporal",
 	Kinds: []compare.Kind{compare.KindWeekday, compare.KindDate},
 	Run:   runTemporal,
+	add:   appendTemporal,
 }
 
-func runTemporal(env *Env) []compare.Claim {
-	var out []compare.Claim
+func runTemporal(env *Env) []compare.Claim { return appendTemporal(env, nil) }
+
+func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 	sents := env.Sentences()
 	for _, tx := range env.Timexes {
 		if tx.Type != "DATE" && tx.Type != "TIME" {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,21 +21,40 @@ const (
 
 // Token is a word, number or punctuation mark with its byte span.
 type Token struct {
-	Span  compare.Span
-	Kind  TokenKind
+	Span compare.Span
+	Kind TokenKind
+	// word is the token's word id in the gazetteer the Env tokenised
+	// with (-1: in no phrase); see Env.longest.
+	word  int32
 	Text  string // as written
 	Lower string // lower-cased Text
 	// Upper is true when the first rune is an upper-case letter.
 	Upper bool
 	// Break is true when a newline (paragraph break in .txt) precedes it.
 	Break bool
+	// lex is the word lists Lower is in.
+	lex lexFlags
 }
 
 // Tokenize splits text into tokens, skipping masked offsets. The text is
-// converted to a string once; token texts are substrings of it.
+// converted to a string once; token texts are substrings of it, and so
+// are the lower-case forms of tokens without capitals.
 func Tokenize(text []byte, masked func(int) bool) []Token {
+	toks, _ := tokenize(text, masked, nil)
+	return toks
+}
+
+// tokenize is Tokenize; with a gazetteer, each token also gets its word
+// id there, from the same lookup that finds its lexicon flags. It also
+// returns the text as the string the tokens are substrings of.
+func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string) {
 	s := string(text)
-	toks := make([]Token, 0, len(s)/5)
+	toks := make([]Token, 0, len(s)/5+1)
+	// The ASCII tokens with capitals, lowered end to end, and their
+	// indexes: their Lower fields slice one string made at the end.
+	var lowArr [512]byte
+	var upArr [128]int32
+	lowBuf, upper := lowArr[:0], upArr[:0]
 	brk := true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -61,13 +81,14 @@ func Tokenize(text []byte, masked func(int) bool) []Token {
 		}
 		start := i
 		var kind TokenKind
+		shape := -1
 		switch {
 		case isDigit(c):
 			kind = Number
 			i = scanNumber(s, i)
-		case unicode.IsLetter(r):
+		case isLetterASCII(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
 			kind = Word
-			i = scanWord(s, i)
+			i, shape = scanWord(s, i)
 		case (r == '\'' || r == '’') && possessiveAt(s, i+size):
 			// "'s" after a word is its own token so "Tehran's" names Tehran.
 			kind = Word
@@ -77,18 +98,109 @@ func Tokenize(text []byte, masked func(int) bool) []Token {
 			i += size
 		}
 		t := s[start:i]
-		toks = append(toks, Token{
-			Span:  compare.Span{Start: start, End: i},
-			Kind:  kind,
-			Text:  t,
-			Lower: strings.ToLower(t),
-			Upper: kind == Word && startsUpper(t),
-			Break: brk,
-		})
+		if shape < 0 {
+			shape = shapeOf(t)
+		}
+		low := t
+		var lex lexFlags
+		var word int32
+		switch {
+		case shape&shapeNonASCII != 0:
+			low = strings.ToLower(t)
+			lex, word = g.lookup(low)
+		case shape&shapeUpper != 0:
+			at := len(lowBuf)
+			lowBuf = appendLowerASCII(lowBuf, t)
+			upper = append(upper, int32(len(toks)))
+			low = ""
+			lex, word = g.lookup(string(lowBuf[at:]))
+		default:
+			lex, word = g.lookup(low)
+		}
+		if kind == Word && shape&shapeHyphen != 0 {
+			lex |= g.qtyHead(low, lowBuf, t)
+		}
+		if kind == Number && len(t) == 4 {
+			if _, ok := parseYear(t); ok {
+				lex |= lxYear
+			}
+		}
+		// Field by field into the slice: copying a whole Token in costs
+		// a bulk write barrier while the GC runs.
+		toks = append(toks, Token{})
+		tok := &toks[len(toks)-1]
+		tok.Span = compare.Span{Start: start, End: i}
+		tok.Kind = kind
+		tok.word = word
+		tok.Text = t
+		tok.Lower = low
+		tok.Upper = kind == Word && startsUpper(t)
+		tok.Break = brk
+		tok.lex = lex
 		brk = false
 	}
-	return toks
+	if len(upper) > 0 {
+		lows := string(lowBuf)
+		for _, k := range upper {
+			tok := &toks[k]
+			tok.Lower, lows = lows[:len(tok.Text)], lows[len(tok.Text):]
+		}
+	}
+	return toks, s
 }
+
+// qtyHead is lxQtyStart when the part of a hyphenated word before its
+// first hyphen may start a figure ("two-hour", "half-hour"). The word's
+// lower-case form is low, or, for an ASCII word with capitals, the end
+// of lowBuf.
+func (g *Gazetteer) qtyHead(low string, lowBuf []byte, t string) lexFlags {
+	var head lexFlags
+	if low == "" {
+		low := lowBuf[len(lowBuf)-len(t):]
+		if k := bytes.IndexByte(low, '-'); k >= 0 {
+			head, _ = g.lookup(string(low[:k]))
+		}
+	} else if k := strings.IndexByte(low, '-'); k >= 0 {
+		head, _ = g.lookup(low[:k])
+	}
+	return head & lxQtyStart
+}
+
+// What lower-casing a token needs, and whether it has a hyphen.
+const (
+	shapeUpper    = 1 << iota // ASCII capitals
+	shapeNonASCII             // beyond ASCII: strings.ToLower decides
+	shapeHyphen
+)
+
+func shapeOf(t string) int {
+	sh := 0
+	for i := 0; i < len(t); i++ {
+		switch b := t[i]; {
+		case b >= utf8.RuneSelf:
+			sh |= shapeNonASCII
+		case 'A' <= b && b <= 'Z':
+			sh |= shapeUpper
+		case b == '-':
+			sh |= shapeHyphen
+		}
+	}
+	return sh
+}
+
+// appendLowerASCII appends t with its ASCII capitals lowered.
+func appendLowerASCII(dst []byte, t string) []byte {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if isUpperASCII(c) {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func isLetterASCII(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
@@ -129,42 +241,54 @@ func scanNumber(s string, i int) int {
 	return i
 }
 
-func scanWord(s string, i int) int {
+// scanWord returns the end of the word at i and its shape (shapeOf).
+func scanWord(s string, i int) (int, int) {
 	start := i
+	shape := 0
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if s[i] >= utf8.RuneSelf {
+		c := s[i]
+		if isLetterASCII(c) || isDigit(c) {
+			if isUpperASCII(c) {
+				shape |= shapeUpper
+			}
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case c >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			shape |= shapeNonASCII
 			i += size
 		case r == '-' && isPrefixWord(s[start:i]):
 			// "then-foreign minister", "ex-president": the prefix is a marker.
-			return i
+			return i, shape
 		case r == '-' || r == '\'' || r == '’':
 			// Inner hyphen or apostrophe joins ("Amir-Abdollahian", "don't"),
 			// but "'s" starts its own token.
 			if i+size < len(s) {
 				n, _ := utf8.DecodeRuneInString(s[i+size:])
 				if unicode.IsLetter(n) && !(r != '-' && possessiveAt(s, i+size)) {
+					shape |= shapeOf(s[i : i+size])
 					i += size
 					continue
 				}
 			}
-			return i
+			return i, shape
 		case r == '.' && i+1 < len(s) && isUpperASCII(s[i+1]) && i+2 < len(s) && s[i+2] == '.':
 			// Initialisms: "U.S." stays one token.
 			i++
 		default:
 			if r == '.' && i > 0 && isUpperASCII(s[i-1]) && i-2 >= 0 && s[i-2] == '.' {
 				// The final dot of "U.S." belongs to it.
-				return i + 1
+				return i + 1, shape
 			}
-			return i
+			return i, shape
 		}
 	}
-	return i
+	return i, shape
 }
 
 func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }

@@ -1,8 +1,8 @@
 package kb
 
 import (
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -15,97 +15,200 @@ import (
 // common English renderings of Persian and Arabic sounds (gh→q, kh→x,
 // ou→u, ee/iy/ey/ei/ie/ai→i, dh→d), and doubled letters.
 func Fold(name string) string {
-	return strings.Join(foldTokens(name), "")
+	var buf [64]byte
+	return string(appendFold(buf[:0], name))
 }
 
-// foldTokens folds each word of name (words split at spaces, hyphens and
-// other punctuation) and drops the Arabic article.
-func foldTokens(name string) []string {
-	words := splitWords(name)
-	out := make([]string, 0, len(words))
-	for _, w := range words {
-		if (w == "al" || w == "el") && len(words) > 1 {
+// appendFold appends Fold(name) to dst, without allocating for a name of
+// common length: lookups fold every name an article gives.
+func appendFold(dst []byte, name string) []byte {
+	if isASCII(name) {
+		return appendFoldASCII(dst, name)
+	}
+	// Decomposed, then lower-cased letters and digits with diacritics
+	// and apostrophes dropped; ends[i] is where word i ends in low.
+	var nb, lb [128]byte
+	var eb [16]int
+	low, ends := lb[:0], eb[:0]
+	inWord := false
+	for _, r := range string(norm.NFKD.AppendString(nb[:0], name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case isNameApostrophe(r):
+			// Ma'ariv, Ja'fari: the apostrophe marks a sound, not a word break
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			low = appendLetter(low, unicode.ToLower(r))
+			inWord = true
+		default:
+			if inWord {
+				ends = append(ends, len(low))
+				inWord = false
+			}
+		}
+	}
+	if inWord {
+		ends = append(ends, len(low))
+	}
+	start := 0
+	for _, end := range ends {
+		w := low[start:end]
+		start = end
+		if len(ends) > 1 && len(w) == 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
 			continue
 		}
 		// "Albusaidi" is "al-Busaidi" written as one word; a short rest
 		// ("Ali", "Alan", "Allawi") is a name of its own.
-		if (strings.HasPrefix(w, "al") || strings.HasPrefix(w, "el")) && len([]rune(w)) >= 7 {
+		if len(w) >= 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && utf8.RuneCount(w) >= 7 {
 			w = w[2:]
 		}
-		if f := foldWord(w); f != "" {
-			out = append(out, f)
-		}
+		dst = appendFoldWord(dst, w)
 	}
-	return out
+	return dst
 }
 
-// splitWords lower-cases, strips diacritics and apostrophes and splits at
-// everything that is neither a letter nor a digit.
-func splitWords(s string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == '\'' || r == '’' || r == 'ʼ' || r == 'ʻ' || r == '‘' || r == '`' || r == 'ʿ' || r == 'ʾ':
-			continue // Ma'ariv, Ja'fari: the apostrophe marks a sound, not a word break
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteString(specialLetter(unicode.ToLower(r)))
-		default:
-			b.WriteByte(' ')
-		}
+func isNameApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', 'ʻ', '‘', '`', 'ʿ', 'ʾ':
+		return true
 	}
-	return strings.Fields(b.String())
+	return false
 }
 
-// specialLetter spells letters that NFKD does not decompose.
-func specialLetter(r rune) string {
+// appendLetter appends a lower-case letter or digit, spelling the letters
+// NFKD does not decompose.
+func appendLetter(dst []byte, r rune) []byte {
 	switch r {
 	case 'ø':
-		return "o"
+		return append(dst, 'o')
 	case 'ł':
-		return "l"
+		return append(dst, 'l')
 	case 'ß':
-		return "ss"
+		return append(dst, "ss"...)
 	case 'æ':
-		return "ae"
+		return append(dst, "ae"...)
 	case 'œ':
-		return "oe"
+		return append(dst, "oe"...)
 	case 'đ', 'ð':
-		return "d"
+		return append(dst, 'd')
 	case 'ı':
-		return "i"
+		return append(dst, 'i')
 	case 'þ':
-		return "th"
+		return append(dst, "th"...)
 	}
-	return string(r)
+	return utf8.AppendRune(dst, r)
 }
 
-var digraphs = map[string]byte{
-	"gh": 'q', "kh": 'x', "ou": 'u', "dh": 'd',
-	"ee": 'i', "iy": 'i', "ey": 'i', "ei": 'i', "ie": 'i', "ai": 'i',
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
-// foldWord applies the digraph rules left to right, then collapses
-// doubled letters.
-func foldWord(w string) string {
-	var b []byte
-	for i := 0; i < len(w); i++ {
-		if i+1 < len(w) {
-			if c, ok := digraphs[w[i:i+2]]; ok {
-				b = append(b, c)
-				i++
-				continue
+// appendFoldASCII is foldTokens, joined, for an ASCII name: NFKD leaves
+// ASCII alone, so words are the runs of letters and digits (apostrophes
+// and backquotes dropped inside them), lower-cased.
+func appendFoldASCII(dst []byte, name string) []byte {
+	words := 0
+	forEachASCIIWord(name, func(string) { words++ })
+	var word [64]byte
+	forEachASCIIWord(name, func(raw string) {
+		w := word[:0]
+		for i := 0; i < len(raw); i++ {
+			switch c := raw[i]; {
+			case c == '\'' || c == '`':
+			case 'A' <= c && c <= 'Z':
+				w = append(w, c+('a'-'A'))
+			default:
+				w = append(w, c)
 			}
 		}
-		b = append(b, w[i])
-	}
-	out := b[:0]
-	for i, c := range b {
-		if i > 0 && c == b[i-1] && c < 0x80 {
+		if len(w) == 0 {
+			return
+		}
+		if words > 1 && len(w) == 2 && (w[0] == 'a' && w[1] == 'l' || w[0] == 'e' && w[1] == 'l') {
+			return
+		}
+		if len(w) >= 7 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
+			w = w[2:]
+		}
+		dst = appendFoldWord(dst, w)
+	})
+	return dst
+}
+
+// forEachASCIIWord calls f with each run of ASCII letters, digits,
+// apostrophes and backquotes; a run of only apostrophes still counts as a
+// word boundary, not a word, as splitWords drops them.
+func forEachASCIIWord(s string, f func(string)) {
+	for i := 0; i < len(s); {
+		if !isASCIIWordByte(s[i]) {
+			i++
 			continue
 		}
-		out = append(out, c)
+		j := i
+		for j < len(s) && isASCIIWordByte(s[j]) {
+			j++
+		}
+		if hasASCIIAlnum(s[i:j]) {
+			f(s[i:j])
+		}
+		i = j
 	}
-	return string(out)
+}
+
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '`'
+}
+
+func hasASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '\'' && c != '`' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendFoldWord is foldWord appending to dst: the digraph rules left to
+// right, then doubled letters collapsed (within the word).
+func appendFoldWord(dst []byte, w []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if i+1 < len(w) {
+			if d, ok := digraph(w[i], w[i+1]); ok {
+				c = d
+				i++
+			}
+		}
+		if len(dst) > start && c == dst[len(dst)-1] && c < 0x80 {
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// digraph is the digraphs table as a switch.
+func digraph(a, b byte) (byte, bool) {
+	switch {
+	case a == 'g' && b == 'h':
+		return 'q', true
+	case a == 'k' && b == 'h':
+		return 'x', true
+	case a == 'o' && b == 'u':
+		return 'u', true
+	case a == 'd' && b == 'h':
+		return 'd', true
+	case a == 'e' && (b == 'e' || b == 'y' || b == 'i'):
+		return 'i', true
+	case a == 'i' && (b == 'y' || b == 'e'):
+		return 'i', true
+	case a == 'a' && b == 'i':
+		return 'i', true
+	}
+	return 0, false
 }

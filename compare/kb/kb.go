@@ -28,6 +28,7 @@
 //	(*KB).OfficeNames() []OfficeName             // explicit titles and names of offices, for gazetteers
 //	(*KB).PlacesNamed(text) []*Place; EventsNamed(text) []*Event
 //	(*KB).Check() []Problem                      // consistency problems, with file:line:col
+//	(*KB).TenuresSeq(personID) iter.Seq[Term]    // Tenures without the copy
 package kb
 
 import "time"

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/agnivade/levenshtein"
 )
@@ -42,23 +43,28 @@ var honorifics = map[string]bool{
 // (or at any time, when day is zero) come first, then better scores, then
 // people alive on day. A person born after day is never returned.
 func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
-	stripped := stripHonorifics(name)
-	cands := k.exact(name)
-	if len(cands) == 0 && stripped != name {
-		cands = k.exact(stripped)
+	var local [4]Match
+	cands := k.exact(local[:0], name)
+	if len(cands) == 0 {
+		stripped := stripHonorifics(name)
+		if stripped != name {
+			cands = k.exact(cands, stripped)
+		}
+		if len(cands) == 0 {
+			cands = k.fuzzy(stripped)
+		}
 	}
 	if len(cands) == 0 {
-		cands = k.fuzzy(stripped)
+		return nil
 	}
-	var out []Match
-	for id, m := range cands {
-		p := k.people[id]
+	out := make([]Match, 0, len(cands))
+	for _, m := range cands {
+		p := k.people[m.Person]
 		if !day.IsZero() && !p.Born.IsZero() && day.Before(p.Born) {
 			continue
 		}
-		m.Person = id
 		if officeID != "" {
-			m.Holds = k.held(id, officeID, day)
+			m.Holds = k.held(m.Person, officeID, day)
 		}
 		out = append(out, m)
 	}
@@ -76,6 +82,9 @@ func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
 			cmp.Compare(alive(b.Person), alive(a.Person)),
 			cmp.Compare(a.Person, b.Person))
 	})
+	if len(out) == 0 {
+		return nil
+	}
 	return out
 }
 
@@ -102,37 +111,61 @@ func (k *KB) held(person, office string, day time.Time) bool {
 	return false
 }
 
-type matches map[string]Match
+// matches holds the best match of each person, Person set, in the order
+// first found.
+type matches []Match
 
 // add keeps the best match of each person.
-func (ms matches) add(id string, m Match) {
-	if old, ok := ms[id]; !ok || m.Score > old.Score {
-		ms[id] = m
+func (ms matches) add(id string, m Match) matches {
+	m.Person = id
+	for i := range ms {
+		if ms[i].Person == id {
+			if m.Score > ms[i].Score {
+				ms[i] = m
+			}
+			return ms
+		}
 	}
+	return append(ms, m)
 }
 
 // exact matches name against names and aliases after folding, and a
-// single word against surnames.
-func (k *KB) exact(name string) matches {
-	out := matches{}
-	add := out.add
-	f := Fold(name)
-	if f == "" {
+// single word against surnames, appending to out.
+func (k *KB) exact(out matches, name string) matches {
+	var buf [64]byte
+	f := appendFold(buf[:0], name)
+	if len(f) == 0 {
 		return out
 	}
-	for _, ref := range k.idx.names[f] {
+	for _, ref := range k.idx.names[string(f)] {
 		via := "name"
 		if ref.alias {
 			via = "alias"
 		}
-		add(ref.person, Match{Score: scoreExact, Exact: true, Via: via})
+		out = out.add(ref.person, Match{Score: scoreExact, Exact: true, Via: via})
 	}
-	if len(strings.Fields(name)) == 1 || len(out) == 0 {
-		for _, id := range k.idx.surnames[f] {
-			add(id, Match{Score: scoreSurname, Via: "surname"})
+	if oneField(name) || len(out) == 0 {
+		for _, id := range k.idx.surnames[string(f)] {
+			out = out.add(id, Match{Score: scoreSurname, Via: "surname"})
 		}
 	}
 	return out
+}
+
+// oneField reports whether len(strings.Fields(s)) == 1.
+func oneField(s string) bool {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in {
+			n++
+			in = true
+		}
+	}
+	return n == 1
 }
 
 // fuzzy matches name against every folded name and surname of similar
@@ -151,8 +184,7 @@ func (k *KB) fuzzy(name string) matches {
 
 // fuzzyScan compares a name with every folded name and surname.
 func (k *KB) fuzzyScan(name string) matches {
-	out := matches{}
-	add := out.add
+	var out matches
 	f := Fold(name)
 	if f == "" {
 		return out
@@ -161,7 +193,7 @@ func (k *KB) fuzzyScan(name string) matches {
 	for key, refs := range k.idx.names {
 		if s := similarity(fr, key); s > 0 {
 			for _, ref := range refs {
-				add(ref.person, Match{Score: s * fuzzyWeight, Via: "fuzzy"})
+				out = out.add(ref.person, Match{Score: s * fuzzyWeight, Via: "fuzzy"})
 			}
 		}
 	}
@@ -169,7 +201,7 @@ func (k *KB) fuzzyScan(name string) matches {
 		for key, ids := range k.idx.surnames {
 			if s := similarity(fr, key); s > 0 {
 				for _, id := range ids {
-					add(id, Match{Score: s * fuzzyWeight * scoreSurname, Via: "fuzzy"})
+					out = out.add(id, Match{Score: s * fuzzyWeight * scoreSurname, Via: "fuzzy"})
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package kb
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -301,6 +302,12 @@ func (k *KB) Terms(officeID string) []Term { return slices.Clone(k.idx.byOffice[
 
 // Tenures returns all terms of a person, sorted by From.
 func (k *KB) Tenures(personID string) []Term { return slices.Clone(k.idx.byPerson[personID]) }
+
+// TenuresSeq yields the terms Tenures returns without copying the slice:
+// extraction asks for a person's terms several times per mention.
+func (k *KB) TenuresSeq(personID string) iter.Seq[Term] {
+	return slices.Values(k.idx.byPerson[personID])
+}
 
 // OfficeFor returns the office of a country with a role; when several
 // match, the one whose id is COUNTRY/role, else the first by id.

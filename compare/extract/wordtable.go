@@ -1,0 +1,151 @@
+package extract
+
+// wordTable maps lower-case words to what extraction knows of them. It is
+// an open-addressing hash table, read-only once built: tokenising looks
+// every token up once, most tokens miss, and the table is small and
+// contiguous (slots, then entries, then the words end to end), so that a
+// lookup touches little memory.
+type wordTable struct {
+	slots []wordSlot // a power of two long, at most half full
+	words []wordEntry
+	keys  string // the words end to end
+	// maxLen is the length of the longest word: longer tokens miss.
+	maxLen int
+	// first marks the bytes some word starts with.
+	first [256]bool
+}
+
+type wordSlot struct {
+	tag uint32 // high bits of the hash, never 0 in a used slot
+	idx int32  // into words
+}
+
+type wordEntry struct {
+	off, n int32 // the word is keys[off:off+n]
+	val    vocabWord
+}
+
+func newWordTable(m map[string]vocabWord) *wordTable {
+	n := 16
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, n), words: make([]wordEntry, 0, len(m))}
+	var keys []byte
+	for w, v := range m {
+		if w == "" {
+			continue // no token is empty
+		}
+		t.words = append(t.words, wordEntry{off: int32(len(keys)), n: int32(len(w)), val: v})
+		keys = append(keys, w...)
+		t.maxLen = max(t.maxLen, len(w))
+		t.first[w[0]] = true
+		h := wordHash(w)
+		for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
+			if t.slots[i].tag == 0 {
+				t.slots[i] = wordSlot{slotTag(h), int32(len(t.words) - 1)}
+				break
+			}
+		}
+	}
+	t.keys = string(keys)
+	return t
+}
+
+func slotTag(h uint64) uint32 { return uint32(h>>32) | 1 }
+
+// get returns what the table holds for w.
+func (t *wordTable) get(w string) (vocabWord, bool) {
+	if len(w) == 0 || len(w) > t.maxLen || !t.first[w[0]] {
+		return vocabWord{}, false
+	}
+	h := wordHash(w)
+	tag := slotTag(h)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s.tag == 0 {
+			return vocabWord{}, false
+		}
+		if s.tag == tag {
+			if e := &t.words[s.idx]; int(e.n) == len(w) && t.keys[e.off:e.off+e.n] == w {
+				return e.val, true
+			}
+		}
+	}
+}
+
+// wordHash hashes a word from its length and its first and last bytes
+// (up to eight of each), which tells words apart well enough for a table
+// that compares the words anyway, and costs no loop.
+func wordHash(w string) uint64 {
+	var a, b uint64
+	switch n := len(w); {
+	case n >= 8:
+		a, b = load64(w), load64(w[n-8:])
+	case n >= 4:
+		a, b = uint64(load32(w)), uint64(load32(w[n-4:]))
+	case n > 0:
+		a, b = uint64(w[0])|uint64(w[n/2])<<8|uint64(w[n-1])<<16, 0
+	}
+	h := (a^uint64(len(w)))*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f
+	return h ^ h>>31
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// edgeTable maps the gazetteer trie's edges (parent<<32 | word id, never
+// 0: the root's edges are elsewhere) to child nodes: open addressing, at
+// most half full, read-only once built.
+type edgeTable struct {
+	slots []edgeSlot
+	shift uint
+}
+
+type edgeSlot struct {
+	key   uint64 // 0: empty
+	child int32
+}
+
+func newEdgeTable(m map[uint64]int32) edgeTable {
+	bits := uint(4)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	t := edgeTable{slots: make([]edgeSlot, 1<<bits), shift: 64 - bits}
+	mask := uint64(len(t.slots) - 1)
+	for k, c := range m {
+		for i := t.home(k); ; i = (i + 1) & mask {
+			if t.slots[i].key == 0 {
+				t.slots[i] = edgeSlot{k, c}
+				break
+			}
+		}
+	}
+	return t
+}
+
+// home is the first slot to probe for key k (Fibonacci hashing).
+func (t edgeTable) home(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shift }
+
+// get returns the child of edge k, 0 when none.
+func (t edgeTable) get(k uint64) int32 {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(k); ; i = (i + 1) & mask {
+		switch s := t.slots[i]; s.key {
+		case k:
+			return s.child
+		case 0:
+			return 0
+		}
+	}
+}
