@@ -250,7 +250,7 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	}
 	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
 	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
-	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
+	m := lineMap{path: path, lineNo: lineNo, text: text, marks: runeMarks(text), cks: cks, litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
 	d.Source = m.source // one allocation: the method value holds a copy of m
 	return d, errs
 }
@@ -423,6 +423,7 @@ type lineMap struct {
 	path    string
 	lineNo  int
 	text    []byte
+	marks   []int32 // code points of text before each multiple of markEvery
 	cks     []checkpoint
 	litLen  int    // the raw length of the text literal, quotes excluded
 	ends    []byte // the line up to and including the opening quote, then from the closing quote on
@@ -471,12 +472,50 @@ func (m lineMap) literalRunes(k int) int {
 		if k <= rawStart {
 			break
 		}
-		n += utf8.RuneCount(m.text[prev.dec:decStart])
+		n += m.textRunes(prev.dec, decStart)
 		if k <= ck.raw { // inside the escape, which is ASCII
 			return n + k - rawStart
 		}
 		n += ck.raw - rawStart
 		prev = ck
 	}
-	return n + utf8.RuneCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
+	return n + m.textRunes(prev.dec, min(prev.dec+k-prev.raw, len(m.text)))
+}
+
+// markEvery spaces the rune-count marks of a record's text: a column
+// costs at most this many bytes of counting, not the whole line's.
+const markEvery = 256
+
+// runeMarks holds utf8.RuneCount(text[:k*markEvery]) for each k whose
+// byte is ASCII, -1 for the others: an ASCII byte ends any sequence before
+// it, so counts add up there even across invalid bytes (which the text
+// keeps as they were).
+func runeMarks(text []byte) []int32 {
+	marks := make([]int32, 0, len(text)/markEvery+1)
+	last, n := 0, 0
+	for p := 0; p < len(text); p += markEvery {
+		if text[p] >= utf8.RuneSelf {
+			marks = append(marks, -1)
+			continue
+		}
+		n += utf8.RuneCount(text[last:p])
+		last = p
+		marks = append(marks, int32(n))
+	}
+	return marks
+}
+
+// textRunes counts the code points of text[a:b].
+func (m lineMap) textRunes(a, b int) int {
+	return m.runesTo(b) - m.runesTo(a)
+}
+
+// runesTo is utf8.RuneCount(text[:x]), counted from the nearest mark.
+func (m lineMap) runesTo(x int) int {
+	for k := min(x/markEvery, len(m.marks)-1); k >= 0; k-- {
+		if m.marks[k] >= 0 {
+			return int(m.marks[k]) + utf8.RuneCount(m.text[k*markEvery:x])
+		}
+	}
+	return utf8.RuneCount(m.text[:x])
 }
