@@ -194,22 +194,24 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 // text is dropped unless a rule still needs it. It is a pure function of
 // the document and the configuration.
 func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
-	a := Article{Doc: d, Features: FeaturesOf(d, cfg.Gazetteer), Bytes: len(d.Text)}
+	a := Article{Doc: d, Bytes: len(d.Text)}
 	if cfg.AsOf == nil && d.Published == nil {
+		a.Features = FeaturesOf(d, cfg.Gazetteer)
 		a.Deferred = true
 		return a
 	}
 	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
-	claims := extractDoc(d, cfg, kinds)
+	env := extract.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
+	a.Features = featuresOfEnv(env)
+	claims := extractEnv(env, cfg, kinds)
 	a.NClaims = len(claims)
 	a.Packed = compact(d, claims)
 	return a
 }
 
-// extractDoc is check.Extract for one document: the built-in extractors,
+// extractEnv is check.Extract for one document: the built-in extractors,
 // then the configuration's extra ones whose kinds the rules need.
-func extractDoc(d *compare.Document, cfg check.Config, kinds []compare.Kind) []compare.Claim {
-	env := extract.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
+func extractEnv(env *extract.Env, cfg check.Config, kinds []compare.Kind) []compare.Claim {
 	cs := extract.Run(env, kinds)
 	if len(cfg.Extra) == 0 {
 		return cs
@@ -341,7 +343,7 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	claims := make([]compare.Claim, 0, total)
 	for _, a := range members {
 		if a.Deferred {
-			cs := extractDoc(a.Doc, cfg, kinds)
+			cs := extractEnv(extract.NewEnv(a.Doc, cfg.KB, cfg.Gazetteer, cfg.Extract), cfg, kinds)
 			a.NClaims = len(cs)
 			a.Packed = compact(a.Doc, cs)
 			a.Deferred = false

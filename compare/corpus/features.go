@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -73,13 +74,56 @@ func wordHash(w []byte) uint64 {
 // IR), so that outlets' wording matters less; gaz may be nil. It reads
 // doc.Text, so call it before the text is dropped.
 func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
+	return features(doc, gaz, func(s compare.Span) ([]extract.Token, []extract.Match) {
+		toks := extract.Tokenize(masked(doc, s), nil)
+		if gaz == nil {
+			return toks, nil
+		}
+		return toks, gaz.Scan(toks)
+	})
+}
+
+// featuresOfEnv is FeaturesOf from an extraction Env's tokens and
+// gazetteer matches, which pass 1 computes anyway: nothing is tokenized
+// twice.
+func featuresOfEnv(env *extract.Env) Features {
+	toks, ms := env.Tokens, env.Matches()
+	return features(env.Doc, env.Gaz, func(s compare.Span) ([]extract.Token, []extract.Match) {
+		lo, _ := slices.BinarySearchFunc(toks, s.Start, func(t extract.Token, off int) int { return cmp.Compare(t.Span.Start, off) })
+		hi, _ := slices.BinarySearchFunc(toks, s.End, func(t extract.Token, off int) int { return cmp.Compare(t.Span.Start, off) })
+		for hi > lo && toks[hi-1].Span.End > s.End {
+			hi--
+		}
+		// The matches inside [lo, hi), renumbered from lo.
+		var sub []extract.Match
+		k, _ := slices.BinarySearchFunc(ms, lo, func(m extract.Match, i int) int { return cmp.Compare(m.From, i) })
+		for ; k < len(ms) && ms[k].From < hi; k++ {
+			if m := ms[k]; m.To <= hi {
+				m.From, m.To = m.From-lo, m.To-lo
+				sub = append(sub, m)
+			}
+		}
+		return toks[lo:hi], sub
+	})
+}
+
+// features computes an article's features; tokens returns the tokens and
+// gazetteer matches of a span of its text.
+func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare.Span) ([]extract.Token, []extract.Match)) Features {
 	f := Features{Day: NoDay, Story: doc.Story}
 	if doc.Published != nil {
 		f.Day = DayOf(*doc.Published)
 	}
 	var fs featureSet
 	// Headlines are often title case: their capitals say nothing.
-	fs.scan([]byte(doc.Title), gaz, false)
+	if doc.Title != "" {
+		toks := extract.Tokenize([]byte(doc.Title), nil)
+		var ms []extract.Match
+		if gaz != nil {
+			ms = gaz.Scan(toks)
+		}
+		fs.scan(toks, ms, false)
+	}
 	lede := false
 	for _, s := range doc.Sections {
 		if s.Span.Start < 0 || s.Span.End > len(doc.Text) || s.Span.Start >= s.Span.End {
@@ -90,18 +134,15 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 			// The block holds the headline, maybe repeated, and often a
 			// standfirst or the first sentences of the story: those are
 			// prose, whose capitals mark names.
-			for _, p := range paragraphs(masked(doc, s.Span)) {
-				if !endsLikeSentence(p) {
-					if doc.Title == "" {
-						fs.scan(p, gaz, false)
-					}
-					continue
+			for _, p := range paragraphs(doc, s.Span) {
+				prose := endsLikeSentence(masked(doc, p))
+				if prose || doc.Title == "" {
+					fs.scanSpan(tokens, p, prose)
 				}
-				fs.scan(p, gaz, true)
 			}
 		case compare.SegLede:
 			if !lede {
-				fs.scan(masked(doc, s.Span), gaz, true)
+				fs.scanSpan(tokens, s.Span, true)
 				lede = true
 			}
 		}
@@ -110,7 +151,7 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 		// No lede found: the first two sentences stand in for it.
 		for _, s := range doc.Sentences[:min(2, len(doc.Sentences))] {
 			if s.Start >= 0 && s.End <= len(doc.Text) && s.Start < s.End {
-				fs.scan(masked(doc, s), gaz, true)
+				fs.scanSpan(tokens, s, true)
 			}
 		}
 	}
@@ -125,13 +166,24 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 	return f
 }
 
-// paragraphs splits text at blank lines.
-func paragraphs(b []byte) [][]byte {
-	var out [][]byte
-	for _, p := range bytes.Split(b, []byte("\n\n")) {
-		if p = bytes.TrimSpace(p); len(p) > 0 {
-			out = append(out, p)
+// paragraphs splits a span of the text at blank lines, trimming space.
+func paragraphs(doc *compare.Document, s compare.Span) []compare.Span {
+	var out []compare.Span
+	b := masked(doc, s)
+	for start := 0; start < len(b); {
+		end := bytes.Index(b[start:], []byte("\n\n"))
+		if end < 0 {
+			end = len(b)
+		} else {
+			end += start
 		}
+		p := b[start:end]
+		lead := len(p) - len(bytes.TrimLeft(p, " \t\r\n"))
+		trail := len(p) - len(bytes.TrimRight(p, " \t\r\n"))
+		if lead < len(p) {
+			out = append(out, compare.Span{Start: s.Start + start + lead, End: s.Start + end - trail})
+		}
+		start = end + 2
 	}
 	return out
 }
@@ -146,14 +198,16 @@ func endsLikeSentence(p []byte) bool {
 // featureSet collects word and name hashes.
 type featureSet struct{ words, names []uint64 }
 
-// scan adds the content words of b; names says whether capitals mark
-// names here (prose, not a title-case headline).
-func (fs *featureSet) scan(b []byte, gaz *extract.Gazetteer, names bool) {
-	toks := extract.Tokenize(b, nil)
-	var ms []extract.Match
-	if gaz != nil {
-		ms = gaz.Scan(toks)
-	}
+// scanSpan scans a span of the text.
+func (fs *featureSet) scanSpan(tokens func(compare.Span) ([]extract.Token, []extract.Match), s compare.Span, names bool) {
+	toks, ms := tokens(s)
+	fs.scan(toks, ms, names)
+}
+
+// scan adds the content words of toks (ms are their gazetteer matches);
+// names says whether capitals mark names there (prose, not a title-case
+// headline).
+func (fs *featureSet) scan(toks []extract.Token, ms []extract.Match, names bool) {
 	m := 0
 	for i := 0; i < len(toks); i++ {
 		for m < len(ms) && ms[m].To <= i {

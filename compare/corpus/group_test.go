@@ -6,8 +6,10 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/check"
 	"github.com/crosscheck/crosscheck/compare/extract"
 	"github.com/crosscheck/crosscheck/compare/kb"
 	"github.com/crosscheck/crosscheck/compare/source"
@@ -175,5 +177,30 @@ func TestScorePairs(t *testing.T) {
 				t.Errorf("got P %.2f R %.2f, want %.2f %.2f", s.Precision, s.Recall, tc.p, tc.r)
 			}
 		})
+	}
+}
+
+// TestFeaturesOfEnvMatches: the features pass 1 takes from the extraction
+// Env's tokens are those FeaturesOf computes from the text alone, on
+// generated articles and on the seeds (Markdown-like text, masks).
+func TestFeaturesOfEnvMatches(t *testing.T) {
+	k, gaz := mustKB(t)
+	var buf bytes.Buffer
+	if _, err := Generate(&buf, k, GenOptions{Articles: 400, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	docs, errs := source.Load([]string{"-"}, source.Options{Stdin: &buf, StdinFormat: "jsonl"})
+	seeds, errs2 := source.Load([]string{"../../testdata/seeds", "../../testdata/source"}, source.Options{})
+	if len(errs) > 0 || len(docs) < 400 || len(seeds) < 3 {
+		t.Fatalf("load: %v %v", errs, errs2)
+	}
+	docs = append(docs, seeds...)
+	check.SetReferences(docs, nil, time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC))
+	for _, d := range docs {
+		want := FeaturesOf(d, gaz)
+		got := featuresOfEnv(extract.NewEnv(d, k, gaz, extract.Options{}))
+		if !slices.Equal(got.Words, want.Words) || !slices.Equal(got.Names, want.Names) || got.Day != want.Day {
+			t.Errorf("%s: features from the Env differ: %d words %d names, want %d and %d", d.ID, len(got.Words), len(got.Names), len(want.Words), len(want.Names))
+		}
 	}
 }
