@@ -325,6 +325,8 @@ func RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Cl
 // read them only; the slices are clipped, so a rule that appends to one
 // gets its own copy.
 type ruleInputs struct {
+	// all are the claims in extract.SortClaims order.
+	all    []compare.Claim
 	claims map[compare.Kind][]compare.Claim
 	groups map[compare.Kind][]compare.Group
 	// merged caches the inputs of rules that need several kinds, by the
@@ -339,6 +341,14 @@ type mergedInput struct {
 
 func newRuleInputs(claims []compare.Claim) *ruleInputs {
 	in := &ruleInputs{claims: map[compare.Kind][]compare.Claim{}, groups: map[compare.Kind][]compare.Group{}, merged: map[string]mergedInput{}}
+	// Claims usually come sorted (each article's are, and articles come in
+	// ID order); a copy is sorted otherwise, the caller's stays as it is.
+	in.all = claims
+	if !extract.ClaimsSorted(claims) {
+		in.all = slices.Clone(claims)
+		extract.SortClaims(in.all)
+	}
+	claims = in.all
 	count := map[compare.Kind]int{}
 	for i := range claims {
 		count[claims[i].Kind]++
@@ -350,7 +360,6 @@ func newRuleInputs(claims []compare.Claim) *ruleInputs {
 		in.claims[c.Kind] = append(in.claims[c.Kind], c)
 	}
 	for k, cs := range in.claims {
-		extract.SortClaims(cs)
 		in.claims[k] = slices.Clip(cs)
 		gs := align.Group(cs)
 		for i := range gs {
@@ -378,12 +387,16 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 	for _, k := range kinds {
 		nc, ng = nc+len(in.claims[k]), ng+len(in.groups[k])
 	}
+	// Filtering the sorted claims keeps them sorted.
 	m.claims, m.groups = make([]compare.Claim, 0, nc), make([]compare.Group, 0, ng)
+	for i := range in.all {
+		if slices.Contains(kinds, in.all[i].Kind) {
+			m.claims = append(m.claims, in.all[i])
+		}
+	}
 	for _, k := range kinds {
-		m.claims = append(m.claims, in.claims[k]...)
 		m.groups = append(m.groups, in.groups[k]...)
 	}
-	extract.SortClaims(m.claims)
 	slices.SortStableFunc(m.groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
 	m.claims, m.groups = slices.Clip(m.claims), slices.Clip(m.groups)
 	in.merged[key] = m

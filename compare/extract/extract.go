@@ -182,7 +182,7 @@ func wantsAny(want, kinds []compare.Kind) bool {
 // It sorts their indexes and then moves each claim once: a claim is large,
 // and a sort would copy it at every comparison and swap.
 func SortClaims(cs []compare.Claim) {
-	if len(cs) < 2 {
+	if len(cs) < 2 || ClaimsSorted(cs) {
 		return
 	}
 	var buf [64]int32
@@ -213,6 +213,17 @@ func SortClaims(cs []compare.Claim) {
 			j = k
 		}
 	}
+}
+
+// ClaimsSorted reports whether cs is in SortClaims order already, as the
+// claims of a story are when each article's come sorted, in ID order.
+func ClaimsSorted(cs []compare.Claim) bool {
+	for i := 1; i < len(cs); i++ {
+		if compareClaims(&cs[i-1], &cs[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func compareClaims(a, b *compare.Claim) int {
