@@ -143,7 +143,7 @@ func (env *Env) pastAct(s Sentence, after int) bool {
 		}
 		k++
 	}
-	if k >= s.To || !isPastVerb(toks[k]) {
+	if k >= s.To || !isPastVerb(&toks[k]) {
 		return false
 	}
 	// The act must be tied to another time: a year other than the event's
@@ -171,7 +171,7 @@ func (env *Env) pastAct(s Sentence, after int) bool {
 }
 
 // isPastVerb recognises a simple-past verb form.
-func isPastVerb(t Token) bool {
+func isPastVerb(t *Token) bool {
 	if t.Kind != Word || t.Upper {
 		return false
 	}

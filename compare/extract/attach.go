@@ -71,7 +71,7 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 			verb = true
 			continue
 		}
-		if isBlockingVerb(*t) {
+		if isBlockingVerb(t) {
 			if verb {
 				continue
 			}
@@ -102,7 +102,7 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 		if t.is(lxPredicateVerb) {
 			return familySubject(predicateVerbs[t.Lower])
 		}
-		if t.is(lxReportingVerb) || isBlockingVerb(*t) {
+		if t.is(lxReportingVerb) || isBlockingVerb(t) {
 			return ""
 		}
 		if t.is(lxSelfEventVerb) {
@@ -179,7 +179,7 @@ var subordinators = map[string]bool{
 
 // isBlockingVerb is a past-tense verb that is not an event verb: a time or
 // place beside it belongs to it ("imposed in 2018", "facilitated by Oman").
-func isBlockingVerb(t Token) bool {
+func isBlockingVerb(t *Token) bool {
 	if t.Kind != Word || t.Upper || len(t.Lower) < 5 {
 		return false
 	}

@@ -147,7 +147,7 @@ func refLex(w string) lexFlags {
 	set(lxContrast, contrastWords[w])
 	first, _, _ := strings.Cut(w, "-")
 	_, ok = qtyWords[first]
-	set(lxQtyStart, ok || first == "half")
+	set(lxQtyStart, ok && first != "a" && first != "an" || first == "half")
 	_, ok = qtyScales[w]
 	set(lxQtyScale, ok)
 	_, ok = qtyUnits[w]

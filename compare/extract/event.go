@@ -422,13 +422,13 @@ func (env *Env) clauseTense(s Sentence, i int) string {
 func clauseBounds(toks []Token, s Sentence, i int) (int, int) {
 	from, to := s.From, s.To
 	for k := i - 1; k >= s.From; k-- {
-		if isClauseBreak(toks[k].Text) {
+		if toks[k].Kind == Punct && isClauseBreak(toks[k].Text) {
 			from = k + 1
 			break
 		}
 	}
 	for k := i + 1; k < s.To; k++ {
-		if isClauseBreak(toks[k].Text) {
+		if toks[k].Kind == Punct && isClauseBreak(toks[k].Text) {
 			to = k
 			break
 		}

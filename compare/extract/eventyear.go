@@ -112,7 +112,8 @@ func yearToken(t Token) (int, bool) {
 	if t.lex&lxYear == 0 {
 		return 0, false
 	}
-	return parseYear(t.Text)
+	s := t.Text // four digits: Tokenize checked
+	return int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0'), true
 }
 
 // parseYear reads a four-digit year from 1900 to 2100.

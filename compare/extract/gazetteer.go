@@ -77,6 +77,19 @@ type gnode struct {
 	// common are the entries without the Proper requirement, for text
 	// that does not start with a capital.
 	common []Entry
+	// The kinds of entries and common, as kindSets.
+	kinds, commonKinds kindSet
+}
+
+// kindSet has bit k set for EntryKind k.
+type kindSet uint16
+
+func kindsOf(es []Entry) kindSet {
+	var ks kindSet
+	for _, e := range es {
+		ks |= 1 << e.Kind
+	}
+	return ks
 }
 
 // Match is a phrase found in the tokens [From, To).
@@ -84,6 +97,8 @@ type Match struct {
 	From, To int
 	// Entries are shared with the gazetteer: read-only.
 	Entries []Entry
+	// kinds are the kinds of Entries, when the gazetteer made the match.
+	kinds kindSet
 }
 
 // NewGazetteer indexes the kb's places, countries, roles, people and events.
@@ -111,6 +126,7 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 			n.common = n.entries
 		}
 		n.common = slices.Clip(n.common)
+		n.kinds, n.commonKinds = kindsOf(n.entries), kindsOf(n.common)
 	}
 	return g
 }
@@ -290,12 +306,13 @@ func (g *Gazetteer) longest(toks []Token, i int, known bool) (Match, bool) {
 		if n = g.child(n, w); n == 0 {
 			break
 		}
-		es := g.nodes[n].entries
+		node := &g.nodes[n]
+		es, ks := node.entries, node.kinds
 		if toks[i].Kind == Word && !toks[i].Upper {
-			es = g.nodes[n].common
+			es, ks = node.common, node.commonKinds
 		}
 		if len(es) > 0 {
-			best = Match{From: i, To: j + 1, Entries: es}
+			best = Match{From: i, To: j + 1, Entries: es, kinds: ks}
 		}
 	}
 	return best, best.Entries != nil
@@ -328,6 +345,9 @@ func (g *Gazetteer) scan(toks []Token, known bool) []Match {
 
 // Has reports whether the match has an entry of the kind, and returns it.
 func (m Match) Has(kind EntryKind) (Entry, bool) {
+	if m.kinds != 0 && m.kinds&(1<<kind) == 0 {
+		return Entry{}, false
+	}
 	for _, e := range m.Entries {
 		if e.Kind == kind {
 			return e, true

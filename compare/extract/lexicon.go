@@ -30,7 +30,7 @@ const (
 	lxNameParticle
 	lxTitleWord // after a trailing dot is cut: "gen."
 	lxContrast
-	lxQtyStart // a number word, or "half": qtyNumber reads it
+	lxQtyStart // a number word but "a" and "an", or "half": qtyNumber may read it
 	lxQtyScale
 	lxQtyUnit
 	lxCasualty
@@ -90,7 +90,11 @@ func buildLexicon() map[string]lexFlags {
 		add(lxTitleWord, w, w+".")
 	}
 	add(lxContrast, trueKeys(contrastWords)...)
-	add(lxQtyStart, keys(qtyWords)...)
+	for w := range qtyWords {
+		if w != "a" && w != "an" { // qtyWordValue reads no figure from them
+			add(lxQtyStart, w)
+		}
+	}
 	add(lxQtyStart, "half")
 	add(lxQtyScale, keys(qtyScales)...)
 	add(lxQtyUnit, keys(qtyUnits)...)

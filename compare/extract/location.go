@@ -115,7 +115,7 @@ func hostVerbAfter(toks []Token, s Sentence, from int) int {
 			depth ^= 1 // skip an apposition: "Oman, a longtime mediator, will host"
 		case toks[j].is(lxHostWord):
 			return j
-		case depth == 0 && (toks[j].is(lxReportingVerb) || isBlockingVerb(toks[j])):
+		case depth == 0 && (toks[j].is(lxReportingVerb) || isBlockingVerb(&toks[j])):
 			return -1
 		case depth == 0 && j > from+4:
 			return -1

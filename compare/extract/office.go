@@ -207,7 +207,7 @@ func isPossessive(t Token) bool { return t.Lower == "'s" || t.Lower == "’s" }
 func scanName(toks []Token, i, end int) int {
 	j := i
 	for j < end && j < i+7 {
-		t := toks[j]
+		t := &toks[j]
 		if t.Kind != Word {
 			break
 		}
@@ -401,7 +401,8 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 }
 
 func isCommaBreak(t Token) bool {
-	return t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == ")"
+	// All punctuation: a word or number is none of them.
+	return t.Kind == Punct && (t.Text == "," || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || t.Text == "(" || t.Text == ")")
 }
 
 // validity is the window in which the claim can be true, and the kb facts
@@ -410,16 +411,23 @@ func isCommaBreak(t Token) bool {
 func (env *Env) validity(person string, office *kb.Office, marker string, at time.Time) (*compare.Window, []compare.Evidence) {
 	k := env.KB
 	p, _ := k.Person(person)
-	var buf [4]kb.Term
+	// The person's terms in the office, as windows.
+	var buf [8]compare.Window
 	terms := buf[:0]
 	for t := range k.TenuresSeq(person) {
 		if t.Office == office.ID {
-			terms = append(terms, t)
+			terms = append(terms, compare.Window{From: t.From, To: t.To})
 		}
 	}
 	ev, ok := env.Gaz.termEvidence(k, person, office)
 	if !ok {
-		ev = TermEvidence(p, office, terms)
+		var held []kb.Term
+		for t := range k.TenuresSeq(person) {
+			if t.Office == office.ID {
+				held = append(held, t)
+			}
+		}
+		ev = TermEvidence(p, office, held)
 	}
 	if len(terms) == 0 {
 		return nil, ev
@@ -432,7 +440,8 @@ func (env *Env) validity(person string, office *kb.Office, marker string, at tim
 		return &compare.Window{From: p.Died}, ev
 	case "former":
 		// The gap after a term that contains at, or the nearest one.
-		var best *compare.Window
+		var best compare.Window
+		found := false
 		for i, t := range terms {
 			if t.To.IsZero() {
 				continue
@@ -441,22 +450,21 @@ func (env *Env) validity(person string, office *kb.Office, marker string, at tim
 			if i+1 < len(terms) {
 				w.To = terms[i+1].From
 			}
-			if best == nil || w.Contains(at) || (!at.IsZero() && !best.Contains(at) && at.After(w.From)) {
-				ww := w
-				best = &ww
+			if !found || w.Contains(at) || (!at.IsZero() && !best.Contains(at) && at.After(w.From)) {
+				best, found = w, true
 			}
 		}
-		if best == nil {
+		if !found {
 			// Never left office: "former" cannot be true while in office.
-			return &compare.Window{From: terms[len(terms)-1].From, To: terms[len(terms)-1].From}, ev
+			last := terms[len(terms)-1]
+			return &compare.Window{From: last.From, To: last.From}, ev
 		}
-		return best, ev
+		return &best, ev
 	}
 	// A current holder: the term containing at, else the nearest.
 	bestI := 0
 	bestD := time.Duration(1<<63 - 1)
-	for i, t := range terms {
-		w := compare.Window{From: t.From, To: t.To}
+	for i, w := range terms {
 		if w.Contains(at) {
 			bestI = i
 			break
@@ -466,8 +474,7 @@ func (env *Env) validity(person string, office *kb.Office, marker string, at tim
 			bestI, bestD = i, d
 		}
 	}
-	t := terms[bestI]
-	w := compare.Window{From: t.From, To: t.To}
+	w := terms[bestI]
 	if p != nil && !p.Died.IsZero() && (w.To.IsZero() || p.Died.Before(w.To)) {
 		w.To = p.Died
 	}

@@ -134,7 +134,7 @@ func appendQuantity(env *Env, out []compare.Claim) []compare.Claim {
 // qtyNumber parses one token as a number: "6", "6.5", "1,000", "2-1/2",
 // "1/2", a number word, or "two-and-a-half(-hour)". It returns the value,
 // the rounding its last digit allows, and a unit word glued to it.
-func qtyNumber(t Token) (v, round float64, unit string, ok bool) {
+func qtyNumber(t *Token) (v, round float64, unit string, ok bool) {
 	switch t.Kind {
 	case Number:
 		s := strings.ReplaceAll(t.Text, ",", "")
@@ -267,7 +267,7 @@ func qtyRounding(s string) float64 {
 // tokens ("two and a half"), a scale ("6 billion").
 func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 	toks := env.Tokens
-	t := toks[i]
+	t := &toks[i]
 	f := qtyFigure{from: i, to: i + 1, unitTok: -1}
 	if t.Kind == Number && strings.Count(t.Text, "-") == 1 && !strings.Contains(t.Text, "/") {
 		a, b, _ := strings.Cut(strings.ReplaceAll(t.Text, ",", ""), "-")
@@ -278,7 +278,7 @@ func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 		}
 		f.low, f.high, f.round = x, y, 0
 	} else {
-		v, round, unit, ok := qtyNumber(t)
+		v, round, unit, ok := qtyNumber(&toks[i])
 		if !ok {
 			return f, false
 		}
@@ -306,7 +306,7 @@ func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 	}
 	// A range: "four to five", "4 and 5" after "between".
 	if f.unitTok < 0 && f.to+1 < len(toks) && (toks[f.to].Lower == "to" || toks[f.to].Lower == "and" && i > 0 && toks[i-1].Lower == "between" || toks[f.to].Text == "-" || toks[f.to].Text == "–") {
-		if v, _, unit, ok := qtyNumber(toks[f.to+1]); ok && v > f.low {
+		if v, _, unit, ok := qtyNumber(&toks[f.to+1]); ok && v > f.low {
 			if s, ok := qtyScales[toks[min(f.to+2, len(toks)-1)].Lower]; ok && f.to+2 < len(toks) {
 				v *= s
 			}
@@ -658,7 +658,7 @@ func qtySplit(toks []Token, s Sentence, i int) (int, float64, float64, bool) {
 	if i+2 >= s.To || toks[i].Lower != "to" || toks[i+1].Kind != Number {
 		return 0, 0, 0, false
 	}
-	second, r2, _, ok := qtyNumber(toks[i+1])
+	second, r2, _, ok := qtyNumber(&toks[i+1])
 	end := i + 2
 	switch {
 	case !ok:
@@ -674,7 +674,7 @@ func qtySplit(toks []Token, s Sentence, i int) (int, float64, float64, bool) {
 	if toks[i-1].Lower == "cent" {
 		at = i - 3
 	}
-	first, r1, _, ok := qtyNumber(toks[at])
+	first, r1, _, ok := qtyNumber(&toks[at])
 	if at > s.From && (toks[at-1].Lower == "from" || toks[at-1].Lower == "between") {
 		return 0, 0, 0, false // "rose from 40 percent to 45 percent": a change
 	}
@@ -727,7 +727,7 @@ func qtyNounAfter(toks []Token, i, to int, skipPreps bool) (string, int) {
 		i++
 	}
 	for k := i; k < to && k < i+3; k++ {
-		t := toks[k]
+		t := &toks[k]
 		if t.Kind != Word || t.is(lxQtySkipNoun|lxMonth) || t.Upper && k == i && !skipPreps {
 			return "", -1
 		}
@@ -754,8 +754,8 @@ func qtySingular(w string) string {
 // qtyFuture reports whether the clause speaks of an expectation rather
 // than a fact: "officials had expected", "is scheduled to".
 func (env *Env) qtyFuture(from, to int) bool {
-	for _, t := range env.Tokens[from:to] {
-		switch t.Lower {
+	for k := from; k < to; k++ {
+		switch env.Tokens[k].Lower {
 		case "expected", "planned", "scheduled", "hoped", "forecast", "projected":
 			return true
 		}

@@ -313,7 +313,7 @@ var speechVerbs = map[string]bool{
 
 // isSpeechVerb reports whether a token is a verb of saying; "States" in
 // "the United States" is not.
-func isSpeechVerb(t Token) bool {
+func isSpeechVerb(t *Token) bool {
 	return t.Kind == Word && !t.Upper && t.is(lxSpeechVerb)
 }
 
@@ -420,8 +420,8 @@ func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
 	for qi, q := range spans {
 		from, to := env.tokenAt(q.Inner.Start), env.tokenAt(q.Inner.End)
 		words := 0
-		for _, t := range env.Tokens[from:to] {
-			if t.Kind != Punct {
+		for k := from; k < to; k++ {
+			if env.Tokens[k].Kind != Punct {
 				words++
 			}
 		}
@@ -479,8 +479,8 @@ func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
 // joinsQuotes reports whether the tokens [from, to) between two quotes
 // only join them: "and", "or", a comma.
 func (env *Env) joinsQuotes(from, to int) bool {
-	for _, t := range env.Tokens[from:to] {
-		if t.Lower != "and" && t.Lower != "or" && t.Text != "," && t.Lower != "but" {
+	for k := from; k < to; k++ {
+		if t := &env.Tokens[k]; t.Lower != "and" && t.Lower != "or" && t.Text != "," && t.Lower != "but" {
 			return false
 		}
 	}
@@ -515,7 +515,7 @@ func (env *Env) personBefore(i, n int) (string, string) {
 // Fury”", or a title-case phrase in the body ("the “Axis of Resistance”").
 func (env *Env) quoteIsLabel(qFrom, from, to int, seg compare.Segment) bool {
 	for k := qFrom - 1; k >= 0 && k >= qFrom-3; k-- {
-		t := env.Tokens[k]
+		t := &env.Tokens[k]
 		if t.Kind == Punct && t.Text != "-" {
 			break
 		}
@@ -530,8 +530,8 @@ func (env *Env) quoteIsLabel(qFrom, from, to int, seg compare.Segment) bool {
 		return false // headlines are title case anyway
 	}
 	words, upper := 0, 0
-	for _, t := range env.Tokens[from:to] {
-		switch {
+	for k := from; k < to; k++ {
+		switch t := &env.Tokens[k]; {
 		case t.Kind == Number:
 			words++
 			upper++
@@ -618,7 +618,7 @@ func (env *Env) speakerBefore(from, qFrom int, adjacent, sayOnly bool) ([2]int, 
 		if adjacent && qFrom-v > 7 {
 			break
 		}
-		t := toks[v]
+		t := &toks[v]
 		if t.Lower == "according" && v+1 < qFrom && toks[v+1].Lower == "to" {
 			// "According to X, “…”"
 			a := v + 2
@@ -712,7 +712,7 @@ func (env *Env) npBefore(from, v int) ([2]int, bool) {
 	end := j + 1
 	a := end
 	for a > from && end-a < 10 {
-		t := toks[a-1]
+		t := &toks[a-1]
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}
@@ -748,12 +748,12 @@ func (env *Env) speakerAfter(qTo, end int) ([2]int, bool) {
 		a := skipStatementBy(toks, k+2, end)
 		return env.npForward(a, end)
 	}
-	if isSpeechVerb(toks[k]) {
+	if isSpeechVerb(&toks[k]) {
 		return env.npForward(k+1, end)
 	}
 	// "X said": a phrase of at most ten tokens then a speech verb.
 	for v := k; v < end && v < k+11; v++ {
-		t := toks[v]
+		t := &toks[v]
 		if t.Kind == Punct && !isNamePunct(t.Text) && t.Text != "," {
 			break
 		}
@@ -787,7 +787,7 @@ func (env *Env) npForward(a, end int) ([2]int, bool) {
 	toks := env.Tokens
 	b := a
 	for b < end && b-a < 10 {
-		t := toks[b]
+		t := &toks[b]
 		if t.Kind == Punct && !isNamePunct(t.Text) {
 			break
 		}

@@ -125,9 +125,13 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 				lex |= lxYear
 			}
 		}
-		// Field by field into the slice: copying a whole Token in costs
-		// a bulk write barrier while the GC runs.
-		toks = append(toks, Token{})
+		// Field by field into the slice (already zeroed): copying a whole
+		// Token in costs a bulk write barrier while the GC runs.
+		if len(toks) < cap(toks) {
+			toks = toks[:len(toks)+1]
+		} else {
+			toks = append(toks, Token{})
+		}
 		tok := &toks[len(toks)-1]
 		tok.Span = compare.Span{Start: start, End: i}
 		tok.Kind = kind

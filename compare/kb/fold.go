@@ -22,14 +22,39 @@ func Fold(name string) string {
 // appendFold appends Fold(name) to dst, without allocating for a name of
 // common length: lookups fold every name an article gives.
 func appendFold(dst []byte, name string) []byte {
-	if isASCII(name) {
-		return appendFoldASCII(dst, name)
-	}
-	// Decomposed, then lower-cased letters and digits with diacritics
-	// and apostrophes dropped; ends[i] is where word i ends in low.
-	var nb, lb [128]byte
+	// The words, lower-cased, end to end in low; ends[i] is where word i
+	// ends.
+	var lb [128]byte
 	var eb [16]int
-	low, ends := lb[:0], eb[:0]
+	var low []byte
+	var ends []int
+	if isASCII(name) {
+		low, ends = asciiWords(lb[:0], eb[:0], name)
+	} else {
+		low, ends = unicodeWords(lb[:0], eb[:0], name)
+	}
+	start := 0
+	for _, end := range ends {
+		w := low[start:end]
+		start = end
+		if len(ends) > 1 && len(w) == 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
+			continue
+		}
+		// "Albusaidi" is "al-Busaidi" written as one word; a short rest
+		// ("Ali", "Alan", "Allawi") is a name of its own.
+		if len(w) >= 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && utf8.RuneCount(w) >= 7 {
+			w = w[2:]
+		}
+		dst = appendFoldWord(dst, w)
+	}
+	return dst
+}
+
+// unicodeWords splits a name into words: decomposed (NFKD), lower-cased
+// letters and digits, diacritics and apostrophes dropped, split at
+// everything else.
+func unicodeWords(low []byte, ends []int, name string) ([]byte, []int) {
+	var nb [128]byte
 	inWord := false
 	for _, r := range string(norm.NFKD.AppendString(nb[:0], name)) {
 		switch {
@@ -49,21 +74,32 @@ func appendFold(dst []byte, name string) []byte {
 	if inWord {
 		ends = append(ends, len(low))
 	}
-	start := 0
-	for _, end := range ends {
-		w := low[start:end]
-		start = end
-		if len(ends) > 1 && len(w) == 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
-			continue
+	return low, ends
+}
+
+// asciiWords is unicodeWords for an ASCII name, which NFKD leaves alone.
+func asciiWords(low []byte, ends []int, name string) ([]byte, []int) {
+	inWord := false
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '\'' || c == '`':
+		case 'A' <= c && c <= 'Z':
+			low = append(low, c+('a'-'A'))
+			inWord = true
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			low = append(low, c)
+			inWord = true
+		default:
+			if inWord {
+				ends = append(ends, len(low))
+				inWord = false
+			}
 		}
-		// "Albusaidi" is "al-Busaidi" written as one word; a short rest
-		// ("Ali", "Alan", "Allawi") is a name of its own.
-		if len(w) >= 2 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' && utf8.RuneCount(w) >= 7 {
-			w = w[2:]
-		}
-		dst = appendFoldWord(dst, w)
 	}
-	return dst
+	if inWord {
+		ends = append(ends, len(low))
+	}
+	return low, ends
 }
 
 func isNameApostrophe(r rune) bool {
@@ -105,71 +141,6 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
-}
-
-// appendFoldASCII is foldTokens, joined, for an ASCII name: NFKD leaves
-// ASCII alone, so words are the runs of letters and digits (apostrophes
-// and backquotes dropped inside them), lower-cased.
-func appendFoldASCII(dst []byte, name string) []byte {
-	words := 0
-	forEachASCIIWord(name, func(string) { words++ })
-	var word [64]byte
-	forEachASCIIWord(name, func(raw string) {
-		w := word[:0]
-		for i := 0; i < len(raw); i++ {
-			switch c := raw[i]; {
-			case c == '\'' || c == '`':
-			case 'A' <= c && c <= 'Z':
-				w = append(w, c+('a'-'A'))
-			default:
-				w = append(w, c)
-			}
-		}
-		if len(w) == 0 {
-			return
-		}
-		if words > 1 && len(w) == 2 && (w[0] == 'a' && w[1] == 'l' || w[0] == 'e' && w[1] == 'l') {
-			return
-		}
-		if len(w) >= 7 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' {
-			w = w[2:]
-		}
-		dst = appendFoldWord(dst, w)
-	})
-	return dst
-}
-
-// forEachASCIIWord calls f with each run of ASCII letters, digits,
-// apostrophes and backquotes; a run of only apostrophes still counts as a
-// word boundary, not a word, as splitWords drops them.
-func forEachASCIIWord(s string, f func(string)) {
-	for i := 0; i < len(s); {
-		if !isASCIIWordByte(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isASCIIWordByte(s[j]) {
-			j++
-		}
-		if hasASCIIAlnum(s[i:j]) {
-			f(s[i:j])
-		}
-		i = j
-	}
-}
-
-func isASCIIWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '`'
-}
-
-func hasASCIIAlnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != '\'' && c != '`' {
-			return true
-		}
-	}
-	return false
 }
 
 // appendFoldWord is foldWord appending to dst: the digraph rules left to
