@@ -250,7 +250,7 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	}
 	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
 	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
-	m := lineMap{path: path, lineNo: lineNo, text: text, marks: runeMarks(text), cks: cks, litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
+	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, ckRunes: checkpointRunes(text, cks), litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
 	d.Source = m.source // one allocation: the method value holds a copy of m
 	return d, errs
 }
@@ -423,11 +423,11 @@ type lineMap struct {
 	path    string
 	lineNo  int
 	text    []byte
-	marks   []int32 // code points of text before each multiple of markEvery
 	cks     []checkpoint
-	litLen  int    // the raw length of the text literal, quotes excluded
-	ends    []byte // the line up to and including the opening quote, then from the closing quote on
-	headLen int    // the length of the first part of ends
+	ckRunes []int32 // code points of the literal before each checkpoint
+	litLen  int     // the raw length of the text literal, quotes excluded
+	ends    []byte  // the line up to and including the opening quote, then from the closing quote on
+	headLen int     // the length of the first part of ends
 }
 
 // source is Document.Source for a record: the column is one plus the
@@ -463,59 +463,40 @@ func (m lineMap) runesBefore(r int) int {
 // literalRunes counts the code points of the first k raw bytes of the
 // text literal.
 func (m lineMap) literalRunes(k int) int {
+	// The first checkpoint at or after k closes the run k is in.
+	j := sort.Search(len(m.cks), func(i int) bool { return k <= m.cks[i].raw })
+	var prev checkpoint // where the run starts
+	n := 0              // code points before it
+	if j > 0 {
+		prev, n = m.cks[j-1], int(m.ckRunes[j-1])
+	}
+	if j == len(m.cks) {
+		return n + utf8.RuneCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
+	}
+	ck := m.cks[j]
+	rawLen, decLen := escapeLens(prev, ck)
+	rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
+	decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
+	if k <= rawStart {
+		return n + utf8.RuneCount(m.text[prev.dec:prev.dec+k-prev.raw])
+	}
+	// Inside the escape, which is ASCII.
+	return n + utf8.RuneCount(m.text[prev.dec:decStart]) + k - rawStart
+}
+
+// checkpointRunes counts the code points of the raw literal before each
+// checkpoint, so that a column costs one run's counting, not the line's.
+func checkpointRunes(text []byte, cks []checkpoint) []int32 {
+	out := make([]int32, len(cks))
 	n := 0
-	var prev checkpoint // where the current verbatim run starts
-	for _, ck := range m.cks {
+	var prev checkpoint
+	for i, ck := range cks {
 		rawLen, decLen := escapeLens(prev, ck)
 		rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
 		decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
-		if k <= rawStart {
-			break
-		}
-		n += m.textRunes(prev.dec, decStart)
-		if k <= ck.raw { // inside the escape, which is ASCII
-			return n + k - rawStart
-		}
-		n += ck.raw - rawStart
+		n += utf8.RuneCount(text[prev.dec:decStart]) + ck.raw - rawStart
+		out[i] = int32(n)
 		prev = ck
 	}
-	return n + m.textRunes(prev.dec, min(prev.dec+k-prev.raw, len(m.text)))
-}
-
-// markEvery spaces the rune-count marks of a record's text: a column
-// costs at most this many bytes of counting, not the whole line's.
-const markEvery = 256
-
-// runeMarks holds utf8.RuneCount(text[:k*markEvery]) for each k whose
-// byte is ASCII, -1 for the others: an ASCII byte ends any sequence before
-// it, so counts add up there even across invalid bytes (which the text
-// keeps as they were).
-func runeMarks(text []byte) []int32 {
-	marks := make([]int32, 0, len(text)/markEvery+1)
-	last, n := 0, 0
-	for p := 0; p < len(text); p += markEvery {
-		if text[p] >= utf8.RuneSelf {
-			marks = append(marks, -1)
-			continue
-		}
-		n += utf8.RuneCount(text[last:p])
-		last = p
-		marks = append(marks, int32(n))
-	}
-	return marks
-}
-
-// textRunes counts the code points of text[a:b].
-func (m lineMap) textRunes(a, b int) int {
-	return m.runesTo(b) - m.runesTo(a)
-}
-
-// runesTo is utf8.RuneCount(text[:x]), counted from the nearest mark.
-func (m lineMap) runesTo(x int) int {
-	for k := min(x/markEvery, len(m.marks)-1); k >= 0; k-- {
-		if m.marks[k] >= 0 {
-			return int(m.marks[k]) + utf8.RuneCount(m.text[k*markEvery:x])
-		}
-	}
-	return utf8.RuneCount(m.text[:x])
+	return out
 }
