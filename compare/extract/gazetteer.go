@@ -37,10 +37,10 @@ type Entry struct {
 // Gazetteer finds kb phrases in token streams: a trie over lower-cased
 // tokens, longest match first. It is built once per run and read-only.
 //
-// The trie's edges are keyed by word ids, not strings: vocab gives each
-// lower-case word its id once (and the lexicon flags of the extractors'
-// word lists, so that tokenising for an Env needs one lookup per token),
-// and most tokens, which start no phrase, cost one slice index.
+// The trie's edges are keyed by word ids, not strings: words gives each
+// lower-case word its id (and the lexicon flags of the extractors' word
+// lists, so that tokenising for an Env needs one lookup per token), and
+// most tokens, which start no phrase, then cost one slice index.
 type Gazetteer struct {
 	// vocab gives words their ids while the trie is built; words holds
 	// them afterwards, for lookups.
