@@ -255,7 +255,11 @@ feed:
 			return nil, fmt.Errorf("extracting claims from %s: internal error: %v (please report this)", docs[i].Path, p)
 		}
 	}
-	var claims []compare.Claim
+	total := 0
+	for _, cs := range per {
+		total += len(cs)
+	}
+	claims := make([]compare.Claim, 0, total)
 	for _, cs := range per {
 		claims = append(claims, cs...)
 	}
