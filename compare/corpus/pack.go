@@ -20,19 +20,34 @@ import (
 
 // packVersion starts every block, so that a block from another version is
 // an error, not garbage.
-const packVersion = 1
+const packVersion = 2
+
+// A block is: the version; a string table (count, then each string with
+// its length); the claim count; the claims, whose strings are 1-based
+// indexes into the table (0 is ""). Claims of one article repeat their
+// kinds, slots, kb IDs and evidence, so each is written once.
 
 // PackClaims encodes one document's claims. Doc pointers are not encoded:
 // UnpackClaims sets them to the document it is given.
 func PackClaims(claims []compare.Claim) []byte {
-	var p packer
-	p.b = make([]byte, 0, 96*len(claims)+2)
-	p.b = append(p.b, packVersion)
-	p.uint(uint64(len(claims)))
+	p := packer{index: map[string]int{}}
+	p.b = make([]byte, 0, 64*len(claims))
 	for i := range claims {
 		p.claim(&claims[i])
 	}
-	return p.b
+	size := 12 + len(p.b)
+	for _, s := range p.table {
+		size += len(s) + 2
+	}
+	out := packer{b: make([]byte, 0, size)}
+	out.b = append(out.b, packVersion)
+	out.uint(uint64(len(p.table)))
+	for _, s := range p.table {
+		out.uint(uint64(len(s)))
+		out.b = append(out.b, s...)
+	}
+	out.uint(uint64(len(claims)))
+	return append(out.b, p.b...)
 }
 
 // UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
@@ -48,14 +63,19 @@ func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]com
 	}
 	u := unpacker{s: string(b)}
 	if v := u.byte(); v != packVersion {
-		return nil, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
+		return dst, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
 	}
-	n := u.uint()
-	if n > uint64(len(u.s)) { // each claim takes more than a byte
-		return nil, errors.New("unpacking claims: bad claim count")
+	u.table = make([]string, u.count()) // each string takes a byte at least
+	for i := range u.table {
+		n := u.count()
+		u.table[i], u.s = u.s[:n], u.s[n:]
+	}
+	n := u.count() // each claim takes more than a byte
+	if u.err != nil {
+		return dst, fmt.Errorf("unpacking claims: %w", u.err)
 	}
 	start := len(dst)
-	dst = slices.Grow(dst, int(n))[:start+int(n)]
+	dst = slices.Grow(dst, n)[:start+n]
 	for i := start; i < len(dst); i++ {
 		dst[i] = compare.Claim{}
 		u.claim(&dst[i], doc)
@@ -69,15 +89,41 @@ func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]com
 	return dst, nil
 }
 
-type packer struct{ b []byte }
+type packer struct {
+	b     []byte
+	index map[string]int // string → 1-based table index
+	table []string
+}
 
 func (p *packer) uint(v uint64) { p.b = binary.AppendUvarint(p.b, v) }
 func (p *packer) int(v int64)   { p.b = binary.AppendVarint(p.b, v) }
+
 func (p *packer) str(s string) {
-	p.uint(uint64(len(s)))
-	p.b = append(p.b, s...)
+	if s == "" {
+		p.uint(0)
+		return
+	}
+	i, ok := p.index[s]
+	if !ok {
+		p.table = append(p.table, s)
+		i = len(p.table)
+		p.index[s] = i
+	}
+	p.uint(uint64(i))
 }
-func (p *packer) float(f float64) { p.b = binary.LittleEndian.AppendUint64(p.b, math.Float64bits(f)) }
+
+// float: a zero byte for +0 (most claims carry no figure), else 1 and
+// the bits.
+func (p *packer) float(f float64) {
+	bits := math.Float64bits(f)
+	if bits == 0 {
+		p.b = append(p.b, 0)
+		return
+	}
+	p.b = append(p.b, 1)
+	p.b = binary.LittleEndian.AppendUint64(p.b, bits)
+}
+
 func (p *packer) bool(v bool) {
 	if v {
 		p.b = append(p.b, 1)
@@ -175,8 +221,9 @@ func (p *packer) claim(c *compare.Claim) {
 // lives as long as any of its claims). The first problem sticks in err
 // and every later read returns zero values.
 type unpacker struct {
-	s   string
-	err error
+	s     string
+	table []string
+	err   error
 }
 
 var errShort = errors.New("truncated block")
@@ -236,15 +283,23 @@ func (u *unpacker) count() int {
 	return int(n)
 }
 
-// str reads a length-prefixed string.
+// str reads a string: its index in the block's table.
 func (u *unpacker) str() string {
-	n := u.count()
-	v := u.s[:n]
-	u.s = u.s[n:]
-	return v
+	i := u.uint()
+	if i == 0 {
+		return ""
+	}
+	if i > uint64(len(u.table)) {
+		u.fail(fmt.Errorf("string %d of %d", i, len(u.table)))
+		return ""
+	}
+	return u.table[i-1]
 }
 
 func (u *unpacker) float() float64 {
+	if u.byte() == 0 {
+		return 0
+	}
 	if len(u.s) < 8 {
 		u.fail(errShort)
 		return 0
