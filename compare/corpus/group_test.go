@@ -62,8 +62,9 @@ func storiesAsIDs(ids []string, ss []Story) [][]string {
 }
 
 // TestGroupQuality is the acceptance test of story grouping: pairwise
-// precision and recall of at least 0.95 on generated corpora (seeds not
-// used to choose the thresholds).
+// precision and recall of at least 0.95 on generated corpora. Grouping
+// errors were studied on seed 1 (10k and 100k articles); seeds 2 and 3
+// were not looked at.
 func TestGroupQuality(t *testing.T) {
 	for _, tc := range []struct {
 		n    int
