@@ -29,6 +29,10 @@ type Features struct {
 	// Names are the hashes of the words written capitalised outside the
 	// headline, sorted (a subset of Words).
 	Names []uint64
+	// Probe are the hashes of further words (the paragraph after the
+	// lede), sorted: they make LSH candidates but do not count in the
+	// similarity that confirms them.
+	Probe []uint64
 	// Day is the publication day (days since 1970-01-01), or NoDay.
 	Day int32
 	// Story is the front-matter or JSONL story field; it overrides grouping.
@@ -124,7 +128,7 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 		}
 		fs.scan(toks, ms, false)
 	}
-	lede := false
+	lede, second := false, false
 	for _, s := range doc.Sections {
 		if s.Span.Start < 0 || s.Span.End > len(doc.Text) || s.Span.Start >= s.Span.End {
 			continue
@@ -145,6 +149,21 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 				fs.scanSpan(tokens, s.Span, true)
 				lede = true
 			}
+		case compare.SegBody:
+			// The paragraph after the lede names who took part more often
+			// than the lede does; a lede may hold no rare word but the
+			// venue, the very thing a wrong report gets wrong. Its words
+			// only make candidates: as similarity they would join the
+			// different meetings of the same people.
+			if lede && !second {
+				if ps := paragraphs(doc, s.Span); len(ps) > 0 {
+					words, names := fs.words, fs.names
+					fs.scanSpan(tokens, ps[0], false)
+					fs.probe = append(fs.probe, fs.words[len(words):]...)
+					fs.words, fs.names = words, names
+				}
+				second = true
+			}
 		}
 	}
 	if !lede && len(doc.Sentences) > 0 {
@@ -161,6 +180,8 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 		words = words[:MaxWords]
 	}
 	slices.Sort(fs.names)
+	slices.Sort(fs.probe)
+	f.Probe = slices.Clip(slices.Compact(fs.probe))
 	f.Words = slices.Clip(words)
 	f.Names = slices.Clip(slices.Compact(fs.names))
 	return f
@@ -196,7 +217,7 @@ func endsLikeSentence(p []byte) bool {
 }
 
 // featureSet collects word and name hashes.
-type featureSet struct{ words, names []uint64 }
+type featureSet struct{ words, names, probe []uint64 }
 
 // scanSpan scans a span of the text.
 func (fs *featureSet) scanSpan(tokens func(compare.Span) ([]extract.Token, []extract.Match), s compare.Span, names bool) {
@@ -286,19 +307,22 @@ func sentenceStart(toks []extract.Token, i int) bool {
 	return true
 }
 
-// signature is the MinHash signature of the words keep accepts.
-func signature(words []uint64, keep func(uint64) bool) (sig [SigLen]uint32, n int) {
+// signature is the MinHash signature of the words and probe words keep
+// accepts.
+func signature(words, probe []uint64, keep func(uint64) bool) (sig [SigLen]uint32, n int) {
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	for _, h := range words {
-		if !keep(h) {
-			continue
-		}
-		n++
-		for i := range sig {
-			if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
-				sig[i] = v
+	for _, list := range [][]uint64{words, probe} {
+		for _, h := range list {
+			if !keep(h) {
+				continue
+			}
+			n++
+			for i := range sig {
+				if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
+					sig[i] = v
+				}
 			}
 		}
 	}

@@ -143,7 +143,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 
 	// Document frequencies, learnt from the corpus itself: they weigh the
 	// words and keep the common ones out of LSH.
-	df := map[uint64]int32{}
+	df, probeDF := map[uint64]int32{}, map[uint64]int32{}
 	grouped := 0
 	for i := range feats {
 		if feats[i].Story != "" {
@@ -152,6 +152,9 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		grouped++
 		for _, w := range feats[i].Words {
 			df[w]++
+		}
+		for _, w := range feats[i].Probe {
+			probeDF[w]++
 		}
 	}
 	maxDF := int32(max(20, opt.CommonDF*float64(grouped)))
@@ -167,7 +170,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 			w.total += w.idf[k]
 		}
 	}
-	keep := func(h uint64) bool { return df[h] <= maxDF }
+	keep := func(h uint64) bool { return df[h]+probeDF[h] <= maxDF }
 
 	// LSH, one band at a time (memory: the signatures and one band's
 	// entries, not every band's).
@@ -189,7 +192,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		if f.Story != "" {
 			continue
 		}
-		sig, words := signature(f.Words, keep)
+		sig, words := signature(f.Words, f.Probe, keep)
 		if words == 0 {
 			continue
 		}
