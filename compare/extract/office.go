@@ -261,9 +261,18 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		}
 	}
 	if office == nil {
-		// No country in the text: the office of this role the person held.
+		// No country in the text: the office of this role the person
+		// held, the one held at the time when there is one ("Foreign
+		// Minister Mogherini" in 2016 is the EU's, not Italy's of 2014).
 		for t := range k.TenuresSeq(best.Person) {
-			if o, ok := k.Office(t.Office); ok && o.Role == ref.role {
+			o, ok := k.Office(t.Office)
+			if !ok || o.Role != ref.role {
+				continue
+			}
+			if office == nil {
+				office = o
+			}
+			if (compare.Window{From: t.From, To: t.To}).Contains(day) {
 				office = o
 				break
 			}
