@@ -153,6 +153,12 @@ func Load(path string, opt Options) (*Config, error) {
 	return c, nil
 }
 
+// chainError is a problem of the extends chain itself (a cycle, too
+// deep), whose message names the chain.
+type chainError struct{ error }
+
+func (e chainError) Unwrap() error { return e.error }
+
 // loadTree reads a file and merges it over the files it extends.
 func loadTree(path string, chain []string) (*node, []string, error) {
 	abs, err := filepath.Abs(path)
@@ -161,11 +167,11 @@ func loadTree(path string, chain []string) (*node, []string, error) {
 	}
 	for _, c := range chain {
 		if c == abs {
-			return nil, nil, fmt.Errorf("config %s: extends itself (through %s)", path, strings.Join(chain, " → "))
+			return nil, nil, chainError{fmt.Errorf("config %s: extends itself (through %s)", path, strings.Join(chain, " → "))}
 		}
 	}
 	if len(chain) >= maxExtends {
-		return nil, nil, fmt.Errorf("config %s: more than %d levels of extends", path, maxExtends)
+		return nil, nil, chainError{fmt.Errorf("config %s: more than %d levels of extends", path, maxExtends)}
 	}
 	data, err := readLimited(path)
 	if err != nil {
@@ -194,7 +200,12 @@ func loadTree(path string, chain []string) (*node, []string, error) {
 			}
 			t, fs, err := loadTree(p, append(chain, abs))
 			if err != nil {
-				return nil, nil, err
+				if errors.As(err, new(chainError)) {
+					return nil, nil, err // it names the chain already
+				}
+				// Name the file that extends as well as the one at fault.
+				at := ext.origin()
+				return nil, nil, fmt.Errorf("%s:%d:%d: extends %s: %w", at.File, at.Line, at.Column, name, err)
 			}
 			base = merge(base, t)
 			files = append(files, fs...)
