@@ -220,11 +220,7 @@ func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extra
 			for i := range jobs {
 				func() {
 					defer func() { panics[i] = recover() }()
-					env := extract.NewEnv(docs[i], k, gaz, cfg.Extract)
-					per[i] = extract.Run(env, kinds)
-					if len(cfg.Extra) > 0 {
-						per[i] = withExtra(per[i], env, kinds, cfg.Extra)
-					}
+					per[i] = ClaimsOf(extract.NewEnv(docs[i], k, gaz, cfg.Extract), kinds, cfg.Extra)
 				}()
 				if cfg.Progress != nil {
 					mu.Lock()
@@ -266,8 +262,14 @@ feed:
 	return claims, nil
 }
 
-// withExtra adds the claims of the extra extractors whose kind is needed.
-func withExtra(cs []compare.Claim, env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
+// ClaimsOf extracts one document's claims of the given kinds (all kinds
+// when empty): the built-in extractors, then the extra ones (a config's
+// patterns), sorted.
+func ClaimsOf(env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
+	cs := extract.Run(env, kinds)
+	if len(extra) == 0 {
+		return cs
+	}
 	want := map[compare.Kind]bool{}
 	for _, k := range kinds {
 		want[k] = true

@@ -203,32 +203,10 @@ func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Articl
 	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
 	env := extract.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
 	a.Features = featuresOfEnv(env)
-	claims := extractEnv(env, cfg, kinds)
+	claims := check.ClaimsOf(env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
 	a.Packed = compact(d, claims)
 	return a
-}
-
-// extractEnv is check.Extract for one document: the built-in extractors,
-// then the configuration's extra ones whose kinds the rules need.
-func extractEnv(env *extract.Env, cfg check.Config, kinds []compare.Kind) []compare.Claim {
-	cs := extract.Run(env, kinds)
-	if len(cfg.Extra) == 0 {
-		return cs
-	}
-	want := map[compare.Kind]bool{}
-	for _, k := range kinds {
-		want[k] = true
-	}
-	for _, x := range cfg.Extra {
-		for _, c := range x(env) {
-			if want[c.Kind] {
-				cs = append(cs, c)
-			}
-		}
-	}
-	extract.SortClaims(cs)
-	return cs
 }
 
 // pass2 checks the stories on the pool and emits them in order. At most
@@ -343,7 +321,7 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	claims := make([]compare.Claim, 0, total)
 	for _, a := range members {
 		if a.Deferred {
-			cs := extractEnv(extract.NewEnv(a.Doc, cfg.KB, cfg.Gazetteer, cfg.Extract), cfg, kinds)
+			cs := check.ClaimsOf(extract.NewEnv(a.Doc, cfg.KB, cfg.Gazetteer, cfg.Extract), kinds, cfg.Extra)
 			a.NClaims = len(cs)
 			a.Packed = compact(a.Doc, cs)
 			a.Deferred = false
