@@ -367,11 +367,7 @@ func newRuleInputs(claims []compare.Claim) *ruleInputs {
 	}
 	for k, cs := range in.claims {
 		in.claims[k] = slices.Clip(cs)
-		gs := align.Group(cs)
-		for i := range gs {
-			gs[i].Claims = slices.Clip(gs[i].Claims)
-		}
-		in.groups[k] = slices.Clip(gs)
+		in.groups[k] = slices.Clip(align.Group(cs)) // each group's claims come clipped
 	}
 	return in
 }

@@ -7,13 +7,12 @@ import (
 )
 
 // compact drops what pass 2 does not need of a document once its claims
-// are extracted: its text, mask and sentence spans; the claims are packed
-// (PackClaims). Findings still print
+// are extracted: its text, mask and sentence spans. Findings still print
 // file positions: those of every span a claim or a suppression refers to
 // are computed now and served by Document.Source. The text stays when a
 // headline quote needs the body's prose (the headline-quote rule reads
 // it).
-func compact(d *compare.Document, claims []compare.Claim) []byte {
+func compact(d *compare.Document, claims []compare.Claim) {
 	var offs []int
 	for _, c := range claims {
 		offs = append(offs, c.Span.Start, c.Span.End)
@@ -52,7 +51,6 @@ func compact(d *compare.Document, claims []compare.Claim) []byte {
 		d.Text, d.Mask, d.Sentences = nil, nil, nil
 	}
 	d.Source = t.lookup
-	return PackClaims(claims)
 }
 
 // needsText reports whether a rule will read the document's text after

@@ -205,7 +205,8 @@ func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Articl
 	a.Features = featuresOfEnv(env)
 	claims := check.ClaimsOf(env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
-	a.Packed = compact(d, claims)
+	compact(d, claims)
+	a.Packed = PackClaims(claims)
 	return a
 }
 
@@ -321,10 +322,13 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	claims := make([]compare.Claim, 0, total)
 	for _, a := range members {
 		if a.Deferred {
+			// Extracted only now: the claims go straight to the story.
 			cs := check.ClaimsOf(extract.NewEnv(a.Doc, cfg.KB, cfg.Gazetteer, cfg.Extract), kinds, cfg.Extra)
-			a.NClaims = len(cs)
-			a.Packed = compact(a.Doc, cs)
-			a.Deferred = false
+			compact(a.Doc, cs)
+			a.NClaims, a.Deferred = len(cs), false
+			res.Claims[a.Doc.ID] = a.NClaims
+			claims = append(claims, cs...)
+			continue
 		}
 		res.Claims[a.Doc.ID] = a.NClaims
 		var err error

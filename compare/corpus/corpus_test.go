@@ -105,8 +105,8 @@ func TestCompactKeepsPositions(t *testing.T) {
 	d.IndexLines()
 	claims := []compare.Claim{{Kind: compare.KindWeekday, Doc: d, Span: compare.Span{Start: 15, End: 21}, Text: "Friday", Value: "Friday"}}
 	want := d.Position(15)
-	packed := compact(d, claims)
-	out, err := UnpackClaims(packed, d)
+	compact(d, claims)
+	out, err := UnpackClaims(PackClaims(claims), d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,4 +117,49 @@ func TestCompactKeepsPositions(t *testing.T) {
 	if p != "a.txt" || line != want.Line || col != want.Column {
 		t.Errorf("position %s:%d:%d, want a.txt:%d:%d", p, line, col, want.Line, want.Column)
 	}
+}
+
+// TestUndatedArticleInStory: an article without a date is extracted in
+// pass 2 against its story's reference time; its claims take part in the
+// story's findings and keep their file positions.
+func TestUndatedArticleInStory(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "c.jsonl")
+	lines := `{"id":"a","story":"s1","published":"2025-04-12","title":"Talks in Muscat","text":"Iran and the United States held talks in Muscat on Friday, officials said."}
+{"id":"b","story":"s1","title":"Talks in Muscat","text":"Iran and the United States held talks in Muscat on Saturday, officials said."}
+`
+	if err := os.WriteFile(p, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stories, _ := runCorpus(t, p, 2)
+	var r struct {
+		Documents []struct {
+			ID     string `json:"id"`
+			Claims int    `json:"claims"`
+		} `json:"documents"`
+		Findings []struct {
+			Rule   string `json:"rule"`
+			Claims []struct {
+				Doc  string `json:"doc"`
+				Line int    `json:"line"`
+			} `json:"claims"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(stories)), &r); err != nil {
+		t.Fatalf("%v: %s", err, stories)
+	}
+	if len(r.Documents) != 2 || r.Documents[1].ID != "b" || r.Documents[1].Claims == 0 {
+		t.Fatalf("documents = %+v, want b with claims", r.Documents)
+	}
+	for _, f := range r.Findings {
+		if f.Rule != "weekday-mismatch" {
+			continue
+		}
+		for _, c := range f.Claims {
+			if c.Doc == "b" && c.Line == 2 {
+				return
+			}
+		}
+	}
+	t.Errorf("no weekday contradiction citing b at line 2: %s", stories)
 }
