@@ -4,6 +4,8 @@
 package check
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,9 +13,12 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/align"
@@ -408,11 +413,12 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 // Finish applies severity overrides, fingerprints, dedupes, sorts and
 // numbers findings, then runs the configured post-processing steps.
 func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
+	var fp fingerprinter
 	for i := range fs {
 		if s, ok := cfg.Severity[fs[i].Rule]; ok {
 			fs[i].Severity = s
 		}
-		fs[i].Fingerprint = Fingerprint(fs[i])
+		fs[i].Fingerprint = fp.of(&fs[i])
 	}
 	fs = dedupe(fs)
 	fs = dropSubsumed(fs)
@@ -421,26 +427,121 @@ func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
 	}
 	Sort(fs)
 	for i := range fs {
-		fs[i].ID = fmt.Sprintf("F%d", i+1)
+		fs[i].ID = "F" + strconv.Itoa(i+1)
 	}
 	return fs
 }
 
 // Fingerprint identifies a finding by its rule and normalised claims —
 // document, slot and value, never offsets — so baselines survive edits.
+// It is the first 8 bytes, in hex, of the sha256 of the rule, type, kind,
+// subject and the sorted claim strings (document|slot|value|text, the
+// text's spaces collapsed and lower-cased) joined by NUL bytes; baselines
+// hold these, so the bytes must never change.
 func Fingerprint(f compare.Finding) string {
-	parts := []string{f.Rule, string(f.Type), string(f.Kind), f.Subject}
-	var cs []string
-	for _, c := range f.Claims {
-		cs = append(cs, c.Doc.ID+"|"+c.Slot()+"|"+c.Value+"|"+strings.ToLower(strings.Join(strings.Fields(c.Text), " ")))
+	var fp fingerprinter
+	return fp.of(&f)
+}
+
+// fingerprinter holds the buffers of Fingerprint, reused across the
+// findings of a run: it was most of what finishing a story cost.
+type fingerprinter struct {
+	buf    []byte   // what is hashed
+	claims []byte   // the claim strings, end to end
+	ends   []int    // where each claim string ends in claims
+	order  [][]byte // the claim strings, to sort
+}
+
+func (fp *fingerprinter) of(f *compare.Finding) string {
+	fp.claims, fp.ends, fp.order = fp.claims[:0], fp.ends[:0], fp.order[:0]
+	for i := range f.Claims {
+		c := &f.Claims[i]
+		b := append(fp.claims, c.Doc.ID...)
+		b = append(b, '|')
+		b = append(b, c.Kind...)
+		b = append(b, ':')
+		b = append(b, c.Subject...)
+		b = append(b, '/')
+		b = append(b, c.Attr...)
+		b = append(b, '|')
+		b = append(b, c.Value...)
+		b = append(b, '|')
+		fp.claims = appendNormalText(b, c.Text)
+		fp.ends = append(fp.ends, len(fp.claims))
 	}
-	sort.Strings(cs)
-	h := sha256.Sum256([]byte(strings.Join(append(parts, cs...), "\x00")))
+	start := 0
+	for _, end := range fp.ends {
+		fp.order = append(fp.order, fp.claims[start:end])
+		start = end
+	}
+	slices.SortFunc(fp.order, bytes.Compare) // sort.Strings' order
+	b := append(fp.buf[:0], f.Rule...)
+	b = append(b, 0)
+	b = append(b, f.Type...)
+	b = append(b, 0)
+	b = append(b, f.Kind...)
+	b = append(b, 0)
+	b = append(b, f.Subject...)
+	for _, c := range fp.order {
+		b = append(b, 0)
+		b = append(b, c...)
+	}
+	fp.buf = b
+	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
 }
 
+// appendNormalText appends
+// strings.ToLower(strings.Join(strings.Fields(s), " ")) to dst without
+// building the intermediate strings. Invalid UTF-8 takes that expression
+// itself: ToLower replaces the bad bytes, which is not worth copying.
+func appendNormalText(dst []byte, s string) []byte {
+	start := len(dst)
+	space := false // a space is due before the next word
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace(c) {
+				space = len(dst) > start
+				continue
+			}
+			if space {
+				dst, space = append(dst, ' '), false
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return append(dst[:start], strings.ToLower(strings.Join(strings.Fields(s), " "))...)
+		}
+		i += n
+		if unicode.IsSpace(r) {
+			space = len(dst) > start
+			continue
+		}
+		if space {
+			dst, space = append(dst, ' '), false
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// asciiSpace is strings.Fields' set of ASCII spaces.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
 func dedupe(fs []compare.Finding) []compare.Finding {
-	seen := map[string]bool{}
+	if len(fs) < 2 {
+		return fs
+	}
+	seen := make(map[string]bool, len(fs))
 	out := fs[:0]
 	for _, f := range fs {
 		if seen[f.Fingerprint] {
@@ -456,36 +557,94 @@ var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachroni
 
 // Sort orders findings: by type (contradictions, anachronisms,
 // agreements), severity, then the primary claim's document and offset,
-// rule and message.
+// rule and message. The order is stable.
 func Sort(fs []compare.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if typeOrder[a.Type] != typeOrder[b.Type] {
-			return typeOrder[a.Type] < typeOrder[b.Type]
+	if len(fs) < 2 {
+		return
+	}
+	// The keys are computed once per finding, not per comparison, and the
+	// sort moves them, not the findings.
+	keys := make([]sortKey, len(fs))
+	for i := range fs {
+		keys[i] = newSortKey(&fs[i], i)
+	}
+	slices.SortStableFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Compare(a.typ, b.typ); c != 0 {
+			return c
 		}
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
+		if c := cmp.Compare(b.sev, a.sev); c != 0 {
+			return c
 		}
-		ka, kb := primaryKey(a), primaryKey(b)
-		if ka != kb {
-			return ka < kb
+		if c := comparePrimary(&a, &b); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
+		fa, fb := &fs[a.i], &fs[b.i]
+		if c := strings.Compare(fa.Rule, fb.Rule); c != 0 {
+			return c
 		}
-		if a.Message != b.Message {
-			return a.Message < b.Message
+		if c := strings.Compare(fa.Message, fb.Message); c != 0 {
+			return c
 		}
-		return a.Fingerprint < b.Fingerprint
+		return strings.Compare(fa.Fingerprint, fb.Fingerprint)
 	})
+	sorted := make([]compare.Finding, len(fs))
+	for k, key := range keys {
+		sorted[k] = fs[key.i]
+	}
+	copy(fs, sorted)
 }
 
-func primaryKey(f compare.Finding) string {
-	if len(f.Claims) == 0 {
-		return ""
+// sortKey is what Sort compares of a finding at fs[i].
+type sortKey struct {
+	typ int
+	sev compare.Severity
+	// The primary claim's document and offset; claim is false when the
+	// finding has none.
+	doc   string
+	start int
+	claim bool
+	i     int
+}
+
+func newSortKey(f *compare.Finding, i int) sortKey {
+	k := sortKey{typ: typeOrder[f.Type], sev: f.Severity, i: i}
+	if len(f.Claims) > 0 {
+		k.doc, k.start, k.claim = f.Claims[0].Doc.ID, f.Claims[0].Span.Start, true
 	}
-	c := f.Claims[0]
-	return fmt.Sprintf("%s\x00%010d", c.Doc.ID, c.Span.Start)
+	return k
+}
+
+// comparePrimary orders as the strings of primaryKey do, without building
+// them in the usual case: an ID with no NUL byte and an offset of ten
+// digits at most.
+func comparePrimary(a, b *sortKey) int {
+	switch {
+	case !a.claim || !b.claim:
+		return cmp.Compare(boolInt(a.claim), boolInt(b.claim)) // "" first
+	case !plainKey(a) || !plainKey(b):
+		return strings.Compare(primaryKey(a.doc, a.start), primaryKey(b.doc, b.start))
+	case a.doc != b.doc:
+		return strings.Compare(a.doc, b.doc)
+	default:
+		return cmp.Compare(a.start, b.start)
+	}
+}
+
+// plainKey reports whether comparing a key's document and offset as such
+// orders it as its primaryKey string.
+func plainKey(k *sortKey) bool {
+	return k.start >= 0 && k.start < 1e10 && strings.IndexByte(k.doc, 0) < 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func primaryKey(doc string, start int) string {
+	return fmt.Sprintf("%s\x00%010d", doc, start)
 }
 
 // dropSubsumed drops an era or weekday contradiction whose claims all
@@ -493,6 +652,9 @@ func primaryKey(f compare.Finding) string {
 // "the Trump administration" is one error, not two; so is "Thursday" vs
 // "last Wednesday" when the date rule already compared the two dates.
 func dropSubsumed(fs []compare.Finding) []compare.Finding {
+	if !slices.ContainsFunc(fs, droppable) {
+		return fs // most stories: no index to build
+	}
 	type key struct {
 		doc   string
 		start int
@@ -511,7 +673,7 @@ func dropSubsumed(fs []compare.Finding) []compare.Finding {
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if (f.Kind == compare.KindEra || f.Kind == compare.KindWeekday) && f.Type == compare.Contradiction && len(docIDs(f)) > 1 {
+		if droppable(f) {
 			subsumed := false
 			for i, m := range others {
 				if kinds[i] == f.Kind {
@@ -538,10 +700,18 @@ func dropSubsumed(fs []compare.Finding) []compare.Finding {
 	return out
 }
 
-func docIDs(f compare.Finding) map[string]bool {
-	ids := map[string]bool{}
-	for _, c := range f.Claims {
-		ids[c.Doc.ID] = true
+// droppable reports whether dropSubsumed may drop f: an era or weekday
+// contradiction across documents.
+func droppable(f compare.Finding) bool {
+	return (f.Kind == compare.KindEra || f.Kind == compare.KindWeekday) && f.Type == compare.Contradiction && multiDoc(f)
+}
+
+// multiDoc reports whether f's claims come from more than one document.
+func multiDoc(f compare.Finding) bool {
+	for _, c := range f.Claims[min(1, len(f.Claims)):] {
+		if c.Doc.ID != f.Claims[0].Doc.ID {
+			return true
+		}
 	}
-	return ids
+	return false
 }
