@@ -343,6 +343,7 @@ type ruleInputs struct {
 	// merged caches the inputs of rules that need several kinds, by the
 	// kinds' list.
 	merged map[string]mergedInput
+	key    []byte // the key of merged being looked up
 }
 
 type mergedInput struct {
@@ -384,28 +385,39 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 	if len(kinds) == 1 {
 		return in.claims[kinds[0]], in.groups[kinds[0]]
 	}
-	key := fmt.Sprint(kinds)
-	if m, ok := in.merged[key]; ok {
+	in.key = in.key[:0]
+	for _, k := range kinds {
+		in.key = append(append(in.key, k...), 0)
+	}
+	if m, ok := in.merged[string(in.key)]; ok { // no string is built to look up
 		return m.claims, m.groups
 	}
+	key := string(in.key)
 	var m mergedInput
 	kinds = slices.Compact(slices.Sorted(slices.Values(kinds)))
 	nc, ng := 0, 0
 	for _, k := range kinds {
 		nc, ng = nc+len(in.claims[k]), ng+len(in.groups[k])
 	}
-	// Filtering the sorted claims keeps them sorted.
-	m.claims, m.groups = make([]compare.Claim, 0, nc), make([]compare.Group, 0, ng)
-	for i := range in.all {
-		if slices.Contains(kinds, in.all[i].Kind) {
-			m.claims = append(m.claims, in.all[i])
+	if nc == len(in.all) && nc > 0 {
+		// Every claim is of one of the kinds (the agreement rule needs
+		// them all): the sorted claims are the answer, no copy needed.
+		m.claims = slices.Clip(in.all)
+	} else {
+		// Filtering the sorted claims keeps them sorted.
+		m.claims = make([]compare.Claim, 0, nc)
+		for i := range in.all {
+			if slices.Contains(kinds, in.all[i].Kind) {
+				m.claims = append(m.claims, in.all[i])
+			}
 		}
 	}
+	m.groups = make([]compare.Group, 0, ng)
 	for _, k := range kinds {
 		m.groups = append(m.groups, in.groups[k]...)
 	}
 	slices.SortStableFunc(m.groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
-	m.claims, m.groups = slices.Clip(m.claims), slices.Clip(m.groups)
+	m.groups = slices.Clip(m.groups)
 	in.merged[key] = m
 	return m.claims, m.groups
 }

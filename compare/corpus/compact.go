@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -13,7 +14,11 @@ import (
 // headline quote needs the body's prose (the headline-quote rule reads
 // it).
 func compact(d *compare.Document, claims []compare.Claim) {
-	var offs []int
+	n := 4 * len(d.Ignores)
+	for i := range claims {
+		n += 2 + 2*len(claims[i].Related)
+	}
+	offs := make([]int, 0, n)
 	for _, c := range claims {
 		offs = append(offs, c.Span.Start, c.Span.End)
 		for _, r := range c.Related {
@@ -23,12 +28,12 @@ func compact(d *compare.Document, claims []compare.Claim) {
 	for _, ig := range d.Ignores {
 		offs = append(offs, ig.At.Start, ig.At.End, ig.Span.Start, ig.Span.End)
 	}
-	sort.Ints(offs)
-	t := &posTable{}
-	for i, off := range offs {
-		if i > 0 && off == offs[i-1] {
-			continue
-		}
+	slices.Sort(offs)
+	offs = slices.Compact(offs)
+	// The table lives until pass 2: one exact allocation for its columns.
+	cols := make([]int32, 3*len(offs))
+	t := &posTable{offs: cols[:0:len(offs)], lines: cols[len(offs) : len(offs) : 2*len(offs)], cols: cols[2*len(offs) : 2*len(offs)]}
+	for _, off := range offs {
 		var p string
 		var line, col int
 		if d.Source != nil {

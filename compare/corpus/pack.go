@@ -30,7 +30,9 @@ const packVersion = 2
 // PackClaims encodes one document's claims. Doc pointers are not encoded:
 // UnpackClaims sets them to the document it is given.
 func PackClaims(claims []compare.Claim) []byte {
-	p := packer{index: map[string]int{}}
+	// An article's claims hold about five distinct strings each: sized
+	// for that, the index seldom grows.
+	p := packer{index: make(map[string]int, 6*len(claims)), table: make([]string, 0, 6*len(claims))}
 	p.b = make([]byte, 0, 64*len(claims))
 	for i := range claims {
 		p.claim(&claims[i])
@@ -93,23 +95,58 @@ type packer struct {
 	b     []byte
 	index map[string]int // string → 1-based table index
 	table []string
+	// last is the string each field wrote last and its index: the kind,
+	// attribute, segment, unit, … of a claim are often the previous
+	// claim's, and comparing is cheaper than hashing.
+	last [nFields]struct {
+		s string
+		i int
+	}
 }
+
+// A field is a string field of a claim, for packer.last.
+type field int
+
+const (
+	fZone field = iota
+	fKind
+	fSubject
+	fAttr
+	fValue
+	fBasis
+	fText
+	fSegment
+	fTimex
+	fTimexType
+	fSpeaker
+	fMarker
+	fUnit
+	fEvText
+	fEvSource
+	fEvPerson
+	fEvOffice
+	nFields
+)
 
 func (p *packer) uint(v uint64) { p.b = binary.AppendUvarint(p.b, v) }
 func (p *packer) int(v int64)   { p.b = binary.AppendVarint(p.b, v) }
 
-func (p *packer) str(s string) {
+func (p *packer) str(f field, s string) {
 	if s == "" {
 		p.uint(0)
 		return
 	}
-	i, ok := p.index[s]
-	if !ok {
-		p.table = append(p.table, s)
-		i = len(p.table)
-		p.index[s] = i
+	last := &p.last[f]
+	if last.i == 0 || s != last.s {
+		i, ok := p.index[s]
+		if !ok {
+			p.table = append(p.table, s)
+			i = len(p.table)
+			p.index[s] = i
+		}
+		last.s, last.i = s, i
 	}
-	p.uint(uint64(i))
+	p.uint(uint64(last.i))
 }
 
 // float: a zero byte for +0 (most claims carry no figure), else 1 and
@@ -155,7 +192,7 @@ func (p *packer) time(t time.Time) {
 	p.uint(uint64(t.Nanosecond()))
 	if t.Location() != time.UTC {
 		name, off := t.Zone()
-		p.str(name)
+		p.str(fZone, name)
 		p.int(int64(off))
 	}
 }
@@ -175,24 +212,24 @@ func (p *packer) span(s compare.Span) {
 }
 
 func (p *packer) claim(c *compare.Claim) {
-	p.str(string(c.Kind))
+	p.str(fKind, string(c.Kind))
 	p.span(c.Span)
-	p.str(c.Subject)
-	p.str(c.Attr)
-	p.str(c.Value)
+	p.str(fSubject, c.Subject)
+	p.str(fAttr, c.Attr)
+	p.str(fValue, c.Value)
 	p.time(c.When.From)
 	p.time(c.When.To)
 	p.int(int64(c.When.Gran))
-	p.str(c.When.Basis)
-	p.str(c.Text)
-	p.str(string(c.Segment))
-	p.str(c.Timex)
-	p.str(c.TimexType)
-	p.str(c.Speaker)
-	p.str(c.Marker)
+	p.str(fBasis, c.When.Basis)
+	p.str(fText, c.Text)
+	p.str(fSegment, string(c.Segment))
+	p.str(fTimex, c.Timex)
+	p.str(fTimexType, c.TimexType)
+	p.str(fSpeaker, c.Speaker)
+	p.str(fMarker, c.Marker)
 	p.float(c.Low)
 	p.float(c.High)
-	p.str(c.Unit)
+	p.str(fUnit, c.Unit)
 	p.bool(c.Related != nil)
 	p.uint(uint64(len(c.Related)))
 	for _, r := range c.Related {
@@ -206,10 +243,10 @@ func (p *packer) claim(c *compare.Claim) {
 	p.bool(c.Evidence != nil)
 	p.uint(uint64(len(c.Evidence)))
 	for _, e := range c.Evidence {
-		p.str(e.Text)
-		p.str(e.Source)
-		p.str(e.Person)
-		p.str(e.Office)
+		p.str(fEvText, e.Text)
+		p.str(fEvSource, e.Source)
+		p.str(fEvPerson, e.Person)
+		p.str(fEvOffice, e.Office)
 		p.timePtr(e.From)
 		p.timePtr(e.To)
 		p.timePtr(e.Died)
@@ -224,6 +261,12 @@ type unpacker struct {
 	s     string
 	table []string
 	err   error
+	// zones are the fixed zones made so far: an article's times share
+	// one or two, and making one allocates.
+	zones []zone
+	// times is a chunk of evidence bounds handed out as pointers: one
+	// allocation for many.
+	times []time.Time
 }
 
 var errShort = errors.New("truncated block")
@@ -247,6 +290,15 @@ func (u *unpacker) byte() byte {
 
 // uint reads a uvarint (encoding/binary's format).
 func (u *unpacker) uint() uint64 {
+	if s := u.s; len(s) > 0 && s[0] < 0x80 {
+		// One byte: most string indexes, counts and tags.
+		u.s = s[1:]
+		return uint64(s[0])
+	}
+	return u.uintSlow()
+}
+
+func (u *unpacker) uintSlow() uint64 {
 	var v uint64
 	for i := 0; i < len(u.s) && i < binary.MaxVarintLen64; i++ {
 		c := u.s[i]
@@ -335,17 +387,38 @@ func (u *unpacker) time() time.Time {
 			u.fail(fmt.Errorf("bad zone offset %d", off))
 			return time.Time{}
 		}
-		t = t.In(time.FixedZone(name, int(off)))
+		t = t.In(u.zone(name, int(off)))
 	}
 	return t
+}
+
+type zone struct {
+	name string
+	off  int
+	loc  *time.Location
+}
+
+// zone returns time.FixedZone(name, off), made once per block.
+func (u *unpacker) zone(name string, off int) *time.Location {
+	for _, z := range u.zones {
+		if z.name == name && z.off == off {
+			return z.loc
+		}
+	}
+	loc := time.FixedZone(name, off)
+	u.zones = append(u.zones, zone{name, off, loc})
+	return loc
 }
 
 func (u *unpacker) timePtr() *time.Time {
 	if !u.bool() {
 		return nil
 	}
-	t := u.time()
-	return &t
+	if len(u.times) == cap(u.times) {
+		u.times = make([]time.Time, 0, min(2*cap(u.times)+4, 64))
+	}
+	u.times = append(u.times, u.time())
+	return &u.times[len(u.times)-1]
 }
 
 func (u *unpacker) span() compare.Span {

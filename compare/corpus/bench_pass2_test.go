@@ -1,0 +1,95 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/check"
+	"github.com/crosscheck/crosscheck/compare/source"
+	"github.com/crosscheck/crosscheck/rules"
+)
+
+// pass2Input is a generated corpus after pass 1 and grouping: what pass 2
+// and packing work on, without the extraction that dominates a whole run.
+type pass2Input struct {
+	arts    []Article
+	stories []Story
+	cfg     check.Config
+	kinds   []compare.Kind
+}
+
+func preparedCorpus(b *testing.B, n int) *pass2Input {
+	b.Helper()
+	k, gaz := mustKB(b)
+	var buf bytes.Buffer
+	if _, err := Generate(&buf, k, GenOptions{Articles: n, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	in := &pass2Input{cfg: check.Config{Rules: rules.All(), KB: k, Gazetteer: gaz, Now: time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)}}
+	in.kinds = check.NeededKinds(in.cfg.Rules)
+	var ids []string
+	var feats []Features
+	err := source.Walk([]string{"-"}, source.Options{Stdin: &buf, StdinFormat: "jsonl"}, func(d *compare.Document) error {
+		a := Prepare(d, in.cfg, in.kinds)
+		ids, feats = append(ids, d.ID), append(feats, a.Features)
+		in.arts = append(in.arts, a)
+		return nil
+	}, func(e compare.DocError) { b.Errorf("load: %v", e) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	// A story with an undated article extracts it in pass 2, which drops
+	// its text: such stories could not be checked twice.
+	for _, st := range Group(ids, feats, GroupOptions{}) {
+		if !slices.ContainsFunc(st.Members, func(m int) bool { return in.arts[m].Deferred }) {
+			in.stories = append(in.stories, st)
+		}
+	}
+	return in
+}
+
+// BenchmarkCheckStories is pass 2 alone: unpacking, rules and finishing
+// every story of a 2000-article corpus.
+func BenchmarkCheckStories(b *testing.B) {
+	in := preparedCorpus(b, 2000)
+	arts := make([]Article, len(in.arts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		copy(arts, in.arts) // CheckStory drops the packed blocks
+		for _, st := range in.stories {
+			members := make([]*Article, len(st.Members))
+			for k, m := range st.Members {
+				members[k] = &arts[m]
+			}
+			if _, err := CheckStory(context.Background(), st, members, in.cfg, in.kinds); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkPackClaims packs the claims of every article of a
+// 2000-article corpus.
+func BenchmarkPackClaims(b *testing.B) {
+	in := preparedCorpus(b, 2000)
+	claims := make([][]compare.Claim, len(in.arts))
+	for i, a := range in.arts {
+		cs, err := UnpackClaims(a.Packed, a.Doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		claims[i] = cs
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, cs := range claims {
+			PackClaims(cs)
+		}
+	}
+}
