@@ -41,7 +41,8 @@ func All() []*Extractor {
 }
 
 // Env is the per-document state extractors share. It is built once per
-// document by NewEnv and read-only afterwards.
+// document by NewEnv (or Scratch.NewEnv, on reused buffers) and read-only
+// afterwards.
 type Env struct {
 	Doc    *compare.Document
 	KB     *kb.KB

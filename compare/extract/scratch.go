@@ -17,7 +17,10 @@ import (
 // made afresh for each document, or strings of their own, and their
 // Related, Valid and Evidence are their own or the gazetteer's. What it
 // may not keep: the Env itself and what it hands out (Tokens, Matches,
-// Sentences) are overwritten by the next NewEnv on the same Scratch.
+// Sentences) are overwritten by the next NewEnv on the same Scratch;
+// Timexes are the document's own. A claims buffer reused with AppendRun
+// is the caller's: copy the claims out of it to keep them past its next
+// reuse.
 type Scratch struct {
 	env Env
 }

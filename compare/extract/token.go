@@ -78,7 +78,8 @@ func tokenize(toks []Token, text []byte, masked func(int) bool, g *Gazetteer) ([
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if unicode.IsSpace(r) {
+		// The other ASCII spaces were skipped above.
+		if c == '\v' || c == '\f' || c >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += size
 			continue
 		}
