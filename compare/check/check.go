@@ -222,10 +222,17 @@ func Extract(ctx context.Context, docs []*compare.Document, k *kb.KB, gaz *extra
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One document after another on the same buffers; each
+			// document's claims are copied out of buf to be kept.
+			var sc extract.Scratch
+			var buf []compare.Claim
 			for i := range jobs {
 				func() {
 					defer func() { panics[i] = recover() }()
-					per[i] = ClaimsOf(extract.NewEnv(docs[i], k, gaz, cfg.Extract), kinds, cfg.Extra)
+					buf = AppendClaimsOf(buf[:0], sc.NewEnv(docs[i], k, gaz, cfg.Extract), kinds, cfg.Extra)
+					if len(buf) > 0 {
+						per[i] = slices.Clone(buf)
+					}
 				}()
 				if cfg.Progress != nil {
 					mu.Lock()
@@ -271,7 +278,21 @@ feed:
 // when empty): the built-in extractors, then the extra ones (a config's
 // patterns), sorted.
 func ClaimsOf(env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
-	cs := extract.Run(env, kinds)
+	return appendExtra(extract.Run(env, kinds), 0, env, kinds, extra)
+}
+
+// AppendClaimsOf is ClaimsOf appending the claims to dst, as
+// extract.AppendRun does: with a dst and an extract.Scratch reused from
+// document to document, a worker allocates little per document. The
+// claims appended may be copied and kept; dst's array is the caller's to
+// reuse.
+func AppendClaimsOf(dst []compare.Claim, env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
+	return appendExtra(extract.AppendRun(dst, env, kinds), len(dst), env, kinds, extra)
+}
+
+// appendExtra appends the extra extractors' claims of the given kinds to
+// cs and sorts cs[from:], the document's claims.
+func appendExtra(cs []compare.Claim, from int, env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env) []compare.Claim) []compare.Claim {
 	if len(extra) == 0 {
 		return cs
 	}
@@ -286,7 +307,7 @@ func ClaimsOf(env *extract.Env, kinds []compare.Kind, extra []func(*extract.Env)
 			}
 		}
 	}
-	extract.SortClaims(cs)
+	extract.SortClaims(cs[from:])
 	return cs
 }
 

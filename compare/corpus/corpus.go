@@ -160,8 +160,9 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc scratch
 			for p := range jobs {
-				results <- Prepare(p.Document(), cfg.Check, kinds)
+				results <- sc.prepare(p.Document(), cfg.Check, kinds)
 			}
 		}()
 	}
@@ -194,6 +195,23 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 // text is dropped unless a rule still needs it. It is a pure function of
 // the document and the configuration.
 func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
+	var sc scratch
+	return sc.prepare(d, cfg, kinds)
+}
+
+// scratch is a pass-1 worker's buffers, reused from article to article:
+// the extraction scratch and the claims, which are packed before the next
+// article and so need no copy.
+type scratch struct {
+	ex     extract.Scratch
+	claims []compare.Claim
+}
+
+// maxKeptClaims bounds the claims buffer a pass-1 worker keeps.
+const maxKeptClaims = 4096
+
+// prepare is Prepare on the worker's buffers.
+func (sc *scratch) prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Article {
 	a := Article{Doc: d, Bytes: len(d.Text)}
 	if cfg.AsOf == nil && d.Published == nil {
 		a.Features = FeaturesOf(d, cfg.Gazetteer)
@@ -201,12 +219,19 @@ func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Articl
 		return a
 	}
 	check.SetReferences([]*compare.Document{d}, cfg.AsOf, cfg.Now)
-	env := extract.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
+	env := sc.ex.NewEnv(d, cfg.KB, cfg.Gazetteer, cfg.Extract)
 	a.Features = featuresOfEnv(env)
-	claims := check.ClaimsOf(env, kinds, cfg.Extra)
+	claims := check.AppendClaimsOf(sc.claims[:0], env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
 	compact(d, claims)
 	a.Packed = PackClaims(claims)
+	// Cleared, so that the buffer does not keep the article alive; one
+	// page with claims by the thousand does not leave its buffer behind.
+	clear(claims)
+	sc.claims = claims[:0]
+	if cap(claims) > maxKeptClaims {
+		sc.claims = nil
+	}
 	return a
 }
 

@@ -58,6 +58,25 @@ func BenchmarkRun(b *testing.B) {
 	}
 }
 
+// BenchmarkRunScratch is BenchmarkRun on one Scratch and one claims
+// buffer, as a worker extracting article after article runs it: allocs/op
+// are what extraction still allocates per article in steady state.
+func BenchmarkRunScratch(b *testing.B) {
+	k, gaz := benchKB(b)
+	docs, size := benchDocs(b, k, 500)
+	b.SetBytes(size / int64(len(docs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	var sc extract.Scratch
+	var buf []compare.Claim
+	i := 0
+	for b.Loop() {
+		d := docs[i%len(docs)]
+		i++
+		buf = extract.AppendRun(buf[:0], sc.NewEnv(d, k, gaz, extract.Options{}), nil)
+	}
+}
+
 // BenchmarkTokenize is Tokenize over each article's text.
 func BenchmarkTokenize(b *testing.B) {
 	k, _ := benchKB(b)

@@ -263,7 +263,7 @@ var equivFix = sync.OnceValues(func() (equivFixture, error) {
 func checkEquivalent(t *testing.T, fx equivFixture, text []byte, masked func(int) bool) {
 	t.Helper()
 	want := refTokenize(text, masked)
-	got, s := tokenize(text, masked, fx.gaz)
+	got, s := tokenize(nil, text, masked, fx.gaz)
 	pub := Tokenize(text, masked)
 	if s != string(text) {
 		t.Fatalf("tokenize text %q, want %q", s, text)

@@ -180,8 +180,9 @@ type Sentence struct{ From, To int }
 // Sentences returns the token ranges of the document's sentences. A token
 // that starts a paragraph always starts a sentence.
 func (env *Env) Sentences() []Sentence {
-	if env.sents == nil {
-		env.sents = env.sentences()
+	if !env.split {
+		env.sents = env.appendSentences(env.sents[:0])
+		env.split = true
 	}
 	return env.sents
 }
@@ -191,8 +192,11 @@ func (env *Env) Sentences() []Sentence {
 // million tokens would take quadratic time. Real sentences are far shorter.
 const maxSentence = 250
 
-func (env *Env) sentences() []Sentence {
-	out := make([]Sentence, 0, len(env.Doc.Sentences)+1)
+// appendSentences appends the sentences to out.
+func (env *Env) appendSentences(out []Sentence) []Sentence {
+	if cap(out) == 0 {
+		out = make([]Sentence, 0, len(env.Doc.Sentences)+1)
+	}
 	sents := env.Doc.Sentences
 	from := 0
 	si := 0

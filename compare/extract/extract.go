@@ -41,7 +41,8 @@ func All() []*Extractor {
 }
 
 // Env is the per-document state extractors share. It is built once per
-// document by NewEnv and read-only afterwards.
+// document by NewEnv (or Scratch.NewEnv, on reused buffers) and read-only
+// afterwards.
 type Env struct {
 	Doc    *compare.Document
 	KB     *kb.KB
@@ -59,8 +60,10 @@ type Env struct {
 	// known whether the event is upcoming.
 	dating bool
 
-	// Computed once, on first use.
+	// Computed once, on first use (split and scanned say when), into
+	// buffers a Scratch keeps from one document to the next.
 	sents   []Sentence
+	split   bool
 	matches []Match
 	scanned bool
 	// tokGaz is the gazetteer the tokens carry word ids of.
@@ -73,7 +76,7 @@ type Env struct {
 // Matches returns the gazetteer's matches over the whole document.
 func (env *Env) Matches() []Match {
 	if !env.scanned && env.Gaz != nil {
-		env.matches = env.Gaz.scan(env.Tokens, env.knownWords())
+		env.matches = env.Gaz.appendScan(env.matches[:0], env.Tokens, env.knownWords())
 		env.scanned = true
 	}
 	return env.matches
@@ -134,19 +137,37 @@ type Options struct {
 // its main event.
 func NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	env := &Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt}
-	masked := env.masked()
-	env.Tokens, env.text = tokenize(doc.Text, masked, gaz)
-	env.tokGaz = gaz
-	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: opt.DayFirst, Mask: masked})
-	findEvent(env)
+	env.init()
 	return env
+}
+
+// init does the work of NewEnv on an Env holding its document, kb,
+// gazetteer and options, tokenising into env.Tokens[:0].
+func (env *Env) init() {
+	doc := env.Doc
+	masked := env.masked()
+	env.Tokens, env.text = tokenize(env.Tokens[:0], doc.Text, masked, env.Gaz)
+	env.tokGaz = env.Gaz
+	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: env.Opt.DayFirst, Mask: masked})
+	findEvent(env)
 }
 
 // Run extracts the claims of the given kinds (all kinds when kinds is
 // empty), sorted by offset then kind.
 func Run(env *Env, kinds []compare.Kind) []compare.Claim {
 	// Articles give a claim every twenty-odd tokens.
-	out := make([]compare.Claim, 0, len(env.Tokens)/24+4)
+	out := AppendRun(make([]compare.Claim, 0, len(env.Tokens)/24+4), env, kinds)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendRun is Run appending the claims to dst, which is left as it was:
+// only the claims appended are sorted. With a dst reused from document to
+// document (see Scratch), extraction allocates no claims slice.
+func AppendRun(dst []compare.Claim, env *Env, kinds []compare.Kind) []compare.Claim {
+	out, start := dst, len(dst)
 	for _, x := range All() {
 		if len(kinds) > 0 && !wantsAny(kinds, x.Kinds) {
 			continue
@@ -162,10 +183,7 @@ func Run(env *Env, kinds []compare.Kind) []compare.Claim {
 			out = out[:n+len(kept)]
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	SortClaims(out)
+	SortClaims(out[start:])
 	return out
 }
 

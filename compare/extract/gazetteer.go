@@ -324,14 +324,18 @@ func (g *Gazetteer) Scan(toks []Token) []Match {
 }
 
 func (g *Gazetteer) scan(toks []Token, known bool) []Match {
-	var out []Match
+	return g.appendScan(nil, toks, known)
+}
+
+// appendScan is scan appending the matches to out.
+func (g *Gazetteer) appendScan(out []Match, toks []Token, known bool) []Match {
 	for i := 0; i < len(toks); {
 		if known && !g.starts(toks[i].word) {
 			i++
 			continue
 		}
 		if m, ok := g.longest(toks, i, known); ok {
-			if out == nil {
+			if cap(out) == 0 {
 				out = make([]Match, 0, len(toks)/8+1)
 			}
 			out = append(out, m)

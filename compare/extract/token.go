@@ -40,16 +40,19 @@ type Token struct {
 // converted to a string once; token texts are substrings of it, and so
 // are the lower-case forms of tokens without capitals.
 func Tokenize(text []byte, masked func(int) bool) []Token {
-	toks, _ := tokenize(text, masked, nil)
+	toks, _ := tokenize(nil, text, masked, nil)
 	return toks
 }
 
-// tokenize is Tokenize; with a gazetteer, each token also gets its word
-// id there, from the same lookup that finds its lexicon flags. It also
+// tokenize is Tokenize appending to toks (empty; a buffer reused across
+// documents or nil); with a gazetteer, each token also gets its word id
+// there, from the same lookup that finds its lexicon flags. It also
 // returns the text as the string the tokens are substrings of.
-func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string) {
+func tokenize(toks []Token, text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string) {
 	s := string(text)
-	toks := make([]Token, 0, len(s)/5+1)
+	if cap(toks) == 0 {
+		toks = make([]Token, 0, len(s)/5+1)
+	}
 	// The ASCII tokens with capitals, lowered end to end, and their
 	// indexes: their Lower fields slice one string made at the end.
 	var lowArr [512]byte
@@ -75,7 +78,8 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if unicode.IsSpace(r) {
+		// The other ASCII spaces were skipped above.
+		if c == '\v' || c == '\f' || c >= utf8.RuneSelf && unicode.IsSpace(r) {
 			i += size
 			continue
 		}
@@ -125,8 +129,9 @@ func tokenize(text []byte, masked func(int) bool, g *Gazetteer) ([]Token, string
 				lex |= lxYear
 			}
 		}
-		// Field by field into the slice (already zeroed): copying a whole
-		// Token in costs a bulk write barrier while the GC runs.
+		// Field by field into the slice (zeroed, or a reused buffer: every
+		// field is set): copying a whole Token in costs a bulk write
+		// barrier while the GC runs.
 		if len(toks) < cap(toks) {
 			toks = toks[:len(toks)+1]
 		} else {
