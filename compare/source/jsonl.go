@@ -250,7 +250,7 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	}
 	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
 	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
-	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, ckRunes: checkpointRunes(text, cks), litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1}
+	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, ckRunes: checkpointRunes(text, cks), litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1, headRunes: utf8.RuneCount(ends[:textOff+1])}
 	d.Source = m.source // one allocation: the method value holds a copy of m
 	return d, errs
 }
@@ -428,6 +428,9 @@ type lineMap struct {
 	litLen  int     // the raw length of the text literal, quotes excluded
 	ends    []byte  // the line up to and including the opening quote, then from the closing quote on
 	headLen int     // the length of the first part of ends
+	// headRunes is the code points of that first part, counted once:
+	// every claim of the record would count them again.
+	headRunes int
 }
 
 // source is Document.Source for a record: the column is one plus the
@@ -453,7 +456,7 @@ func (m lineMap) runesBefore(r int) int {
 	if r <= lit {
 		return utf8.RuneCount(head[:r])
 	}
-	n := utf8.RuneCount(head)
+	n := m.headRunes
 	if r >= lit+m.litLen {
 		return n + m.literalRunes(m.litLen) + utf8.RuneCount(tail[:r-lit-m.litLen])
 	}
