@@ -307,26 +307,13 @@ func sentenceStart(toks []extract.Token, i int) bool {
 	return true
 }
 
-// signature is the MinHash signature of the words and probe words keep
-// accepts.
-func signature(words, probe []uint64, keep func(uint64) bool) (sig [SigLen]uint32, n int) {
+// minhash lowers sig to the word's MinHash values where they are lower.
+func minhash(sig *[SigLen]uint32, h uint64) {
 	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for _, list := range [][]uint64{words, probe} {
-		for _, h := range list {
-			if !keep(h) {
-				continue
-			}
-			n++
-			for i := range sig {
-				if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
-					sig[i] = v
-				}
-			}
+		if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
+			sig[i] = v
 		}
 	}
-	return sig, n
 }
 
 // masked returns the bytes of a span with markup blanked out.
