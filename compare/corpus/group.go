@@ -286,13 +286,7 @@ func (l *lsh) bandKey(i int32, b int) uint64 {
 // considered there.
 func (l *lsh) metBefore(i, j int32, band int) bool {
 	if l.rows == 1 {
-		si, sj := &l.sigs[i], &l.sigs[j]
-		for b := range band {
-			if si[b] == sj[b] {
-				return true
-			}
-		}
-		return false
+		return sharesBefore(&l.sigs[i], &l.sigs[j], band)
 	}
 	for b := range band {
 		if l.bandKey(i, b) == l.bandKey(j, b) {
@@ -300,6 +294,21 @@ func (l *lsh) metBefore(i, j int32, band int) bool {
 		}
 	}
 	return false
+}
+
+// sharesBefore reports whether two signatures hold the same value at some
+// position below n. It compares two positions at once: x is zero in a
+// 32-bit half exactly where they agree, and the test finds a zero half
+// (the borrow from a zero low half can only add a zero high half).
+func sharesBefore(a, b *[SigLen]uint32, n int) bool {
+	k := 0
+	for ; k+1 < n; k += 2 {
+		x := (uint64(a[k]) | uint64(a[k+1])<<32) ^ (uint64(b[k]) | uint64(b[k+1])<<32)
+		if (x-0x0000000100000001)&^x&0x8000000080000000 != 0 {
+			return true
+		}
+	}
+	return k < n && a[k] == b[k]
 }
 
 // links runs the bands on a pool of workers; their links are concatenated
