@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bytes"
-	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -63,10 +62,13 @@ var minhashA, minhashB = func() (a, b [SigLen]uint64) {
 
 // wordHash is FNV-1a over the lower-cased word: stable across processes
 // and machines.
-func wordHash(w []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range w {
-		h ^= uint64(c)
+func wordHash(w string) uint64 { return hashMore(14695981039346656037, w) }
+
+// hashMore continues FNV-1a hash h over s: hashMore(wordHash(a), b) is
+// wordHash(a+b), without building a+b.
+func hashMore(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
 	return h
@@ -92,16 +94,18 @@ func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
 // twice.
 func featuresOfEnv(env *extract.Env) Features {
 	toks, ms := env.Tokens, env.Matches()
+	// The caller is done with one span's matches before it asks for the
+	// next: one buffer serves them all.
+	var sub []extract.Match
 	return features(env.Doc, env.Gaz, func(s compare.Span) ([]extract.Token, []extract.Match) {
-		lo, _ := slices.BinarySearchFunc(toks, s.Start, func(t extract.Token, off int) int { return cmp.Compare(t.Span.Start, off) })
-		hi, _ := slices.BinarySearchFunc(toks, s.End, func(t extract.Token, off int) int { return cmp.Compare(t.Span.Start, off) })
+		lo := tokenAt(toks, s.Start)
+		hi := lo + tokenAt(toks[lo:], s.End)
 		for hi > lo && toks[hi-1].Span.End > s.End {
 			hi--
 		}
 		// The matches inside [lo, hi), renumbered from lo.
-		var sub []extract.Match
-		k, _ := slices.BinarySearchFunc(ms, lo, func(m extract.Match, i int) int { return cmp.Compare(m.From, i) })
-		for ; k < len(ms) && ms[k].From < hi; k++ {
+		sub = sub[:0]
+		for k := matchAt(ms, lo); k < len(ms) && ms[k].From < hi; k++ {
 			if m := ms[k]; m.To <= hi {
 				m.From, m.To = m.From-lo, m.To-lo
 				sub = append(sub, m)
@@ -111,6 +115,35 @@ func featuresOfEnv(env *extract.Env) Features {
 	})
 }
 
+// tokenAt is the index of the first token starting at or after offset
+// off. (slices.BinarySearchFunc would copy a whole Token a step.)
+func tokenAt(toks []extract.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Span.Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// matchAt is the index of the first match from token i or later.
+func matchAt(ms []extract.Match, i int) int {
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ms[m].From < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // features computes an article's features; tokens returns the tokens and
 // gazetteer matches of a span of its text.
 func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare.Span) ([]extract.Token, []extract.Match)) Features {
@@ -118,7 +151,10 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 	if doc.Published != nil {
 		f.Day = DayOf(*doc.Published)
 	}
-	var fs featureSet
+	// The hashes are collected in scratch space on the stack; the
+	// features get one exact-size array.
+	var scratch [3][128]uint64
+	fs := featureSet{words: scratch[0][:0], names: scratch[1][:0], probe: scratch[2][:0]}
 	// Headlines are often title case: their capitals say nothing.
 	if doc.Title != "" {
 		toks := extract.Tokenize([]byte(doc.Title), nil)
@@ -126,7 +162,7 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 		if gaz != nil {
 			ms = gaz.Scan(toks)
 		}
-		fs.scan(toks, ms, false)
+		fs = fs.scan(toks, ms, false)
 	}
 	lede, second := false, false
 	for _, s := range doc.Sections {
@@ -141,12 +177,12 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 			for _, p := range paragraphs(doc, s.Span) {
 				prose := endsLikeSentence(masked(doc, p))
 				if prose || doc.Title == "" {
-					fs.scanSpan(tokens, p, prose)
+					fs = fs.scanSpan(tokens, p, prose)
 				}
 			}
 		case compare.SegLede:
 			if !lede {
-				fs.scanSpan(tokens, s.Span, true)
+				fs = fs.scanSpan(tokens, s.Span, true)
 				lede = true
 			}
 		case compare.SegBody:
@@ -158,7 +194,7 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 			if lede && !second {
 				if ps := paragraphs(doc, s.Span); len(ps) > 0 {
 					words, names := fs.words, fs.names
-					fs.scanSpan(tokens, ps[0], false)
+					fs = fs.scanSpan(tokens, ps[0], false)
 					fs.probe = append(fs.probe, fs.words[len(words):]...)
 					fs.words, fs.names = words, names
 				}
@@ -170,7 +206,7 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 		// No lede found: the first two sentences stand in for it.
 		for _, s := range doc.Sentences[:min(2, len(doc.Sentences))] {
 			if s.Start >= 0 && s.End <= len(doc.Text) && s.Start < s.End {
-				fs.scanSpan(tokens, s, true)
+				fs = fs.scanSpan(tokens, s, true)
 			}
 		}
 	}
@@ -181,9 +217,11 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 	}
 	slices.Sort(fs.names)
 	slices.Sort(fs.probe)
-	f.Probe = slices.Clip(slices.Compact(fs.probe))
-	f.Words = slices.Clip(words)
-	f.Names = slices.Clip(slices.Compact(fs.names))
+	names, probe := slices.Compact(fs.names), slices.Compact(fs.probe)
+	all := make([]uint64, 0, len(words)+len(names)+len(probe))
+	all = append(append(append(all, words...), names...), probe...)
+	nw, nn := len(words), len(words)+len(names)
+	f.Words, f.Names, f.Probe = all[:nw:nw], all[nw:nn:nn], all[nn:len(all):len(all)]
 	return f
 }
 
@@ -199,8 +237,13 @@ func paragraphs(doc *compare.Document, s compare.Span) []compare.Span {
 			end += start
 		}
 		p := b[start:end]
-		lead := len(p) - len(bytes.TrimLeft(p, " \t\r\n"))
-		trail := len(p) - len(bytes.TrimRight(p, " \t\r\n"))
+		lead, trail := 0, 0
+		for lead < len(p) && blank(p[lead]) {
+			lead++
+		}
+		for trail < len(p)-lead && blank(p[len(p)-1-trail]) {
+			trail++
+		}
 		if lead < len(p) {
 			out = append(out, compare.Span{Start: s.Start + start + lead, End: s.Start + end - trail})
 		}
@@ -209,6 +252,9 @@ func paragraphs(doc *compare.Document, s compare.Span) []compare.Span {
 	return out
 }
 
+// blank reports whether c is a space, a tab or a line break.
+func blank(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // endsLikeSentence reports whether a paragraph ends as prose does (a
 // headline does not).
 func endsLikeSentence(p []byte) bool {
@@ -216,27 +262,28 @@ func endsLikeSentence(p []byte) bool {
 	return len(p) > 0 && bytes.ContainsAny(p[len(p)-1:], ".!?")
 }
 
-// featureSet collects word and name hashes.
+// featureSet collects word and name hashes. Its methods take and return
+// it by value: through a pointer, the compiler would move the scratch
+// arrays behind it to the heap.
 type featureSet struct{ words, names, probe []uint64 }
 
 // scanSpan scans a span of the text.
-func (fs *featureSet) scanSpan(tokens func(compare.Span) ([]extract.Token, []extract.Match), s compare.Span, names bool) {
+func (fs featureSet) scanSpan(tokens func(compare.Span) ([]extract.Token, []extract.Match), s compare.Span, names bool) featureSet {
 	toks, ms := tokens(s)
-	fs.scan(toks, ms, names)
+	return fs.scan(toks, ms, names)
 }
 
 // scan adds the content words of toks (ms are their gazetteer matches);
 // names says whether capitals mark names there (prose, not a title-case
 // headline).
-func (fs *featureSet) scan(toks []extract.Token, ms []extract.Match, names bool) {
+func (fs featureSet) scan(toks []extract.Token, ms []extract.Match, names bool) featureSet {
 	m := 0
 	for i := 0; i < len(toks); i++ {
 		for m < len(ms) && ms[m].To <= i {
 			m++
 		}
 		if m < len(ms) && ms[m].From == i {
-			if key, ok := entityKey(ms[m]); ok {
-				h := wordHash([]byte(key))
+			if h, ok := entityHash(ms[m]); ok {
 				fs.words = append(fs.words, h)
 				fs.names = append(fs.names, h)
 				i = ms[m].To - 1
@@ -247,31 +294,42 @@ func (fs *featureSet) scan(toks []extract.Token, ms []extract.Match, names bool)
 		if t.Kind != extract.Word || len(t.Lower) < 2 || stopword(t.Lower) {
 			continue
 		}
-		h := wordHash([]byte(t.Lower))
+		h := wordHash(t.Lower)
 		fs.words = append(fs.words, h)
 		if names && t.Upper && !sentenceStart(toks, i) {
 			fs.names = append(fs.names, h)
 		}
 	}
+	return fs
 }
 
-// entityKey is the canonical key of a gazetteer match: countries (by
-// name, demonym or capital), places, people and events; roles are common
-// words, not entities.
-func entityKey(m extract.Match) (string, bool) {
+// entityHash is the hash of the canonical key of a gazetteer match (a
+// kind prefix and an ID): countries (by name, demonym or capital),
+// places, people and events; roles are common words, not entities.
+func entityHash(m extract.Match) (uint64, bool) {
+	prefix, id, ok := entityKey(m)
+	if !ok {
+		return 0, false
+	}
+	return hashMore(wordHash(prefix), id), true
+}
+
+// entityKey is the canonical key of a gazetteer match, as a kind prefix
+// and an ID (not concatenated: no allocation).
+func entityKey(m extract.Match) (prefix, id string, ok bool) {
 	// A city that is also a capital is the city here: the venue matters.
-	best, rank := "", 0
+	rank := 0
 	for _, e := range m.Entries {
-		key, r := "", 0
+		p, key, r := "", "", 0
 		switch e.Kind {
 		case extract.EntryPerson:
-			key, r = "\x00n:"+e.ID, 4
+			p, key, r = "\x00n:", e.ID, 4
 		case extract.EntryPlace:
-			key, r = "\x00p:"+e.ID, 3
+			p, key, r = "\x00p:", e.ID, 3
 		case extract.EntryEvent:
-			key, r = "\x00e:"+e.ID, 2
+			p, key, r = "\x00e:", e.ID, 2
 		case extract.EntryCountry, extract.EntryDemonym, extract.EntryCapital:
-			key, r = "\x00c:"+e.ID, 1
+			p, key, r = "\x00c:", e.ID, 1
 		case extract.EntryOffice, extract.EntryRole:
 			// "Lebanese Foreign Minister" names Lebanon.
 			country := e.Country
@@ -279,14 +337,14 @@ func entityKey(m extract.Match) (string, bool) {
 				country = e.ID[:i]
 			}
 			if country != "" {
-				key, r = "\x00c:"+country, 1
+				p, key, r = "\x00c:", country, 1
 			}
 		}
 		if r > rank {
-			best, rank = key, r
+			prefix, id, rank = p, key, r
 		}
 	}
-	return best, rank > 0
+	return prefix, id, rank > 0
 }
 
 // sentenceStart reports whether token i begins a sentence (its capital is
@@ -307,26 +365,13 @@ func sentenceStart(toks []extract.Token, i int) bool {
 	return true
 }
 
-// signature is the MinHash signature of the words and probe words keep
-// accepts.
-func signature(words, probe []uint64, keep func(uint64) bool) (sig [SigLen]uint32, n int) {
+// minhash lowers sig to the word's MinHash values where they are lower.
+func minhash(sig *[SigLen]uint32, h uint64) {
 	for i := range sig {
-		sig[i] = ^uint32(0)
-	}
-	for _, list := range [][]uint64{words, probe} {
-		for _, h := range list {
-			if !keep(h) {
-				continue
-			}
-			n++
-			for i := range sig {
-				if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
-					sig[i] = v
-				}
-			}
+		if v := uint32((h*minhashA[i] + minhashB[i]) >> 32); v < sig[i] {
+			sig[i] = v
 		}
 	}
-	return sig, n
 }
 
 // masked returns the bytes of a span with markup blanked out.
@@ -357,30 +402,24 @@ func masked(doc *compare.Document, s compare.Span) []byte {
 // function words, reporting verbs, calendar words (a weekday can be the
 // very thing articles disagree on).
 func stopword(w string) bool {
-	_, ok := stopwords[w]
-	return ok
-}
-
-var stopwords = func() map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, w := range []string{
-		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+	// A switch: faster than a map lookup, and it runs for every word.
+	switch w {
+	case "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
 		"as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "its", "this",
 		"that", "these", "those", "their", "they", "them", "he", "his", "she", "her", "we", "our", "you",
 		"after", "before", "over", "under", "into", "about", "amid", "amidst", "against", "between",
 		"during", "while", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
 		"not", "no", "new", "will", "would", "could", "should", "may", "might", "can", "also", "more",
 		"than", "then", "there", "here", "up", "out", "off", "said", "says", "say", "told", "according",
-		"after", "first", "second", "third", "fourth", "fifth", "sixth", "latest", "next", "last",
+		"first", "second", "third", "fourth", "fifth", "sixth", "latest", "next", "last",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
 		"today", "tomorrow", "week", "weekend", "month", "year", "day", "days",
 		"january", "february", "march", "april", "june", "july", "august", "september",
-		"october", "november", "december", "s", "via", "per", "both", "two", "one", "three",
-	} {
-		m[w] = struct{}{}
+		"october", "november", "december", "s", "via", "per", "both", "two", "one", "three":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // DayOf is the day number of t (UTC).
 func DayOf(t time.Time) int32 {

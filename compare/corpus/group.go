@@ -103,10 +103,310 @@ type Story struct {
 	Explicit bool
 }
 
-// weighted is an article's words with their idf weights.
+// weighted is an article's words as vocabulary ids, and their idf summed.
 type weighted struct {
-	idf   []float32 // parallel to Features.Words
+	ids   []int32 // the ids of Features.Words, in the same order
 	total float32
+}
+
+// vocabulary numbers the words of the articles grouped by similarity (no
+// explicit story) densely, in the order of their hashes: a sorted word
+// list stays sorted as ids, and sums over it run in the same order.
+// Pairs are compared on int32 lists with weights read from an array, not
+// a map.
+type vocabulary struct {
+	weights []weighted // by article
+	probe   [][]int32  // by article: the ids of Features.Probe
+	idf     []float32  // by id
+	lsh     []bool     // by id: rare enough to take part in LSH
+}
+
+// newVocabulary learns the document frequencies from the corpus itself:
+// they weigh the words and keep the common ones out of LSH.
+func newVocabulary(feats []Features, commonDF float64) *vocabulary {
+	v := &vocabulary{weights: make([]weighted, len(feats)), probe: make([][]int32, len(feats))}
+	total := 0
+	for i := range feats {
+		if feats[i].Story == "" {
+			total += len(feats[i].Words) + len(feats[i].Probe)
+		}
+	}
+	// One backing array for every article's ids.
+	arena := make([]int32, 0, total)
+	index := map[uint64]int32{}
+	var hashes []uint64
+	var df, probeDF []int32
+	idOf := func(h uint64) int32 {
+		id, ok := index[h]
+		if !ok {
+			id = int32(len(hashes))
+			index[h] = id
+			hashes = append(hashes, h)
+			df, probeDF = append(df, 0), append(probeDF, 0)
+		}
+		return id
+	}
+	grouped := 0
+	for i := range feats {
+		f := &feats[i]
+		if f.Story != "" {
+			continue
+		}
+		grouped++
+		start := len(arena)
+		for _, h := range f.Words {
+			id := idOf(h)
+			df[id]++
+			arena = append(arena, id)
+		}
+		mid := len(arena)
+		for _, h := range f.Probe {
+			id := idOf(h)
+			probeDF[id]++
+			arena = append(arena, id)
+		}
+		v.weights[i].ids, v.probe[i] = arena[start:mid:mid], arena[mid:len(arena):len(arena)]
+	}
+	// Renumber in hash order: the first-seen order depends on the input's.
+	byHash := make([]int32, len(hashes))
+	for k := range byHash {
+		byHash[k] = int32(k)
+	}
+	slices.SortFunc(byHash, func(a, b int32) int { return cmp.Compare(hashes[a], hashes[b]) })
+	renumber := make([]int32, len(hashes))
+	for id, old := range byHash {
+		renumber[old] = int32(id)
+	}
+	for k, old := range arena {
+		arena[k] = renumber[old]
+	}
+	maxDF := int32(max(20, commonDF*float64(grouped)))
+	v.idf, v.lsh = make([]float32, len(hashes)), make([]bool, len(hashes))
+	for id, old := range byHash {
+		if df[old] > 0 {
+			v.idf[id] = float32(math.Log(float64(grouped+1) / float64(df[old])))
+		}
+		v.lsh[id] = df[old]+probeDF[old] <= maxDF
+	}
+	for i := range v.weights {
+		w := &v.weights[i]
+		for _, id := range w.ids {
+			w.total += v.idf[id]
+		}
+	}
+	return v
+}
+
+// signature is the MinHash signature of article i's words and probe
+// words that take part in LSH, and how many do.
+func (v *vocabulary) signature(f *Features, i int) (sig [SigLen]uint32, n int) {
+	for k := range sig {
+		sig[k] = ^uint32(0)
+	}
+	for k, h := range f.Words {
+		if v.lsh[v.weights[i].ids[k]] {
+			n++
+			minhash(&sig, h)
+		}
+	}
+	for k, h := range f.Probe {
+		if v.lsh[v.probe[i][k]] {
+			n++
+			minhash(&sig, h)
+		}
+	}
+	return sig, n
+}
+
+// lshEntry is an article in one band: the band's key and the article's
+// place in time order.
+type lshEntry struct {
+	key uint64
+	pos int32
+}
+
+// link is a confirmed candidate pair.
+type link struct {
+	i, j int32
+	sim  float32
+}
+
+// lsh finds the candidate pairs of LSH and confirms them, one band at a
+// time (memory: the signatures and one band's entries, not every band's).
+type lsh struct {
+	feats []Features
+	v     *vocabulary
+	opt   GroupOptions
+	rows  int
+	rank  []int32 // an article's place in ID order: ties sort by it
+	sigs  [][SigLen]uint32
+	// byTime are the articles with a signature, by day then rank; days
+	// are their days.
+	byTime, days []int32
+}
+
+func newLSH(feats []Features, v *vocabulary, order []int, rank []int32, opt GroupOptions) *lsh {
+	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands, rank: rank, sigs: make([][SigLen]uint32, len(feats))}
+	for _, i := range order {
+		f := &feats[i]
+		if f.Story != "" {
+			continue
+		}
+		sig, words := v.signature(f, i)
+		if words == 0 {
+			continue
+		}
+		l.sigs[i] = sig
+		l.byTime = append(l.byTime, int32(i))
+	}
+	// order is by rank already: a stable sort by day sorts by (day, rank).
+	slices.SortStableFunc(l.byTime, func(a, b int32) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
+	l.days = make([]int32, len(l.byTime))
+	for p, i := range l.byTime {
+		l.days[p] = feats[i].Day
+	}
+	return l
+}
+
+// bandKey is article i's bucket in a band: with one row, the MinHash value
+// itself; else a hash of the band's rows.
+func (l *lsh) bandKey(i int32, b int) uint64 {
+	if l.rows == 1 {
+		return uint64(l.sigs[i][b])
+	}
+	h := uint64(b+1) * 0x9e3779b97f4a7c15
+	for _, v := range l.sigs[i][b*l.rows : (b+1)*l.rows] {
+		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+	}
+	return h
+}
+
+// metBefore: the pair shared an earlier band's bucket, so it was
+// considered there.
+func (l *lsh) metBefore(i, j int32, band int) bool {
+	if l.rows == 1 {
+		return sharesBefore(&l.sigs[i], &l.sigs[j], band)
+	}
+	for b := range band {
+		if l.bandKey(i, b) == l.bandKey(j, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesBefore reports whether two signatures hold the same value at some
+// position below n. It compares two positions at once: x is zero in a
+// 32-bit half exactly where they agree, and the test finds a zero half
+// (the borrow from a zero low half can only add a zero high half).
+func sharesBefore(a, b *[SigLen]uint32, n int) bool {
+	k := 0
+	for ; k+1 < n; k += 2 {
+		x := (uint64(a[k]) | uint64(a[k+1])<<32) ^ (uint64(b[k]) | uint64(b[k+1])<<32)
+		if (x-0x0000000100000001)&^x&0x8000000080000000 != 0 {
+			return true
+		}
+	}
+	return k < n && a[k] == b[k]
+}
+
+// links runs the bands on a pool of workers; their links are concatenated
+// in band order.
+func (l *lsh) links() []link {
+	byBand := make([][]link, l.opt.Bands)
+	bands := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(l.opt.Workers, l.opt.Bands)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			es, tmp := make([]lshEntry, len(l.byTime)), make([]lshEntry, len(l.byTime))
+			for band := range bands {
+				for p, i := range l.byTime {
+					es[p] = lshEntry{key: l.bandKey(i, band), pos: int32(p)}
+				}
+				byBand[band] = l.band(band, radixSort(es, tmp))
+			}
+		}()
+	}
+	for band := range l.opt.Bands {
+		bands <- band
+	}
+	close(bands)
+	wg.Wait()
+	var links []link
+	for _, ls := range byBand {
+		links = append(links, ls...)
+	}
+	return links
+}
+
+// band confirms the candidate pairs of one band: es sorted by key, then
+// time order.
+func (l *lsh) band(band int, es []lshEntry) []link {
+	window := int32(l.opt.WindowDays)
+	var links []link
+	for lo := 0; lo < len(es); {
+		hi := lo + 1
+		for hi < len(es) && es[hi].key == es[lo].key {
+			hi++
+		}
+		bucket := es[lo:hi]
+		for a := range bucket {
+			// Undated articles sort first (NoDay) and meet everyone.
+			pa := bucket[a].pos
+			day := l.days[pa]
+			limit := 0
+			for b := a + 1; b < len(bucket) && limit < l.opt.MaxPerBucket; b++ {
+				pb := bucket[b].pos
+				if day != NoDay && l.days[pb]-day > window {
+					break
+				}
+				limit++
+				i, j := l.byTime[pa], l.byTime[pb]
+				if l.rank[i] > l.rank[j] { // a canonical pair, whatever the input order
+					i, j = j, i
+				}
+				if l.metBefore(i, j, band) {
+					continue
+				}
+				if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
+					links = append(links, link{i, j, float32(sim)})
+				}
+			}
+		}
+		lo = hi
+	}
+	return links
+}
+
+// radixSort sorts es by key, stably (least significant byte first; bytes
+// no key has set are skipped). tmp is scratch of the same length; the
+// result is es or tmp.
+func radixSort(es, tmp []lshEntry) []lshEntry {
+	var bits uint64
+	for _, e := range es {
+		bits |= e.key
+	}
+	for shift := 0; shift < 64 && bits>>shift != 0; shift += 8 {
+		var count [256]int
+		for _, e := range es {
+			count[byte(e.key>>shift)]++
+		}
+		sum := 0
+		for k, c := range count {
+			count[k] = sum
+			sum += c
+		}
+		for _, e := range es {
+			d := byte(e.key >> shift)
+			tmp[count[d]] = e
+			count[d]++
+		}
+		es, tmp = tmp, es
+	}
+	return es
 }
 
 // Group groups articles into stories: articles naming a story are grouped
@@ -141,155 +441,12 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		}
 	}
 
-	// Document frequencies, learnt from the corpus itself: they weigh the
-	// words and keep the common ones out of LSH.
-	df, probeDF := map[uint64]int32{}, map[uint64]int32{}
-	grouped := 0
-	for i := range feats {
-		if feats[i].Story != "" {
-			continue
-		}
-		grouped++
-		for _, w := range feats[i].Words {
-			df[w]++
-		}
-		for _, w := range feats[i].Probe {
-			probeDF[w]++
-		}
-	}
-	maxDF := int32(max(20, opt.CommonDF*float64(grouped)))
-	weights := make([]weighted, n)
-	for i := range feats {
-		if feats[i].Story != "" {
-			continue
-		}
-		w := &weights[i]
-		w.idf = make([]float32, len(feats[i].Words))
-		for k, h := range feats[i].Words {
-			w.idf[k] = float32(math.Log(float64(grouped+1) / float64(df[h])))
-			w.total += w.idf[k]
-		}
-	}
-	keep := func(h uint64) bool { return df[h]+probeDF[h] <= maxDF }
-
-	// LSH, one band at a time (memory: the signatures and one band's
-	// entries, not every band's).
-	rows := SigLen / opt.Bands
-	type entry struct {
-		key  uint64
-		day  int32
-		item int32
-	}
-	// rank is an article's place in ID order: ties sort by it.
+	v := newVocabulary(feats, opt.CommonDF)
 	rank := make([]int32, n)
 	for r, i := range order {
 		rank[i] = int32(r)
 	}
-	sigs := make([][SigLen]uint32, n)
-	var items []int32
-	for _, i := range order {
-		f := &feats[i]
-		if f.Story != "" {
-			continue
-		}
-		sig, words := signature(f.Words, f.Probe, keep)
-		if words == 0 {
-			continue
-		}
-		sigs[i] = sig
-		items = append(items, int32(i))
-	}
-	bandKey := func(i int32, b int) uint64 {
-		h := uint64(b+1) * 0x9e3779b97f4a7c15
-		for _, v := range sigs[i][b*rows : (b+1)*rows] {
-			h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
-			h ^= h >> 32
-		}
-		return h
-	}
-	// metBefore: the pair shared an earlier band's bucket, so it was
-	// considered there.
-	metBefore := func(i, j int32, band int) bool {
-		for b := 0; b < band; b++ {
-			if bandKey(i, b) == bandKey(j, b) {
-				return true
-			}
-		}
-		return false
-	}
-	window := int32(opt.WindowDays)
-	// Confirmed candidate pairs become links.
-	type link struct {
-		i, j int32
-		sim  float32
-	}
-	// The bands are independent: they run on the pool, and their links
-	// are concatenated in band order.
-	byBand := make([][]link, opt.Bands)
-	bands := make(chan int)
-	var wg sync.WaitGroup
-	for range max(1, min(opt.Workers, opt.Bands)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			entries := make([]entry, len(items))
-			for band := range bands {
-				for k, i := range items {
-					entries[k] = entry{key: bandKey(i, band), day: feats[i].Day, item: i}
-				}
-				slices.SortFunc(entries, func(a, b entry) int {
-					if c := cmp.Compare(a.key, b.key); c != 0 {
-						return c
-					}
-					if c := cmp.Compare(a.day, b.day); c != 0 {
-						return c
-					}
-					return cmp.Compare(rank[a.item], rank[b.item])
-				})
-				var links []link
-				for lo := 0; lo < len(entries); {
-					hi := lo + 1
-					for hi < len(entries) && entries[hi].key == entries[lo].key {
-						hi++
-					}
-					bucket := entries[lo:hi]
-					for a := range bucket {
-						// Undated articles sort first (NoDay) and meet everyone.
-						limit := 0
-						for b := a + 1; b < len(bucket) && limit < opt.MaxPerBucket; b++ {
-							if bucket[a].day != NoDay && bucket[b].day-bucket[a].day > window {
-								break
-							}
-							limit++
-							i, j := bucket[a].item, bucket[b].item
-							if rank[i] > rank[j] { // a canonical pair, whatever the input order
-								i, j = j, i
-							}
-							if metBefore(i, j, band) {
-								continue
-							}
-							if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
-								sim := weightedJaccard(feats[i].Words, feats[j].Words, &weights[i], &weights[j])
-								links = append(links, link{i, j, float32(sim)})
-							}
-						}
-					}
-					lo = hi
-				}
-				byBand[band] = links
-			}
-		}()
-	}
-	for band := range opt.Bands {
-		bands <- band
-	}
-	close(bands)
-	wg.Wait()
-	var links []link
-	for _, ls := range byBand {
-		links = append(links, ls...)
-	}
-	sigs, byBand = nil, nil
+	links := newLSH(feats, v, order, rank, opt).links()
 
 	// Strongest links first. A link joins two single articles outright;
 	// it joins larger groups only when most pairs across them are
@@ -320,7 +477,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		if mj == nil {
 			mj = []int32{int32(rj)}
 		}
-		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, feats, weights, opt) {
+		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, feats, v, opt) {
 			continue
 		}
 		uf.union(ri, rj)
@@ -356,13 +513,13 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 // cohesive reports whether two groups of articles may merge: at least
 // MinLinkage of the pairs across them are one story by sameStory. Big
 // groups are sampled (their first members), which keeps a merge cheap.
-func cohesive(a, b []int32, feats []Features, weights []weighted, opt GroupOptions) bool {
+func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) bool {
 	const sample = 12
 	a, b = a[:min(len(a), sample)], b[:min(len(b), sample)]
 	yes := 0
 	for _, i := range a {
 		for _, j := range b {
-			if sameStory(&feats[i], &feats[j], &weights[i], &weights[j], opt) {
+			if ok, _ := sameStory(&feats[i], &feats[j], &v.weights[i], &v.weights[j], v.idf, opt); ok {
 				yes++
 			}
 		}
@@ -370,54 +527,42 @@ func cohesive(a, b []int32, feats []Features, weights []weighted, opt GroupOptio
 	return float64(yes) >= opt.MinLinkage*float64(len(a)*len(b))
 }
 
-// sameStory confirms an LSH candidate pair.
-func sameStory(a, b *Features, wa, wb *weighted, opt GroupOptions) bool {
+// sameStory confirms an LSH candidate pair; sim is the pair's weighted
+// Jaccard similarity (when the days are in the window).
+func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions) (ok bool, sim float64) {
 	if a.Day != NoDay && b.Day != NoDay && abs32(a.Day-b.Day) > int32(opt.WindowDays) {
-		return false
+		return false, 0
 	}
-	sim := weightedJaccard(a.Words, b.Words, wa, wb)
+	sim = weightedJaccard(wa, wb, idf)
 	if sim < min(opt.MinSim, opt.MinSimLoose) {
-		return false
+		return false, sim
 	}
 	common, union := nameCounts(a.Names, b.Names)
 	if union == 0 {
-		return sim >= opt.MinSimLoose
+		return sim >= opt.MinSimLoose, sim
 	}
 	names := float64(common) / float64(union)
 	contained := common == min(len(a.Names), len(b.Names)) && common >= opt.MinShared
 	if sim >= opt.MinSim && (names >= opt.MinNames || contained) {
-		return true
+		return true, sim
 	}
 	// One name each side differs (a wrong venue, another minister): the
 	// very inconsistencies the check is for must not split a story.
 	// Their words are compared without the differing names, whose rare
 	// words would otherwise outweigh the rest.
 	oneOff := common >= opt.MinShared && len(a.Names)-common <= 1 && len(b.Names)-common <= 1
-	if oneOff && weightedJaccardBut(a, b, wa, wb) >= opt.MinSimOneOff {
-		return true
+	if oneOff && weightedJaccardBut(a, b, wa, wb, idf) >= opt.MinSimOneOff {
+		return true, sim
 	}
-	return sim >= opt.MinSimLoose && names >= opt.MinNamesLoose
+	return sim >= opt.MinSimLoose && names >= opt.MinNamesLoose, sim
 }
 
 // weightedJaccardBut is weightedJaccard without the names only one of
 // the two articles has.
-func weightedJaccardBut(a, b *Features, wa, wb *weighted) float64 {
-	var common float32
-	i, j := 0, 0
-	for i < len(a.Words) && j < len(b.Words) {
-		switch {
-		case a.Words[i] == b.Words[j]:
-			common += wa.idf[i]
-			i++
-			j++
-		case a.Words[i] < b.Words[j]:
-			i++
-		default:
-			j++
-		}
-	}
+func weightedJaccardBut(a, b *Features, wa, wb *weighted, idf []float32) float64 {
+	common := commonWeight(wa.ids, wb.ids, idf)
 	union := wa.total + wb.total - common
-	union -= onlyNameWeight(a, b, wa) + onlyNameWeight(b, a, wb)
+	union -= onlyNameWeight(a, b, wa, idf) + onlyNameWeight(b, a, wb, idf)
 	if union <= 0 {
 		return 0
 	}
@@ -425,27 +570,37 @@ func weightedJaccardBut(a, b *Features, wa, wb *weighted) float64 {
 }
 
 // onlyNameWeight sums the idf of a's names that b does not have.
-func onlyNameWeight(a, b *Features, wa *weighted) float32 {
+func onlyNameWeight(a, b *Features, wa *weighted, idf []float32) float32 {
 	var w float32
 	for _, h := range a.Names {
 		if _, found := slices.BinarySearch(b.Names, h); found {
 			continue
 		}
 		if k, found := slices.BinarySearch(a.Words, h); found {
-			w += wa.idf[k]
+			w += idf[wa.ids[k]]
 		}
 	}
 	return w
 }
 
 // weightedJaccard is Σ idf over shared words / Σ idf over all words.
-func weightedJaccard(a, b []uint64, wa, wb *weighted) float64 {
+func weightedJaccard(a, b *weighted, idf []float32) float64 {
+	common := commonWeight(a.ids, b.ids, idf)
+	union := a.total + b.total - common
+	if union <= 0 {
+		return 0
+	}
+	return float64(common / union)
+}
+
+// commonWeight sums the idf of the ids two sorted lists share, in order.
+func commonWeight(a, b []int32, idf []float32) float32 {
 	var common float32
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
 		case a[i] == b[j]:
-			common += wa.idf[i]
+			common += idf[a[i]]
 			i++
 			j++
 		case a[i] < b[j]:
@@ -454,11 +609,7 @@ func weightedJaccard(a, b []uint64, wa, wb *weighted) float64 {
 			j++
 		}
 	}
-	union := wa.total + wb.total - common
-	if union <= 0 {
-		return 0
-	}
-	return float64(common / union)
+	return common
 }
 
 // nameCounts returns the sizes of the intersection and the union of two

@@ -131,11 +131,16 @@ func TestGroupExplicitStory(t *testing.T) {
 
 func TestSameStory(t *testing.T) {
 	opt := GroupOptions{}.withDefaults()
-	uniform := func(n int) *weighted {
-		w := &weighted{idf: make([]float32, n)}
-		for i := range w.idf {
-			w.idf[i] = 1
-			w.total++
+	// Every word weighs 1; the words are small numbers, their own ids.
+	idf := make([]float32, 64)
+	for i := range idf {
+		idf[i] = 1
+	}
+	uniform := func(words []uint64) *weighted {
+		w := &weighted{}
+		for _, h := range words {
+			w.ids = append(w.ids, int32(h))
+			w.total += idf[h]
 		}
 		return w
 	}
@@ -152,7 +157,7 @@ func TestSameStory(t *testing.T) {
 		{"words differ", Features{Words: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}, Names: []uint64{1, 2}, Day: 10}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := sameStory(&tc.a, &tc.b, uniform(len(tc.a.Words)), uniform(len(tc.b.Words)), opt)
+			got, _ := sameStory(&tc.a, &tc.b, uniform(tc.a.Words), uniform(tc.b.Words), idf, opt)
 			if got != tc.want {
 				t.Errorf("sameStory = %v, want %v", got, tc.want)
 			}
