@@ -109,8 +109,7 @@ func (p *parser) dot(i int) int {
 func (p *parser) run() {
 	toks := p.toks
 	for i := 0; i < len(toks); {
-		t := &toks[i]
-		if t.kind == tkWord && (t.lx == 0 || !t.entry().startable) || t.kind == tkPunct && t.p != '\'' {
+		if !toks[i].start {
 			i++
 			continue
 		}
