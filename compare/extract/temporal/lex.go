@@ -140,9 +140,19 @@ type lexEntry struct {
 	fw        uint8
 	tensAdj   int16 // "twenty" etc: can take a ones word after it
 	holiday   int8
-	long      bool // "yearlong": a one-unit duration by itself
-	startable bool // may begin an expression; computed
+	long      bool  // "yearlong": a one-unit duration by itself
+	startable bool  // may begin an expression; computed
+	lead      uint8 // the word is nothing but "the", "a"/"an" or "that"; computed, see parser.hopeless
 }
+
+// Words that start an expression only before a word the grammar knows
+// (parser.hopeless).
+const (
+	leadNone uint8 = iota
+	leadThe
+	leadA
+	leadThat
+)
 
 // Holidays with a fixed or computable date.
 const (
@@ -374,6 +384,14 @@ func buildLexicon() map[string]*lexEntry {
 			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwQ || e.fw == fwH || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
 			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMany || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
 			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
+		switch *e {
+		case lexEntry{fw: fwThe, startable: true}:
+			e.lead = leadThe
+		case lexEntry{fw: fwA, startable: true}:
+			e.lead = leadA
+		case lexEntry{fw: fwThat, startable: true}:
+			e.lead = leadThat
+		}
 	}
 	return m
 }
