@@ -173,11 +173,17 @@ func (p *parser) hopeless(i int) bool {
 
 // match tries every construction that can start at token i; the longest wins.
 func (p *parser) match(i int) (sem, int, bool) {
-	if s, j, ok := p.approxExpr(i); ok {
-		return s, j, true
+	// approxExpr and posModExpr are tried only where their first lines
+	// would not turn the token down: a failed call still costs a zeroed sem
+	if e := p.lx(i); e != nil && (e.approx != "" || e.fw == fwAt || e.fw == fwNo) {
+		if s, j, ok := p.approxExpr(i); ok {
+			return s, j, true
+		}
 	}
-	if s, j, ok := p.posModExpr(i); ok {
-		return s, j, true
+	if p.mayPosMod(i) {
+		if s, j, ok := p.posModExpr(i); ok {
+			return s, j, true
+		}
 	}
 	if p.fw(i) == fwThe {
 		if s, j, ok := p.theExpr(i + 1); ok {
@@ -250,6 +256,18 @@ func (p *parser) approxExpr(i int) (sem, int, bool) {
 		s.mod = mod
 	}
 	return s, j, true
+}
+
+// mayPosMod reports whether posModExpr can match at i, by the word it
+// turns on (after "the"): "end", "beginning", "middle", an ordinal ("first
+// half"), or without "the" an "early"/"late"/"mid" word.
+func (p *parser) mayPosMod(i int) bool {
+	the := p.fw(i) == fwThe
+	if the {
+		i++
+	}
+	e := p.lx(i)
+	return e != nil && (e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.ord != 0 || !the && e.mod != "")
 }
 
 // posModExpr: "early next year", "late November", "mid-1996", "the end of 1990",
