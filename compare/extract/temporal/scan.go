@@ -83,6 +83,19 @@ func scanChunk(text []byte, pos int, toks []token) (_ []token, next int, cut boo
 			i++
 			continue // the commonest byte: no token, nothing to mask
 		case isLetter(c):
+			if n-i >= 8 {
+				// the usual word: under eight letters, then an ASCII byte
+				w := binary.LittleEndian.Uint64(text[i:])
+				if l := letterRun(w); l < 8 && w>>(8*l)&0x80 == 0 {
+					lx, e := lexTab.slot(lexKey{lo: (w | lower8) & (1<<(8*l) - 1)})
+					toks = append(toks, token{s: int32(i), e: int32(i + l), kind: tkWord, lx: lx, cap: c <= 'Z', start: e != nil && e.startable})
+					i += l
+					if byte(w>>(8*l)) == ' ' {
+						i++ // and the space after it, already loaded
+					}
+					continue
+				}
+			}
 			j, lx, start := scanWord(text, i)
 			toks = append(toks, token{s: int32(i), e: int32(j), kind: tkWord, lx: lx, cap: c <= 'Z', start: start})
 			i = j
