@@ -134,3 +134,26 @@ func articles(n int, seed uint64) [][]byte {
 	}
 	return out
 }
+
+// TestBuffersHugeDocument checks that a document with more expressions
+// than a Buffers keeps room for still comes out right, and that its
+// scratch is let go rather than kept for the next call.
+func TestBuffersHugeDocument(t *testing.T) {
+	text := newsText(2 << 20)
+	want := Tag(text, sat, Options{})
+	if len(want) <= keepTimexes {
+		t.Fatalf("%d expressions: the document is not huge enough", len(want))
+	}
+	var b Buffers
+	got := Tag(text, sat, Options{Buffers: &b})
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("with Buffers %d timexes, without %d", len(got), len(want))
+	}
+	if b.out != nil || b.buf != nil || b.vend != nil {
+		t.Errorf("Buffers kept %d timexes' room after a huge document", cap(b.out))
+	}
+	small := []byte("The talks began on Friday.")
+	if got, want := Tag(small, sat, Options{Buffers: &b}), Tag(small, sat, Options{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a huge document: %s, want %s", brief(got), brief(want))
+	}
+}
