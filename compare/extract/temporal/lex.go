@@ -1,5 +1,7 @@
 package temporal
 
+import "encoding/binary"
+
 // unit is a calendar or clock unit a duration or relative expression counts in.
 type unit uint8
 
@@ -138,9 +140,19 @@ type lexEntry struct {
 	fw        uint8
 	tensAdj   int16 // "twenty" etc: can take a ones word after it
 	holiday   int8
-	long      bool // "yearlong": a one-unit duration by itself
-	startable bool // may begin an expression; computed
+	long      bool  // "yearlong": a one-unit duration by itself
+	startable bool  // may begin an expression; computed
+	lead      uint8 // the word is nothing but "the", "a"/"an" or "that"; computed, see parser.hopeless
 }
+
+// Words that start an expression only before a word the grammar knows
+// (parser.hopeless).
+const (
+	leadNone uint8 = iota
+	leadThe
+	leadA
+	leadThat
+)
 
 // Holidays with a fixed or computable date.
 const (
@@ -156,51 +168,61 @@ const (
 
 var lexicon = buildLexicon()
 
-// lexTable is lexicon as an open-addressing hash table keyed by an FNV-1a
-// hash the tokenizer computes while it lower-cases a word: about three
-// times faster than a Go map lookup, which dominates the scanner's cost.
+// lexTable is lexicon as an open-addressing hash table keyed by the
+// lower-cased word packed into two machine words (lexKey): the tokenizer
+// loads a word's bytes with two 8-byte reads instead of hashing it byte by
+// byte, and a probe compares two integers instead of two strings.
 type lexTable struct {
-	keys    []string
+	keys    []lexKey
 	entries []*lexEntry
-	mask    uint32
+	shift   uint // 64 - log2(len(keys)): the hash's top bits pick the slot
+	mask    uint64
 }
+
+// lexKey is a word of at most 16 bytes, little-endian, zero-padded; a
+// lexicon word has no zero byte, so the padding also encodes its length.
+type lexKey struct{ lo, hi uint64 }
 
 var lexTab = buildLexTable(lexicon)
 
-const (
-	fnvOffset uint32 = 2166136261
-	fnvPrime  uint32 = 16777619
-)
+func (k lexKey) hash() uint64 {
+	return (k.lo ^ k.hi*0xc2b2ae3d27d4eb4f) * 0x9e3779b97f4a7c15
+}
+
+func keyOf(w string) lexKey {
+	var b [16]byte
+	copy(b[:], w)
+	return lexKey{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
+}
 
 func buildLexTable(m map[string]*lexEntry) *lexTable {
-	size := 1
+	size, bits := 1, uint(0)
 	for size < 4*len(m) {
 		size <<= 1
+		bits++
 	}
-	t := &lexTable{keys: make([]string, size), entries: make([]*lexEntry, size), mask: uint32(size - 1)}
+	t := &lexTable{keys: make([]lexKey, size), entries: make([]*lexEntry, size), shift: 64 - bits, mask: uint64(size - 1)}
 	for w, e := range m {
-		h := fnvOffset
-		for k := 0; k < len(w); k++ {
-			h = (h ^ uint32(w[k])) * fnvPrime
-		}
-		i := h & t.mask
+		k := keyOf(w)
+		i := k.hash() >> t.shift
 		for t.entries[i] != nil {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.entries[i] = w, e
+		t.keys[i], t.entries[i] = k, e
 	}
 	return t
 }
 
-// slot looks up the lower-cased word w with hash h and returns its slot
-// plus one, or 0 when w is not in the lexicon.
-func (t *lexTable) slot(w []byte, h uint32) uint16 {
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		if t.entries[i] == nil {
-			return 0
+// slot returns the slot of the word with key k plus one and its entry, or
+// 0 and nil when the word is not in the lexicon.
+func (t *lexTable) slot(k lexKey) (uint16, *lexEntry) {
+	for i := k.hash() >> t.shift; ; i = (i + 1) & t.mask {
+		e := t.entries[i]
+		if e == nil {
+			return 0, nil
 		}
-		if t.keys[i] == string(w) {
-			return uint16(i + 1)
+		if t.keys[i] == k {
+			return uint16(i + 1), e
 		}
 	}
 }
@@ -362,6 +384,14 @@ func buildLexicon() map[string]*lexEntry {
 			e.fw == fwMidnight || e.fw == fwDawn || e.fw == fwDusk || e.fw == fwQ || e.fw == fwH || e.fw == fwTonight || e.fw == fwOvernight || e.fw == fwEach || e.fw == fwCouple ||
 			e.fw == fwFew || e.fw == fwSeveral || e.fw == fwMany || e.fw == fwMore || e.fw == fwLess || e.fw == fwAt || e.fw == fwUp ||
 			e.fw == fwNo || e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.fw == fwThese || e.fw == fwThat
+		switch *e {
+		case lexEntry{fw: fwThe, startable: true}:
+			e.lead = leadThe
+		case lexEntry{fw: fwA, startable: true}:
+			e.lead = leadA
+		case lexEntry{fw: fwThat, startable: true}:
+			e.lead = leadThat
+		}
 	}
 	return m
 }

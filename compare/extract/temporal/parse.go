@@ -109,8 +109,7 @@ func (p *parser) dot(i int) int {
 func (p *parser) run() {
 	toks := p.toks
 	for i := 0; i < len(toks); {
-		t := &toks[i]
-		if t.kind == tkWord && (t.lx == 0 || !t.entry().startable) || t.kind == tkPunct && t.p != '\'' {
+		if !toks[i].start || p.hopeless(i) {
 			i++
 			continue
 		}
@@ -137,13 +136,54 @@ func (p *parser) run() {
 	}
 }
 
+// hopeless reports, for the commonest tokens that may start an expression,
+// that the one at i cannot, judged by the token after it: "the", "a"/"an"
+// and "that" before a word outside the lexicon, an apostrophe before
+// anything but digits ("'90s"). They are about half the tokens match would
+// otherwise try, nearly all in vain. The words listed are those the grammar
+// reads by their spelling after such a lead (theExpr: "the near future";
+// quantity: "a business day"; core: "for a while"); a new rule of that kind
+// must be added here, which TestHopeless checks on generated text.
+func (p *parser) hopeless(i int) bool {
+	if i+1 >= len(p.toks) {
+		return false
+	}
+	t, next := &p.toks[i], &p.toks[i+1]
+	if t.kind == tkPunct {
+		return next.kind != tkNum // an apostrophe: only "'90s"
+	}
+	if t.kind != tkWord || next.kind != tkWord || next.lx != 0 {
+		return false
+	}
+	switch t.entry().lead {
+	case leadThe:
+		return !p.is(i+1, "near") && !p.is(i+1, "short") && !p.is(i+1, "long")
+	case leadA:
+		for _, w := range [...]string{"trading", "business", "working", "school", "additional", "extra", "further", "while"} {
+			if p.is(i+1, w) {
+				return false
+			}
+		}
+		return true
+	case leadThat:
+		return true
+	}
+	return false
+}
+
 // match tries every construction that can start at token i; the longest wins.
 func (p *parser) match(i int) (sem, int, bool) {
-	if s, j, ok := p.approxExpr(i); ok {
-		return s, j, true
+	// approxExpr and posModExpr are tried only where their first lines
+	// would not turn the token down: a failed call still costs a zeroed sem
+	if e := p.lx(i); e != nil && (e.approx != "" || e.fw == fwAt || e.fw == fwNo) {
+		if s, j, ok := p.approxExpr(i); ok {
+			return s, j, true
+		}
 	}
-	if s, j, ok := p.posModExpr(i); ok {
-		return s, j, true
+	if p.mayPosMod(i) {
+		if s, j, ok := p.posModExpr(i); ok {
+			return s, j, true
+		}
 	}
 	if p.fw(i) == fwThe {
 		if s, j, ok := p.theExpr(i + 1); ok {
@@ -216,6 +256,18 @@ func (p *parser) approxExpr(i int) (sem, int, bool) {
 		s.mod = mod
 	}
 	return s, j, true
+}
+
+// mayPosMod reports whether posModExpr can match at i, by the word it
+// turns on (after "the"): "end", "beginning", "middle", an ordinal ("first
+// half"), or without "the" an "early"/"late"/"mid" word.
+func (p *parser) mayPosMod(i int) bool {
+	the := p.fw(i) == fwThe
+	if the {
+		i++
+	}
+	e := p.lx(i)
+	return e != nil && (e.fw == fwEnd || e.fw == fwBeginning || e.fw == fwMiddle || e.ord != 0 || !the && e.mod != "")
 }
 
 // posModExpr: "early next year", "late November", "mid-1996", "the end of 1990",

@@ -53,7 +53,27 @@ type Options struct {
 	// Mask reports offsets that are markup, not prose; tokens starting there
 	// are skipped. May be nil.
 	Mask func(off int) bool
+	// Buffers, when set, is scratch memory Tag reuses from call to call;
+	// nil allocates it afresh for each call. See Buffers.
+	Buffers *Buffers
 }
+
+// Buffers is scratch memory for a caller that tags many documents in
+// turn: with it, Tag allocates only what it returns (the []Timex, and one
+// string holding all their texts and values; nothing when it finds no
+// expression). The returned timexes never share memory with the Buffers:
+// they stay valid and unchanged whatever later calls do. One Buffers
+// serves one call at a time. The zero value is ready to use.
+type Buffers struct {
+	toks []token
+	out  []Timex
+	buf  []byte
+	vend []int32
+}
+
+// keepTimexes bounds the expressions a Buffers keeps room for, so that one
+// huge document does not pin its scratch for the rest of a run.
+const keepTimexes = 1 << 12
 
 // Granularity is the precision of a time value, finest first.
 type Granularity int
@@ -128,20 +148,42 @@ type Timex struct {
 // non-overlapping. ref is the document's reference date (UTC midnight);
 // a zero ref leaves relative values unresolved ("XXXX-XX-XX").
 func Tag(text []byte, ref time.Time, opt Options) []Timex {
+	b := opt.Buffers
+	if b == nil {
+		b = &Buffers{}
+	}
 	n := len(text)/256 + 4 // about one expression in 290 bytes of news
-	p := &parser{text: text, opt: opt, out: make([]Timex, 0, n), buf: make([]byte, 0, 32*n), vend: make([]int32, 0, n)}
+	p := &parser{text: text, opt: opt, out: b.out[:0], buf: b.buf[:0], vend: b.vend[:0]}
+	if opt.Buffers == nil {
+		p.out, p.buf, p.vend = make([]Timex, 0, n), make([]byte, 0, 32*n), make([]int32, 0, n)
+	}
 	if !ref.IsZero() {
 		p.ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
 		p.hasRef = true
 	}
-	toks := make([]token, 0, min(len(text)/4+8, 4*chunkTokens+64))
+	toks := b.toks[:0]
+	if want := min(len(text)/4+8, 4*chunkTokens+64); cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
 	for pos := 0; pos < len(text); {
 		toks, pos = tokenize(text, pos, toks[:0], opt.Mask)
 		p.toks = toks
 		p.run()
 	}
 	p.finish()
-	return p.out
+	if opt.Buffers == nil {
+		return p.out
+	}
+	// hand back a copy and keep the scratch, cleared of the strings it
+	// would otherwise pin
+	out := make([]Timex, len(p.out))
+	copy(out, p.out)
+	clear(p.out)
+	b.toks, b.buf, b.vend, b.out = toks[:0], p.buf[:0], p.vend[:0], p.out[:0]
+	if cap(p.out) > keepTimexes {
+		b.out, b.buf, b.vend = nil, nil, nil
+	}
+	return out
 }
 
 // Compatible reports whether two expressions can speak of the same time:
