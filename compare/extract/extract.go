@@ -71,6 +71,9 @@ type Env struct {
 	// text is Doc.Text as a string, which the tokens' texts are
 	// substrings of ("" when the Env was not made by NewEnv).
 	text string
+	// timexBuf is the tagger's scratch when a Scratch made the Env (nil:
+	// the tagger allocates its own).
+	timexBuf *temporal.Buffers
 }
 
 // Matches returns the gazetteer's matches over the whole document.
@@ -148,7 +151,7 @@ func (env *Env) init() {
 	masked := env.masked()
 	env.Tokens, env.text = tokenize(env.Tokens[:0], doc.Text, masked, env.Gaz)
 	env.tokGaz = env.Gaz
-	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: env.Opt.DayFirst, Mask: masked})
+	env.Timexes = temporal.Tag(doc.Text, doc.Reference, temporal.Options{DayFirst: env.Opt.DayFirst, Mask: masked, Buffers: env.timexBuf})
 	findEvent(env)
 }
 

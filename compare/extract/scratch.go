@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract/temporal"
 	"github.com/crosscheck/crosscheck/compare/kb"
 )
 
@@ -18,11 +19,13 @@ import (
 // Related, Valid and Evidence are their own or the gazetteer's. What it
 // may not keep: the Env itself and what it hands out (Tokens, Matches,
 // Sentences) are overwritten by the next NewEnv on the same Scratch;
-// Timexes are the document's own. A claims buffer reused with AppendRun
+// Timexes are the document's own (the tagger's buffers are kept here, but
+// it returns fresh timexes). A claims buffer reused with AppendRun
 // is the caller's: copy the claims out of it to keep them past its next
 // reuse.
 type Scratch struct {
-	env Env
+	env   Env
+	timex temporal.Buffers
 }
 
 // maxKeptTokens bounds the token buffer a Scratch keeps between
@@ -41,7 +44,7 @@ func (s *Scratch) NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Op
 	}
 	// Matches and sentences point only into the gazetteer, which outlives
 	// them: they need no clearing.
-	s.env = Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt, Tokens: toks[:0], matches: ms[:0], sents: sents[:0]}
+	s.env = Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt, Tokens: toks[:0], matches: ms[:0], sents: sents[:0], timexBuf: &s.timex}
 	s.env.init()
 	// The last document's tokens past this one's end would keep its text
 	// alive: clear them, so that past len(Tokens) the buffer stays zero.
