@@ -205,6 +205,7 @@ func Prepare(d *compare.Document, cfg check.Config, kinds []compare.Kind) Articl
 type scratch struct {
 	ex     extract.Scratch
 	claims []compare.Claim
+	pack   Packer
 }
 
 // maxKeptClaims bounds the claims buffer a pass-1 worker keeps.
@@ -224,7 +225,7 @@ func (sc *scratch) prepare(d *compare.Document, cfg check.Config, kinds []compar
 	claims := check.AppendClaimsOf(sc.claims[:0], env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
 	compact(d, claims)
-	a.Packed = PackClaims(claims)
+	a.Packed = sc.pack.Pack(claims)
 	// Cleared, so that the buffer does not keep the article alive; one
 	// page with claims by the thousand does not leave its buffer behind.
 	clear(claims)

@@ -30,10 +30,29 @@ const packVersion = 2
 // PackClaims encodes one document's claims. Doc pointers are not encoded:
 // UnpackClaims sets them to the document it is given.
 func PackClaims(claims []compare.Claim) []byte {
-	// An article's claims hold about five distinct strings each: sized
-	// for that, the index seldom grows.
-	p := packer{index: make(map[string]int, 6*len(claims)), table: make([]string, 0, 6*len(claims))}
-	p.b = make([]byte, 0, 64*len(claims))
+	var pk Packer
+	return pk.Pack(claims)
+}
+
+// Packer is PackClaims keeping its working buffers (the string index and
+// table, the claims' bytes) from one article to the next: per article
+// they were several times the size of the block. The zero value is ready;
+// a Packer is not safe for concurrent use.
+type Packer struct {
+	p packer
+}
+
+// maxKeptStrings bounds the string table a Packer keeps between articles.
+const maxKeptStrings = 1 << 14
+
+// Pack is PackClaims. The block it returns is the caller's.
+func (pk *Packer) Pack(claims []compare.Claim) []byte {
+	p := &pk.p
+	if p.index == nil {
+		// An article's claims hold about five distinct strings each.
+		p.index = make(map[string]int, 6*len(claims))
+	}
+	p.b, p.table, p.last = p.b[:0], p.table[:0], [nFields]lastString{}
 	for i := range claims {
 		p.claim(&claims[i])
 	}
@@ -49,7 +68,16 @@ func PackClaims(claims []compare.Claim) []byte {
 		out.b = append(out.b, s...)
 	}
 	out.uint(uint64(len(claims)))
-	return append(out.b, p.b...)
+	block := append(out.b, p.b...)
+	// The table and index hold the article's strings: let them go, so
+	// that the buffers do not keep the article alive.
+	clear(p.index)
+	clear(p.table)
+	p.last = [nFields]lastString{}
+	if cap(p.table) > maxKeptStrings {
+		*p = packer{}
+	}
+	return block
 }
 
 // UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
@@ -98,10 +126,13 @@ type packer struct {
 	// last is the string each field wrote last and its index: the kind,
 	// attribute, segment, unit, … of a claim are often the previous
 	// claim's, and comparing is cheaper than hashing.
-	last [nFields]struct {
-		s string
-		i int
-	}
+	last [nFields]lastString
+}
+
+// lastString is a string a field wrote and its table index.
+type lastString struct {
+	s string
+	i int
 }
 
 // A field is a string field of a claim, for packer.last.

@@ -37,6 +37,7 @@ func TestPackRoundTrip(t *testing.T) {
 	}
 	kinds := map[compare.Kind]bool{}
 	total := 0
+	var reused Packer // one Packer over every document, as a worker uses it
 	for _, d := range docs {
 		var cs []compare.Claim
 		for _, c := range byDoc {
@@ -47,6 +48,9 @@ func TestPackRoundTrip(t *testing.T) {
 		}
 		total += len(cs)
 		roundTrip(t, d, cs)
+		if got, want := reused.Pack(cs), PackClaims(cs); !bytes.Equal(got, want) {
+			t.Fatalf("%s: a reused Packer gives %d bytes, a fresh one %d: state leaks between articles", d.ID, len(got), len(want))
+		}
 	}
 	if total < 1000 || len(kinds) < 8 {
 		t.Fatalf("only %d claims of %d kinds: the test would prove little", total, len(kinds))
