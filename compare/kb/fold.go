@@ -54,9 +54,15 @@ func appendFold(dst []byte, name string) []byte {
 // letters and digits, diacritics and apostrophes dropped, split at
 // everything else.
 func unicodeWords(low []byte, ends []int, name string) ([]byte, []int) {
-	var nb [128]byte
 	inWord := false
-	for _, r := range string(norm.NFKD.AppendString(nb[:0], name)) {
+	// A name already in NFKD (curly apostrophes, letters without
+	// diacritics) is read as it is: decomposing it would give the same
+	// string, in a buffer on the heap.
+	dec := name
+	if norm.NFKD.QuickSpanString(name) < len(name) {
+		dec = norm.NFKD.String(name)
+	}
+	for _, r := range dec {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case isNameApostrophe(r):
