@@ -80,7 +80,7 @@ func hashMore(h uint64, s string) uint64 {
 // IR), so that outlets' wording matters less; gaz may be nil. It reads
 // doc.Text, so call it before the text is dropped.
 func FeaturesOf(doc *compare.Document, gaz *extract.Gazetteer) Features {
-	return features(doc, gaz, func(s compare.Span) ([]extract.Token, []extract.Match) {
+	return features(doc, gaz, compare.Span{}, func(s compare.Span) ([]extract.Token, []extract.Match) {
 		toks := extract.Tokenize(masked(doc, s), nil)
 		if gaz == nil {
 			return toks, nil
@@ -97,7 +97,7 @@ func featuresOfEnv(env *extract.Env) Features {
 	// The caller is done with one span's matches before it asks for the
 	// next: one buffer serves them all.
 	var sub []extract.Match
-	return features(env.Doc, env.Gaz, func(s compare.Span) ([]extract.Token, []extract.Match) {
+	return features(env.Doc, env.Gaz, titleSpan(env.Doc), func(s compare.Span) ([]extract.Token, []extract.Match) {
 		lo := tokenAt(toks, s.Start)
 		hi := lo + tokenAt(toks[lo:], s.End)
 		for hi > lo && toks[hi-1].Span.End > s.End {
@@ -113,6 +113,64 @@ func featuresOfEnv(env *extract.Env) Features {
 		}
 		return toks[lo:hi], sub
 	})
+}
+
+// titleSpan is where the text holds the title as a paragraph of its own
+// in the headline block (empty: nowhere). The tokens and gazetteer
+// matches of that span are those of the title alone: it is the same
+// bytes, unmasked, with a line break (or the text's edge) on either side,
+// so its first token starts a line, no token or match runs across its
+// edges, and the tokenizer's look-ahead past its end sees a line break,
+// as it sees the end of the title alone.
+func titleSpan(doc *compare.Document) compare.Span {
+	title, text := doc.Title, doc.Text
+	if title == "" {
+		return compare.Span{}
+	}
+	for _, s := range doc.Sections {
+		if s.Segment != compare.SegHeadline || s.Span.Start < 0 || s.Span.End > len(text) || s.Span.Start >= s.Span.End {
+			continue
+		}
+		// The title starts a line: try each line of the block.
+		for start := s.Span.Start; start < s.Span.End; {
+			end := start + len(title)
+			if end <= s.Span.End && string(text[start:end]) == title && lineEdges(text, start, end) && !maskedIn(doc.Mask, start, end) {
+				return compare.Span{Start: start, End: end}
+			}
+			nl := bytes.IndexByte(text[start:s.Span.End], '\n')
+			if nl < 0 {
+				break
+			}
+			start += nl + 1
+		}
+	}
+	return compare.Span{}
+}
+
+// lineEdges reports whether text[start:end] has a line break or the
+// text's edge on either side, and no dot two bytes before it (the
+// tokenizer looks that far back for the last dot of "U.S.").
+func lineEdges(text []byte, start, end int) bool {
+	if start > 0 && text[start-1] != '\n' || start > 1 && text[start-2] == '.' {
+		return false
+	}
+	switch {
+	case end == len(text) || text[end] == '\n':
+		return true
+	case text[end] == '\r':
+		return end+1 < len(text) && text[end+1] == '\n'
+	}
+	return false
+}
+
+// maskedIn reports whether a mask span overlaps [start, end).
+func maskedIn(mask []compare.Span, start, end int) bool {
+	for _, m := range mask {
+		if m.Start < end && m.End > start {
+			return true
+		}
+	}
+	return false
 }
 
 // tokenAt is the index of the first token starting at or after offset
@@ -144,9 +202,11 @@ func matchAt(ms []extract.Match, i int) int {
 	return lo
 }
 
-// features computes an article's features; tokens returns the tokens and
+// features computes an article's features; title is where the text
+// holds the title (titleSpan), if tokens should take it from there;
+// tokens returns the tokens and
 // gazetteer matches of a span of its text.
-func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare.Span) ([]extract.Token, []extract.Match)) Features {
+func features(doc *compare.Document, gaz *extract.Gazetteer, title compare.Span, tokens func(compare.Span) ([]extract.Token, []extract.Match)) Features {
 	f := Features{Day: NoDay, Story: doc.Story}
 	if doc.Published != nil {
 		f.Day = DayOf(*doc.Published)
@@ -156,7 +216,10 @@ func features(doc *compare.Document, gaz *extract.Gazetteer, tokens func(compare
 	var scratch [3][128]uint64
 	fs := featureSet{words: scratch[0][:0], names: scratch[1][:0], probe: scratch[2][:0]}
 	// Headlines are often title case: their capitals say nothing.
-	if doc.Title != "" {
+	if title.End > title.Start {
+		// The title as the text holds it: already tokenized.
+		fs = fs.scanSpan(tokens, title, false)
+	} else if doc.Title != "" {
 		toks := extract.Tokenize([]byte(doc.Title), nil)
 		var ms []extract.Match
 		if gaz != nil {

@@ -205,7 +205,7 @@ func TestFeaturesOfEnvMatches(t *testing.T) {
 	for _, d := range docs {
 		want := FeaturesOf(d, gaz)
 		got := featuresOfEnv(extract.NewEnv(d, k, gaz, extract.Options{}))
-		if !slices.Equal(got.Words, want.Words) || !slices.Equal(got.Names, want.Names) || got.Day != want.Day {
+		if !sameFeatures(got, want) {
 			t.Errorf("%s: features from the Env differ: %d words %d names, want %d and %d", d.ID, len(got.Words), len(got.Names), len(want.Words), len(want.Names))
 		}
 	}

@@ -66,6 +66,8 @@ type Env struct {
 	split   bool
 	matches []Match
 	scanned bool
+	// quotes is the quote extractor's buffer of quote spans.
+	quotes []quoteSpan
 	// tokGaz is the gazetteer the tokens carry word ids of.
 	tokGaz *Gazetteer
 	// text is Doc.Text as a string, which the tokens' texts are

@@ -245,7 +245,8 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		officeID = office.ID
 	}
 	day := when.From
-	matches := k.Resolve(name, day, officeID)
+	var mbuf [4]kb.Match // the candidates, on the stack
+	matches := k.AppendResolve(mbuf[:0], name, day, officeID)
 	if len(matches) == 0 {
 		return compare.Claim{}, false
 	}
@@ -626,7 +627,8 @@ func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (c
 	toks := env.Tokens
 	name := env.slice(compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End})
 	when, basis := env.claimTime(s, titleFrom, to, "")
-	ms := k.Resolve(name, when.From, "")
+	var mbuf [4]kb.Match
+	ms := k.AppendResolve(mbuf[:0], name, when.From, "")
 	if len(ms) == 0 || !ms[0].Exact {
 		return compare.Claim{}, false
 	}

@@ -71,7 +71,12 @@ type qmark struct {
 // their outer quote. Apostrophes ("Tehran’s", "don't", "the sides’ aims")
 // are told from single quote marks by the runes around them.
 func findQuotes(text []byte, masked func(int) bool) []quoteSpan {
-	var out []quoteSpan
+	return appendQuoteSpans(nil, text, masked)
+}
+
+// appendQuoteSpans is findQuotes appending to out (a buffer a Scratch
+// keeps, or nil).
+func appendQuoteSpans(out []quoteSpan, text []byte, masked func(int) bool) []quoteSpan {
 	for ls := 0; ls < len(text); {
 		le := len(text)
 		if n := bytes.IndexByte(text[ls:], '\n'); n >= 0 {
@@ -84,7 +89,9 @@ func findQuotes(text []byte, masked func(int) bool) []quoteSpan {
 }
 
 func quotesInLine(text []byte, ls, le int, masked func(int) bool, out []quoteSpan) []quoteSpan {
-	var stack []qmark
+	// Lines nest few marks: the stack starts on the goroutine's stack.
+	var stackBuf [8]qmark
+	stack := stackBuf[:0]
 	// held counts the marks of each class on the stack, so that has is
 	// O(1): a line of unmatched openers would otherwise be quadratic.
 	var held [qmGuillemet + 1]int
@@ -410,7 +417,8 @@ var pronouns = map[string]bool{
 func runQuote(env *Env) []compare.Claim { return appendQuote(env, nil) }
 
 func appendQuote(env *Env, out []compare.Claim) []compare.Claim {
-	spans := findQuotes(env.Doc.Text, env.masked())
+	env.quotes = appendQuoteSpans(env.quotes[:0], env.Doc.Text, env.masked())
+	spans := env.quotes
 	if len(spans) == 0 {
 		return out
 	}
@@ -900,7 +908,8 @@ func (env *Env) resolvePerson(name []Token) string {
 		return ""
 	}
 	text := env.slice(compare.Span{Start: name[0].Span.Start, End: name[len(name)-1].Span.End})
-	ms := env.KB.Resolve(text, env.Event.When.From, "")
+	var mbuf [4]kb.Match
+	ms := env.KB.AppendResolve(mbuf[:0], text, env.Event.When.From, "")
 	if len(ms) == 0 || ms[0].Score < 0.8 || len(ms) > 1 && ms[1].Score >= ms[0].Score {
 		return ""
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // Scratch keeps extraction's per-document buffers (the Env, its tokens,
-// gazetteer matches and sentences) from one document to the next, so
+// gazetteer matches, sentences and quote spans) from one document to the next, so
 // that a goroutine extracting many documents in turn allocates them once
 // rather than per document. The zero value is ready to use. A Scratch is
 // not safe for concurrent use: give each worker its own.
@@ -38,13 +38,13 @@ const maxKeptTokens = 1 << 16
 // it.
 func (s *Scratch) NewEnv(doc *compare.Document, k *kb.KB, gaz *Gazetteer, opt Options) *Env {
 	old := &s.env
-	toks, ms, sents := old.Tokens, old.matches, old.sents
+	toks, ms, sents, qs := old.Tokens, old.matches, old.sents, old.quotes
 	if cap(toks) > maxKeptTokens {
-		toks, ms, sents = nil, nil, nil
+		toks, ms, sents, qs = nil, nil, nil, nil
 	}
 	// Matches and sentences point only into the gazetteer, which outlives
-	// them: they need no clearing.
-	s.env = Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt, Tokens: toks[:0], matches: ms[:0], sents: sents[:0], timexBuf: &s.timex}
+	// them, and quote spans are offsets: they need no clearing.
+	s.env = Env{Doc: doc, KB: k, Gaz: gaz, Opt: opt, Tokens: toks[:0], matches: ms[:0], sents: sents[:0], quotes: qs[:0], timexBuf: &s.timex}
 	s.env.init()
 	// The last document's tokens past this one's end would keep its text
 	// alive: clear them, so that past len(Tokens) the buffer stays zero.

@@ -21,6 +21,9 @@ type wordSlot struct {
 }
 
 type wordEntry struct {
+	// a and b are the word's bytes wordParts reads, which are all of a
+	// word of up to 16 bytes: for one, comparing them compares the words.
+	a, b   uint64
 	off, n int32 // the word is keys[off:off+n]
 	val    vocabWord
 }
@@ -36,11 +39,12 @@ func newWordTable(m map[string]vocabWord) *wordTable {
 		if w == "" {
 			continue // no token is empty
 		}
-		t.words = append(t.words, wordEntry{off: int32(len(keys)), n: int32(len(w)), val: v})
+		a, b := wordParts(w)
+		t.words = append(t.words, wordEntry{a: a, b: b, off: int32(len(keys)), n: int32(len(w)), val: v})
 		keys = append(keys, w...)
 		t.maxLen = max(t.maxLen, len(w))
 		t.first[w[0]] = true
-		h := wordHash(w)
+		h := partsHash(a, b, len(w))
 		for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
 			if t.slots[i].tag == 0 {
 				t.slots[i] = wordSlot{slotTag(h), int32(len(t.words) - 1)}
@@ -59,7 +63,8 @@ func (t *wordTable) get(w string) (vocabWord, bool) {
 	if len(w) == 0 || len(w) > t.maxLen || !t.first[w[0]] {
 		return vocabWord{}, false
 	}
-	h := wordHash(w)
+	a, b := wordParts(w)
+	h := partsHash(a, b, len(w))
 	tag := slotTag(h)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -68,18 +73,18 @@ func (t *wordTable) get(w string) (vocabWord, bool) {
 			return vocabWord{}, false
 		}
 		if s.tag == tag {
-			if e := &t.words[s.idx]; int(e.n) == len(w) && t.keys[e.off:e.off+e.n] == w {
+			if e := &t.words[s.idx]; int(e.n) == len(w) && e.a == a && e.b == b && (len(w) <= 16 || t.keys[e.off:e.off+e.n] == w) {
 				return e.val, true
 			}
 		}
 	}
 }
 
-// wordHash hashes a word from its length and its first and last bytes
-// (up to eight of each), which tells words apart well enough for a table
-// that compares the words anyway, and costs no loop.
-func wordHash(w string) uint64 {
-	var a, b uint64
+// wordParts are the first and last bytes of a word (up to eight of
+// each) as two numbers. With the length they determine a word of up to
+// 16 bytes: its bytes are all among them (words of 1 to 3 bytes: first,
+// middle and last).
+func wordParts(w string) (a, b uint64) {
 	switch n := len(w); {
 	case n >= 8:
 		a, b = load64(w), load64(w[n-8:])
@@ -88,7 +93,14 @@ func wordHash(w string) uint64 {
 	case n > 0:
 		a, b = uint64(w[0])|uint64(w[n/2])<<8|uint64(w[n-1])<<16, 0
 	}
-	h := (a^uint64(len(w)))*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f
+	return a, b
+}
+
+// partsHash hashes a word from its parts and length, which tells words
+// apart well enough for a table that compares the words anyway, and
+// costs no loop.
+func partsHash(a, b uint64, n int) uint64 {
+	h := (a^uint64(n))*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f
 	return h ^ h>>31
 }
 

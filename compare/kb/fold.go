@@ -54,9 +54,16 @@ func appendFold(dst []byte, name string) []byte {
 // letters and digits, diacritics and apostrophes dropped, split at
 // everything else.
 func unicodeWords(low []byte, ends []int, name string) ([]byte, []int) {
-	var nb [128]byte
 	inWord := false
-	for _, r := range string(norm.NFKD.AppendString(nb[:0], name)) {
+	// A name already in NFKD (curly apostrophes, letters without
+	// diacritics) is read as it is: decomposing it would only copy it
+	// into a buffer on the heap. Others take one allocation.
+	var dec []byte
+	if norm.NFKD.QuickSpanString(name) < len(name) {
+		// One buffer, which most decompositions fit.
+		dec = norm.NFKD.AppendString(make([]byte, 0, 2*len(name)+16), name)
+	}
+	for _, r := range nameOr(dec, name) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case isNameApostrophe(r):
@@ -75,6 +82,15 @@ func unicodeWords(low []byte, ends []int, name string) ([]byte, []int) {
 		ends = append(ends, len(low))
 	}
 	return low, ends
+}
+
+// nameOr is dec as a string, or name when dec is nil (name needed no
+// decomposing).
+func nameOr(dec []byte, name string) string {
+	if dec == nil {
+		return name
+	}
+	return string(dec)
 }
 
 // asciiWords is unicodeWords for an ASCII name, which NFKD leaves alone.

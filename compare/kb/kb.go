@@ -29,6 +29,7 @@
 //	(*KB).PlacesNamed(text) []*Place; EventsNamed(text) []*Event
 //	(*KB).Check() []Problem                      // consistency problems, with file:line:col
 //	(*KB).TenuresSeq(personID) iter.Seq[Term]    // Tenures without the copy
+//	(*KB).AppendResolve(dst, name, day, officeID) []Match // Resolve appending to dst
 package kb
 
 import "time"

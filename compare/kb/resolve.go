@@ -43,6 +43,14 @@ var honorifics = map[string]bool{
 // (or at any time, when day is zero) come first, then better scores, then
 // people alive on day. A person born after day is never returned.
 func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
+	return k.AppendResolve(nil, name, day, officeID)
+}
+
+// AppendResolve is Resolve appending the matches to dst, sorted among
+// themselves (dst is left as it was; nil when it stays empty): a caller
+// with a buffer of its own (a few matches on the stack) allocates
+// nothing.
+func (k *KB) AppendResolve(dst []Match, name string, day time.Time, officeID string) []Match {
 	var local [4]Match
 	cands := k.exact(local[:0], name)
 	if len(cands) == 0 {
@@ -55,9 +63,9 @@ func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
 		}
 	}
 	if len(cands) == 0 {
-		return nil
+		return dst
 	}
-	out := make([]Match, 0, len(cands))
+	out, start := dst, len(dst)
 	for _, m := range cands {
 		p := k.people[m.Person]
 		if !day.IsZero() && !p.Born.IsZero() && day.Before(p.Born) {
@@ -75,7 +83,7 @@ func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
 		}
 		return 0
 	}
-	slices.SortFunc(out, func(a, b Match) int {
+	slices.SortFunc(out[start:], func(a, b Match) int {
 		return cmp.Or(
 			boolCmp(b.Holds, a.Holds),
 			cmp.Compare(b.Score, a.Score),
