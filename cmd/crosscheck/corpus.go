@@ -137,6 +137,9 @@ func runCorpus(env *cliEnv, f *corpusFlags, args []string) error {
 			errOut = append(errOut, oneLine(e.Error()))
 		},
 	}
+	// Stories are encoded on the workers that check them; emit, in story
+	// order on one goroutine, only writes the bytes.
+	cfg.Render = renderStory
 	var score *corpus.Scorer
 	if truth != nil {
 		score = corpus.NewScorer(truth)
@@ -209,8 +212,25 @@ type corpusWriter struct {
 	dir      string
 	files    []*os.File
 	stories  *bufio.Writer
-	findings *csv.Writer
+	findings *bufio.Writer
 	closed   bool
+}
+
+// renderedStory is a story's line of stories.jsonl and rows of
+// findings.csv.
+type renderedStory struct{ jsonl, csv []byte }
+
+func renderStory(r *corpus.StoryResult) error {
+	jsonl, err := corpus.AppendStoryJSONL(nil, r)
+	if err != nil {
+		return err
+	}
+	rows, err := corpus.AppendFindingsCSV(nil, r)
+	if err != nil {
+		return err
+	}
+	r.Rendered = renderedStory{jsonl: jsonl, csv: rows}
+	return nil
 }
 
 func newCorpusWriter(dir string) (*corpusWriter, error) {
@@ -226,19 +246,30 @@ func newCorpusWriter(dir string) (*corpusWriter, error) {
 	}
 	w.files = []*os.File{sf, ff}
 	w.stories = bufio.NewWriterSize(sf, 1<<20)
-	w.findings = csv.NewWriter(ff) // buffered itself
-	if err := w.findings.Write(corpus.FindingsCSVHeader); err != nil {
+	w.findings = bufio.NewWriterSize(ff, 1<<20)
+	header := csv.NewWriter(w.findings)
+	if err := header.Write(corpus.FindingsCSVHeader); err != nil {
 		w.close()
 		return nil, fmt.Errorf("--out: %w", err)
 	}
+	header.Flush()
 	return w, nil
 }
 
+// story writes a story rendered by renderStory.
 func (w *corpusWriter) story(r *corpus.StoryResult) error {
-	if err := corpus.WriteStoryJSONL(w.stories, r); err != nil {
+	rs, ok := r.Rendered.(renderedStory)
+	if !ok {
+		if err := renderStory(r); err != nil {
+			return err
+		}
+		rs = r.Rendered.(renderedStory)
+	}
+	if _, err := w.stories.Write(rs.jsonl); err != nil {
 		return err
 	}
-	return corpus.WriteFindingsCSV(w.findings, r)
+	_, err := w.findings.Write(rs.csv)
+	return err
 }
 
 func (w *corpusWriter) summary(s *corpus.Summary) error {
@@ -278,8 +309,7 @@ func (w *corpusWriter) close() error {
 		errs = append(errs, w.stories.Flush())
 	}
 	if w.findings != nil {
-		w.findings.Flush()
-		errs = append(errs, w.findings.Error())
+		errs = append(errs, w.findings.Flush())
 	}
 	for _, f := range w.files {
 		errs = append(errs, f.Close())

@@ -45,6 +45,12 @@ type Config struct {
 	// OnError receives each load problem as it happens (may be nil); the
 	// summary keeps them too.
 	OnError func(compare.DocError)
+	// Render, when set, is called on the pass-2 worker that checked a
+	// story, concurrently and in any order, before the story is emitted
+	// in order on one goroutine: the place for work on a result that
+	// need not be serial, such as encoding it (into Rendered). An error
+	// stops the run as a story's error does.
+	Render func(*StoryResult) error
 }
 
 // StoryResult is one checked story.
@@ -56,6 +62,9 @@ type StoryResult struct {
 	// Claims counts the claims extracted from the story's articles, by
 	// document ID.
 	Claims map[string]int
+	// Rendered is what Config.Render made of the story, for emit; corpus
+	// never reads it.
+	Rendered any
 }
 
 // Article is what pass 1 keeps of one document.
@@ -278,6 +287,11 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 					members[k] = &arts[m]
 				}
 				res, err := CheckStory(ctx, stories[i], members, cfg.Check, kinds)
+				if err == nil && cfg.Render != nil {
+					if err = cfg.Render(res); err != nil {
+						err = fmt.Errorf("story %s: %w", stories[i].ID, err)
+					}
+				}
 				out <- done{i, res, err}
 			}
 		}()

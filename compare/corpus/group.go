@@ -184,7 +184,7 @@ func newVocabulary(feats []Features, commonDF float64) *vocabulary {
 	v.idf, v.lsh = make([]float32, len(hashes)), make([]bool, len(hashes))
 	for id, old := range byHash {
 		if df[old] > 0 {
-			v.idf[id] = float32(math.Log(float64(grouped+1) / float64(df[old])))
+			v.idf[id] = idf(grouped, df[old])
 		}
 		v.lsh[id] = df[old]+probeDF[old] <= maxDF
 	}
@@ -195,6 +195,20 @@ func newVocabulary(feats []Features, commonDF float64) *vocabulary {
 		}
 	}
 	return v
+}
+
+// idfPrior is the number of background articles the document
+// frequencies are smoothed with, in which every word appears once.
+const idfPrior = 100
+
+// idf weighs a word found in df of n articles. Learnt from the corpus
+// alone, a word that every article of a small corpus shares — the story's
+// own words, in a handful of reports of one event — would weigh next to
+// nothing and leave only each article's own wording to compare; the
+// prior keeps it a content word. Beyond some thousand articles the prior
+// hardly matters.
+func idf(n int, df int32) float32 {
+	return float32(math.Log((float64(n) + idfPrior) / (float64(df) + idfPrior/100)))
 }
 
 // signature is the MinHash signature of article i's words and probe

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck/compare/extract"
 	"github.com/crosscheck/crosscheck/compare/kb"
 	"github.com/crosscheck/crosscheck/compare/source"
+	"github.com/crosscheck/crosscheck/rules"
 )
 
 // testKB loads the embedded kb and its gazetteer once per test binary.
@@ -208,5 +210,36 @@ func TestFeaturesOfEnvMatches(t *testing.T) {
 		if !sameFeatures(got, want) {
 			t.Errorf("%s: features from the Env differ: %d words %d names, want %d and %d", d.ID, len(got.Words), len(got.Names), len(want.Words), len(want.Names))
 		}
+	}
+}
+
+// TestSmallCorpusGroupsReports: in a corpus of a few dozen articles, two
+// reports of one event in different words (two of the seeds: the same
+// talks, four names in common, little shared wording) are one story —
+// the words every report of the story shares must not lose their weight
+// because the corpus is small — while the unrelated test articles stay
+// out of it.
+func TestSmallCorpusGroupsReports(t *testing.T) {
+	k, gaz := mustKB(t)
+	asOf := time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)
+	cfg := Config{Check: check.Config{Rules: rules.All(), KB: k, Gazetteer: gaz, AsOf: &asOf, Now: asOf}}
+	storyOf := map[string]string{}
+	sizes := map[string]int{}
+	_, err := Run(context.Background(), []string{"../../testdata/seeds", "../../testdata/source"}, cfg, func(r *StoryResult) error {
+		for _, d := range r.Report.Documents {
+			storyOf[d.ID] = r.Story.ID
+		}
+		sizes[r.Story.ID] = len(r.Report.Documents)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := storyOf["000_d617c6085c59bd4c"], storyOf["001_444b98ae168bb563"]
+	if a == "" || a != b {
+		t.Fatalf("the two reports of the Oman talks are in stories %q and %q", a, b)
+	}
+	if sizes[a] > 3 {
+		t.Errorf("their story has %d articles: unrelated articles joined it", sizes[a])
 	}
 }

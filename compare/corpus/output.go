@@ -15,13 +15,13 @@ import (
 	"github.com/crosscheck/crosscheck/reports"
 )
 
-// storyLine is one line of stories.jsonl: a story, its articles and its
-// findings (each the finding object of the JSON report contract).
-type storyLine struct {
-	Story     string            `json:"story"`
-	Explicit  bool              `json:"explicit"`
-	Documents []storyDoc        `json:"documents"`
-	Findings  []json.RawMessage `json:"findings"`
+// storyHead is one line of stories.jsonl without its findings: a story
+// and its articles. The findings follow it on the line (AppendStoryJSONL),
+// each the finding object of the JSON report contract.
+type storyHead struct {
+	Story     string     `json:"story"`
+	Explicit  bool       `json:"explicit"`
+	Documents []storyDoc `json:"documents"`
 }
 
 type storyDoc struct {
@@ -37,30 +37,59 @@ type storyDoc struct {
 
 // WriteStoryJSONL writes one story as one JSON line.
 func WriteStoryJSONL(w io.Writer, r *StoryResult) error {
-	line := storyLine{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: []storyDoc{}, Findings: []json.RawMessage{}}
+	line, err := AppendStoryJSONL(nil, r)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(line)
+	return err
+}
+
+// AppendStoryJSONL appends WriteStoryJSONL's line to dst: {"story",
+// "explicit", "documents", "findings"}. Each finding is encoded once, by
+// the JSON report, and spliced in as it is (a json.RawMessage would be
+// parsed and compacted again: that was most of the cost of writing).
+func AppendStoryJSONL(dst []byte, r *StoryResult) ([]byte, error) {
+	head := storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: make([]storyDoc, 0, len(r.Report.Documents))}
 	for _, d := range r.Report.Documents {
 		sd := storyDoc{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: strOrNil(d.Outlet),
 			ReferenceTime: d.Reference.Format(time.DateOnly), ReferenceFrom: d.ReferenceFrom, Claims: r.Claims[d.ID]}
 		if d.Published != nil {
 			sd.Published = strOrNil(d.Published.Format(time.DateOnly))
 		}
-		line.Documents = append(line.Documents, sd)
+		head.Documents = append(head.Documents, sd)
 	}
 	var buf bytes.Buffer
-	if err := reports.JSONL(&buf, &compare.Report{Findings: r.Report.Findings}, reports.Options{}); err != nil {
-		return err
-	}
-	for _, l := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
-		if len(l) > 0 {
-			line.Findings = append(line.Findings, json.RawMessage(l))
-		}
-	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(line); err != nil {
-		return fmt.Errorf("story %s: %w", r.Story.ID, err)
+	if err := enc.Encode(head); err != nil {
+		return dst, fmt.Errorf("story %s: %w", r.Story.ID, err)
 	}
-	return nil
+	// The head is an object ending "}\n": the findings go before the "}".
+	h := bytes.TrimSuffix(buf.Bytes(), []byte("}\n"))
+	dst = append(append(dst, h...), `,"findings":[`...)
+	buf.Reset()
+	if err := reports.JSONL(&buf, &compare.Report{Findings: r.Report.Findings}, reports.Options{}); err != nil {
+		return dst, fmt.Errorf("story %s: %w", r.Story.ID, err)
+	}
+	// One compact finding a line; a newline inside a string is escaped.
+	sep := false
+	for rest := buf.Bytes(); len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if len(line) == 0 {
+			continue
+		}
+		if sep {
+			dst = append(dst, ',')
+		}
+		dst, sep = append(dst, line...), true
+	}
+	return append(dst, "]}\n"...), nil
 }
 
 func strOrNil(s string) *string {
@@ -72,6 +101,20 @@ func strOrNil(s string) *string {
 
 // FindingsCSVHeader is the header of findings.csv.
 var FindingsCSVHeader = []string{"story", "id", "rule", "type", "kind", "severity", "subject", "message", "documents", "outlets"}
+
+// AppendFindingsCSV appends WriteFindingsCSV's rows to dst.
+func AppendFindingsCSV(dst []byte, r *StoryResult) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	w := csv.NewWriter(buf)
+	if err := WriteFindingsCSV(w, r); err != nil {
+		return dst, err
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return dst, fmt.Errorf("findings csv: %w", err)
+	}
+	return buf.Bytes(), nil
+}
 
 // WriteFindingsCSV writes one row per finding of a story (no header).
 func WriteFindingsCSV(w *csv.Writer, r *StoryResult) error {
