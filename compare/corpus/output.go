@@ -50,15 +50,7 @@ func WriteStoryJSONL(w io.Writer, r *StoryResult) error {
 // the JSON report, and spliced in as it is (a json.RawMessage would be
 // parsed and compacted again: that was most of the cost of writing).
 func AppendStoryJSONL(dst []byte, r *StoryResult) ([]byte, error) {
-	head := storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: make([]storyDoc, 0, len(r.Report.Documents))}
-	for _, d := range r.Report.Documents {
-		sd := storyDoc{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: strOrNil(d.Outlet),
-			ReferenceTime: d.Reference.Format(time.DateOnly), ReferenceFrom: d.ReferenceFrom, Claims: r.Claims[d.ID]}
-		if d.Published != nil {
-			sd.Published = strOrNil(d.Published.Format(time.DateOnly))
-		}
-		head.Documents = append(head.Documents, sd)
-	}
+	head := storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: storyDocs(r)}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -90,6 +82,20 @@ func AppendStoryJSONL(dst []byte, r *StoryResult) ([]byte, error) {
 		dst, sep = append(dst, line...), true
 	}
 	return append(dst, "]}\n"...), nil
+}
+
+// storyDocs are the articles of a story line.
+func storyDocs(r *StoryResult) []storyDoc {
+	out := make([]storyDoc, 0, len(r.Report.Documents))
+	for _, d := range r.Report.Documents {
+		sd := storyDoc{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: strOrNil(d.Outlet),
+			ReferenceTime: d.Reference.Format(time.DateOnly), ReferenceFrom: d.ReferenceFrom, Claims: r.Claims[d.ID]}
+		if d.Published != nil {
+			sd.Published = strOrNil(d.Published.Format(time.DateOnly))
+		}
+		out = append(out, sd)
+	}
+	return out
 }
 
 func strOrNil(s string) *string {

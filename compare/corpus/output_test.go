@@ -76,15 +76,7 @@ func referenceStoryLine(t *testing.T, r *StoryResult) []byte {
 		storyHead
 		Findings []json.RawMessage `json:"findings"`
 	}
-	l := line{storyHead: storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: []storyDoc{}}, Findings: []json.RawMessage{}}
-	for _, d := range r.Report.Documents {
-		sd := storyDoc{ID: d.ID, Path: d.Path, Title: d.Title, Outlet: strOrNil(d.Outlet),
-			ReferenceTime: d.Reference.Format(time.DateOnly), ReferenceFrom: d.ReferenceFrom, Claims: r.Claims[d.ID]}
-		if d.Published != nil {
-			sd.Published = strOrNil(d.Published.Format(time.DateOnly))
-		}
-		l.Documents = append(l.Documents, sd)
-	}
+	l := line{storyHead: storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: storyDocs(r)}, Findings: []json.RawMessage{}}
 	var fs bytes.Buffer
 	if err := reports.JSONL(&fs, &compare.Report{Findings: r.Report.Findings}, reports.Options{}); err != nil {
 		t.Fatal(err)
