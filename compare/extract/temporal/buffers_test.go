@@ -1,10 +1,8 @@
 package temporal
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -30,22 +28,7 @@ func bufferDocs(t *testing.T) []bufDoc {
 			t.Fatal(err)
 		}
 		for _, f := range files {
-			raw, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var g goldDoc
-			if err := json.Unmarshal(raw, &g); err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
-			text, err := os.ReadFile(strings.TrimSuffix(f, ".json") + ".txt")
-			if err != nil {
-				t.Fatal(err)
-			}
-			ref, err := time.Parse("2006-01-02", g.DCT[:10])
-			if err != nil {
-				t.Fatalf("%s: %v", f, err)
-			}
+			_, text, ref := readGold(t, f)
 			docs = append(docs, bufDoc{text: text, ref: ref})
 		}
 	}

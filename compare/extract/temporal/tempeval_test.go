@@ -49,22 +49,7 @@ func evalDir(t *testing.T, dir string) (relaxed, value float64) {
 	}
 	var nGold, nSys, nPair, nValue int
 	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var g goldDoc
-		if err := json.Unmarshal(raw, &g); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		text, err := os.ReadFile(strings.TrimSuffix(f, ".json") + ".txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		ref, err := time.Parse("2006-01-02", g.DCT[:10])
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		g, text, ref := readGold(t, f)
 		sys := Tag(text, ref, Options{})
 		nGold += len(g.Timexes)
 		nSys += len(sys)
@@ -103,4 +88,27 @@ func evalDir(t *testing.T, dir string) (relaxed, value float64) {
 		}
 	}
 	return 2 * float64(nPair) / float64(nGold+nSys), 2 * float64(nValue) / float64(nGold+nSys)
+}
+
+// readGold reads a TempEval gold file (f, .json), its text (.txt) and its
+// document creation day.
+func readGold(t *testing.T, f string) (goldDoc, []byte, time.Time) {
+	t.Helper()
+	raw, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g goldDoc
+	if err := json.Unmarshal(raw, &g); err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	text, err := os.ReadFile(strings.TrimSuffix(f, ".json") + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := time.Parse("2006-01-02", g.DCT[:10])
+	if err != nil {
+		t.Fatalf("%s: %v", f, err)
+	}
+	return g, text, ref
 }
