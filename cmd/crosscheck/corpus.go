@@ -139,7 +139,11 @@ func runCorpus(env *cliEnv, f *corpusFlags, args []string) error {
 	}
 	// Stories are encoded on the workers that check them; emit, in story
 	// order on one goroutine, only writes the bytes.
-	cfg.Render = renderStory
+	cfg.Render = func(r *corpus.StoryResult) error {
+		rs, err := renderStory(r)
+		r.Rendered = rs
+		return err
+	}
 	var score *corpus.Scorer
 	if truth != nil {
 		score = corpus.NewScorer(truth)
@@ -220,17 +224,16 @@ type corpusWriter struct {
 // findings.csv.
 type renderedStory struct{ jsonl, csv []byte }
 
-func renderStory(r *corpus.StoryResult) error {
+func renderStory(r *corpus.StoryResult) (renderedStory, error) {
 	jsonl, err := corpus.AppendStoryJSONL(nil, r)
 	if err != nil {
-		return err
+		return renderedStory{}, err
 	}
 	rows, err := corpus.AppendFindingsCSV(nil, r)
 	if err != nil {
-		return err
+		return renderedStory{}, err
 	}
-	r.Rendered = renderedStory{jsonl: jsonl, csv: rows}
-	return nil
+	return renderedStory{jsonl: jsonl, csv: rows}, nil
 }
 
 func newCorpusWriter(dir string) (*corpusWriter, error) {
@@ -260,10 +263,10 @@ func newCorpusWriter(dir string) (*corpusWriter, error) {
 func (w *corpusWriter) story(r *corpus.StoryResult) error {
 	rs, ok := r.Rendered.(renderedStory)
 	if !ok {
-		if err := renderStory(r); err != nil {
+		var err error
+		if rs, err = renderStory(r); err != nil {
 			return err
 		}
-		rs = r.Rendered.(renderedStory)
 	}
 	if _, err := w.stories.Write(rs.jsonl); err != nil {
 		return err
