@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -111,12 +110,7 @@ func runCorpus(env *cliEnv, f *corpusFlags, args []string) error {
 	}
 	defer w.close()
 
-	// Pass 1 keeps every article's claims: a soft memory limit makes the
-	// collector work harder near it instead of letting the heap double.
-	// GOMEMLIMIT, when set, wins.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
-	}
+	defer corpus.UseMemorySettings()()
 	bar := newCorpusProgress(env.stderr, args, f.noProgress)
 	loadErrs := 0
 	var errOut []string

@@ -93,13 +93,16 @@ func cpuTime() time.Duration {
 
 // BenchmarkCorpus runs the whole corpus pipeline (read, extract, group,
 // check, summary) over generated corpora and reports MB/s and articles/s
-// of wall time, MB/s per CPU-second, and the peak heap in use.
+// of wall time, MB/s per CPU-second, and the peak heap in use, under the
+// memory settings of `crosscheck corpus`.
 func BenchmarkCorpus(b *testing.B) {
 	k, gaz := mustKB(b)
 	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			path, size := writeCorpus(b, n)
 			cfg := Config{Check: check.Config{Rules: rules.All(), KB: k, Gazetteer: gaz, Now: time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)}}
+			// The settings the command runs under.
+			defer UseMemorySettings()()
 			runtime.GC()
 			var peak atomic.Uint64
 			stop := make(chan struct{})
