@@ -80,6 +80,20 @@ func BenchmarkAppendStoryJSONL(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stories)), "ns/story")
 	})
+	// As the corpus command renders: into a buffer used again.
+	b.Run("all-reused", func(b *testing.B) {
+		var buf []byte
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, r := range stories {
+				var err error
+				if buf, err = AppendStoryJSONL(buf[:0], r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stories)), "ns/story")
+	})
 }
 
 // BenchmarkAppendFindingsCSV renders the findings.csv rows of every story
