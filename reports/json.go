@@ -111,13 +111,13 @@ func JSON(w io.Writer, r *compare.Report, _ Options) error {
 // JSONL prints one finding per line, each the finding object of the JSON
 // format, so that line-oriented tools (grep, jq -c, split) can stream it.
 func JSONL(w io.Writer, r *compare.Report, _ Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	var line []byte
 	for _, f := range r.Findings {
-		if !contractType(f.Type) {
+		if !ContractType(f.Type) {
 			continue
 		}
-		if err := enc.Encode(toJSONFinding(f)); err != nil {
+		line = append(AppendFindingJSON(line[:0], f), '\n')
+		if _, err := w.Write(line); err != nil {
 			return fmt.Errorf("jsonl report: %w", err)
 		}
 	}
@@ -155,7 +155,7 @@ func toJSON(r *compare.Report) jsonReport {
 		out.Documents = append(out.Documents, jd)
 	}
 	for _, f := range r.Findings {
-		if contractType(f.Type) {
+		if ContractType(f.Type) {
 			out.Findings = append(out.Findings, toJSONFinding(f))
 		} else {
 			out.Notices = append(out.Notices, toJSONFinding(f))
@@ -210,8 +210,9 @@ func segment(c compare.Claim) compare.Segment {
 	return c.Doc.SegmentAt(c.Span.Start)
 }
 
-// contractType reports whether a finding type is one of the JSON
-// contract's: agreement, contradiction, anachronism.
-func contractType(t compare.Type) bool {
+// ContractType reports whether a finding type is one of the JSON
+// contract's (agreement, contradiction, anachronism): the findings the
+// jsonl format prints.
+func ContractType(t compare.Type) bool {
 	return t == compare.Agreement || t == compare.Contradiction || t == compare.Anachronism
 }

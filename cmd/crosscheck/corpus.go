@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -134,9 +135,12 @@ func runCorpus(env *cliEnv, f *corpusFlags, args []string) error {
 	// Stories are encoded on the workers that check them; emit, in story
 	// order on one goroutine, only writes the bytes.
 	cfg.Render = func(r *corpus.StoryResult) error {
-		rs, err := renderStory(r)
+		rs, err := w.renderStory(r)
+		if err != nil {
+			return err
+		}
 		r.Rendered = rs
-		return err
+		return nil
 	}
 	var score *corpus.Scorer
 	if truth != nil {
@@ -212,22 +216,31 @@ type corpusWriter struct {
 	stories  *bufio.Writer
 	findings *bufio.Writer
 	closed   bool
+	// free holds *renderedStory whose bytes are written: the workers
+	// render into them again instead of growing new buffers per story
+	// (several hundred MB at 100k articles, all garbage).
+	free sync.Pool
 }
 
 // renderedStory is a story's line of stories.jsonl and rows of
 // findings.csv.
 type renderedStory struct{ jsonl, csv []byte }
 
-func renderStory(r *corpus.StoryResult) (renderedStory, error) {
-	jsonl, err := corpus.AppendStoryJSONL(nil, r)
-	if err != nil {
-		return renderedStory{}, err
+// renderStory encodes a story into free buffers; it runs on the workers,
+// concurrently.
+func (w *corpusWriter) renderStory(r *corpus.StoryResult) (*renderedStory, error) {
+	rs, _ := w.free.Get().(*renderedStory)
+	if rs == nil {
+		rs = &renderedStory{}
 	}
-	rows, err := corpus.AppendFindingsCSV(nil, r)
-	if err != nil {
-		return renderedStory{}, err
+	var err error
+	if rs.jsonl, err = corpus.AppendStoryJSONL(rs.jsonl[:0], r); err != nil {
+		return nil, err
 	}
-	return renderedStory{jsonl: jsonl, csv: rows}, nil
+	if rs.csv, err = corpus.AppendFindingsCSV(rs.csv[:0], r); err != nil {
+		return nil, err
+	}
+	return rs, nil
 }
 
 func newCorpusWriter(dir string) (*corpusWriter, error) {
@@ -253,20 +266,24 @@ func newCorpusWriter(dir string) (*corpusWriter, error) {
 	return w, nil
 }
 
-// story writes a story rendered by renderStory.
+// story writes a story rendered by renderStory, and frees its buffers.
 func (w *corpusWriter) story(r *corpus.StoryResult) error {
-	rs, ok := r.Rendered.(renderedStory)
-	if !ok {
+	rs, ok := r.Rendered.(*renderedStory)
+	if !ok || rs == nil {
 		var err error
-		if rs, err = renderStory(r); err != nil {
+		if rs, err = w.renderStory(r); err != nil {
 			return err
 		}
 	}
+	r.Rendered = nil // the buffers are reused: nothing may read them later
 	if _, err := w.stories.Write(rs.jsonl); err != nil {
 		return err
 	}
-	_, err := w.findings.Write(rs.csv)
-	return err
+	if _, err := w.findings.Write(rs.csv); err != nil {
+		return err
+	}
+	w.free.Put(rs)
+	return nil
 }
 
 func (w *corpusWriter) summary(s *corpus.Summary) error {

@@ -1,23 +1,27 @@
 package corpus
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/reports"
 )
 
 // storyHead is one line of stories.jsonl without its findings: a story
-// and its articles. The findings follow it on the line (AppendStoryJSONL),
-// each the finding object of the JSON report contract.
+// and its articles, and the findings follow it on the line, each the
+// finding object of the JSON report contract. AppendStoryJSONL writes
+// this shape by hand; the tests encode it with encoding/json as the
+// reference it must match byte for byte.
 type storyHead struct {
 	Story     string     `json:"story"`
 	Explicit  bool       `json:"explicit"`
@@ -46,45 +50,70 @@ func WriteStoryJSONL(w io.Writer, r *StoryResult) error {
 }
 
 // AppendStoryJSONL appends WriteStoryJSONL's line to dst: {"story",
-// "explicit", "documents", "findings"}. Each finding is encoded once, by
-// the JSON report, and spliced in as it is (a json.RawMessage would be
-// parsed and compacted again: that was most of the cost of writing).
+// "explicit", "documents", "findings"}, each finding as the jsonl report
+// writes it. It is written by hand, without encoding/json's reflection
+// (most of the cost of a corpus's output), and never fails: the error is
+// for callers written when it could.
 func AppendStoryJSONL(dst []byte, r *StoryResult) ([]byte, error) {
-	head := storyHead{Story: r.Story.ID, Explicit: r.Story.Explicit, Documents: storyDocs(r)}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(head); err != nil {
-		return dst, fmt.Errorf("story %s: %w", r.Story.ID, err)
-	}
-	// The head is an object ending "}\n": the findings go before the "}".
-	h := bytes.TrimSuffix(buf.Bytes(), []byte("}\n"))
-	dst = append(append(dst, h...), `,"findings":[`...)
-	buf.Reset()
-	if err := reports.JSONL(&buf, &compare.Report{Findings: r.Report.Findings}, reports.Options{}); err != nil {
-		return dst, fmt.Errorf("story %s: %w", r.Story.ID, err)
-	}
-	// One compact finding a line; a newline inside a string is escaped.
-	sep := false
-	for rest := buf.Bytes(); len(rest) > 0; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
+	dst = append(dst, `{"story":`...)
+	dst = reports.AppendJSONString(dst, r.Story.ID)
+	dst = append(dst, `,"explicit":`...)
+	dst = strconv.AppendBool(dst, r.Story.Explicit)
+	dst = append(dst, `,"documents":[`...)
+	for i, d := range r.Report.Documents {
+		if i > 0 {
+			dst = append(dst, ',')
 		}
-		if len(line) == 0 {
-			continue
+		dst = appendStoryDoc(dst, d, r.Claims[d.ID])
+	}
+	dst = append(dst, `],"findings":[`...)
+	sep := false
+	for _, f := range r.Report.Findings {
+		if !reports.ContractType(f.Type) {
+			continue // as the jsonl report
 		}
 		if sep {
 			dst = append(dst, ',')
 		}
-		dst, sep = append(dst, line...), true
+		dst, sep = reports.AppendFindingJSON(dst, f), true
 	}
 	return append(dst, "]}\n"...), nil
 }
 
-// storyDocs are the articles of a story line.
+// appendStoryDoc appends a document as storyDocs and encoding/json write
+// it (a storyDoc).
+func appendStoryDoc(dst []byte, d *compare.Document, claims int) []byte {
+	dst = append(dst, `{"id":`...)
+	dst = reports.AppendJSONString(dst, d.ID)
+	dst = append(dst, `,"path":`...)
+	dst = reports.AppendJSONString(dst, d.Path)
+	dst = append(dst, `,"title":`...)
+	dst = reports.AppendJSONString(dst, d.Title)
+	dst = append(dst, `,"outlet":`...)
+	if d.Outlet == "" {
+		dst = append(dst, "null"...)
+	} else {
+		dst = reports.AppendJSONString(dst, d.Outlet)
+	}
+	// A formatted day is digits and '-' only: nothing to escape. A zero
+	// Published time is still a day here (storyDocs formats any non-nil).
+	dst = append(dst, `,"published":`...)
+	if d.Published == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(d.Published.AppendFormat(append(dst, '"'), time.DateOnly), '"')
+	}
+	dst = append(dst, `,"reference_time":"`...)
+	dst = append(d.Reference.AppendFormat(dst, time.DateOnly), '"')
+	dst = append(dst, `,"reference_from":`...)
+	dst = reports.AppendJSONString(dst, d.ReferenceFrom)
+	dst = append(dst, `,"claims":`...)
+	dst = strconv.AppendInt(dst, int64(claims), 10)
+	return append(dst, '}')
+}
+
+// storyDocs are the articles of a story line, as the storyDoc values the
+// tests encode with encoding/json.
 func storyDocs(r *StoryResult) []storyDoc {
 	out := make([]storyDoc, 0, len(r.Report.Documents))
 	for _, d := range r.Report.Documents {
@@ -108,21 +137,95 @@ func strOrNil(s string) *string {
 // FindingsCSVHeader is the header of findings.csv.
 var FindingsCSVHeader = []string{"story", "id", "rule", "type", "kind", "severity", "subject", "message", "documents", "outlets"}
 
-// AppendFindingsCSV appends WriteFindingsCSV's rows to dst.
+// AppendFindingsCSV appends WriteFindingsCSV's rows to dst, byte for byte
+// what encoding/csv writes, without its writer and a []string per row.
+// It never fails: the error is for callers written when it could.
 func AppendFindingsCSV(dst []byte, r *StoryResult) ([]byte, error) {
-	buf := bytes.NewBuffer(dst)
-	w := csv.NewWriter(buf)
-	if err := WriteFindingsCSV(w, r); err != nil {
-		return dst, err
+	var docs, outlets []string // distinct, in claim order; reused per finding
+	var joined []byte
+	for _, f := range r.Report.Findings {
+		docs, outlets = findingDocs(f, docs[:0], outlets[:0])
+		dst = appendCSVField(dst, r.Story.ID)
+		for _, s := range []string{f.ID, f.Rule, string(f.Type), string(f.Kind), f.Severity.String(), f.Subject, f.Message} {
+			dst = appendCSVField(append(dst, ','), s)
+		}
+		joined = appendJoined(joined[:0], docs)
+		dst = appendCSVField(append(dst, ','), joined)
+		joined = appendJoined(joined[:0], outlets)
+		dst = append(appendCSVField(append(dst, ','), joined), '\n')
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return dst, fmt.Errorf("findings csv: %w", err)
-	}
-	return buf.Bytes(), nil
+	return dst, nil
 }
 
-// WriteFindingsCSV writes one row per finding of a story (no header).
+// findingDocs appends the distinct document IDs and outlets of a
+// finding's claims, in claim order. A finding has few claims: a linear
+// search beats the two maps it took.
+func findingDocs(f compare.Finding, docs, outlets []string) ([]string, []string) {
+	for _, c := range f.Claims {
+		if c.Doc == nil {
+			continue
+		}
+		if !slices.Contains(docs, c.Doc.ID) {
+			docs = append(docs, c.Doc.ID)
+		}
+		o := c.Doc.Outlet
+		if o == "" {
+			o = UnknownOutlet
+		}
+		if !slices.Contains(outlets, o) {
+			outlets = append(outlets, o)
+		}
+	}
+	return docs, outlets
+}
+
+// appendJoined appends strings.Join(parts, ";").
+func appendJoined(dst []byte, parts []string) []byte {
+	for i, p := range parts {
+		if i > 0 {
+			dst = append(dst, ';')
+		}
+		dst = append(dst, p...)
+	}
+	return dst
+}
+
+// appendCSVField appends a field as encoding/csv's Writer (comma ',', no
+// CRLF) writes it: quoted when it holds a comma, quote, CR or LF, starts
+// with a space, or is `\.`; quotes doubled inside.
+func appendCSVField[S string | []byte](dst []byte, field S) []byte {
+	if !csvNeedsQuotes(field) {
+		return append(dst, field...)
+	}
+	dst = append(dst, '"')
+	for i := 0; i < len(field); i++ {
+		if field[i] == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, field[i])
+	}
+	return append(dst, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's Writer.fieldNeedsQuotes for comma ','.
+func csvNeedsQuotes[S string | []byte](field S) bool {
+	if len(field) == 0 {
+		return false
+	}
+	if string(field) == `\.` {
+		return true
+	}
+	for i := 0; i < len(field); i++ {
+		if c := field[i]; c == '\n' || c == '\r' || c == '"' || c == ',' {
+			return true
+		}
+	}
+	r1, _ := utf8.DecodeRune([]byte(field[:min(len(field), utf8.UTFMax)]))
+	return unicode.IsSpace(r1)
+}
+
+// WriteFindingsCSV writes one row per finding of a story (no header) with
+// encoding/csv: the reference AppendFindingsCSV matches.
 func WriteFindingsCSV(w *csv.Writer, r *StoryResult) error {
 	for _, f := range r.Report.Findings {
 		var docs, outlets []string
