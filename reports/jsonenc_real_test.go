@@ -63,6 +63,10 @@ func TestAppendFindingJSONRuleCases(t *testing.T) {
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no rule cases (%v)", err)
 	}
+	r, err := comparetest.NewRunner()
+	if err != nil {
+		t.Fatal(err)
+	}
 	n := 0
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
@@ -73,7 +77,7 @@ func TestAppendFindingJSONRuleCases(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := comparetest.Execute(c, t.TempDir())
+		res, err := r.Execute(c, t.TempDir())
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

@@ -141,8 +141,34 @@ type Result struct {
 	FindingFor map[int]compare.Finding
 }
 
+// Runner runs cases against the embedded knowledge base, loaded once:
+// parsing it is most of a small case's time, and the pipeline only reads
+// it. A case with its own kb.yaml still gets a fresh copy.
+type Runner struct {
+	kb  *kb.KB
+	gaz *extract.Gazetteer
+}
+
+// NewRunner loads the embedded knowledge base.
+func NewRunner() (*Runner, error) {
+	k, err := kb.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return &Runner{kb: k, gaz: extract.NewGazetteer(k)}, nil
+}
+
 // Execute runs a case through the whole pipeline with all rules.
 func Execute(c *Case, dir string) (*Result, error) {
+	r, err := NewRunner()
+	if err != nil {
+		return nil, err
+	}
+	return r.Execute(c, dir)
+}
+
+// Execute runs a case through the whole pipeline with all rules.
+func (r *Runner) Execute(c *Case, dir string) (*Result, error) {
 	var paths []string
 	names := make([]string, 0, len(c.Files))
 	for n := range c.Files {
@@ -159,14 +185,16 @@ func Execute(c *Case, dir string) (*Result, error) {
 		}
 		paths = append(paths, p)
 	}
-	k, err := kb.Embedded()
-	if err != nil {
-		return nil, err
-	}
+	k, gaz := r.kb, r.gaz
 	if c.KB != nil {
+		var err error
+		if k, err = kb.Embedded(); err != nil {
+			return nil, err
+		}
 		if err := k.Add("kb.yaml", c.KB); err != nil {
 			return nil, err
 		}
+		gaz = extract.NewGazetteer(k)
 	}
 	var asOf *time.Time
 	for i := 0; i < len(c.Flags); i++ {
@@ -194,7 +222,7 @@ func Execute(c *Case, dir string) (*Result, error) {
 	rep, err := check.Run(context.Background(), docs, check.Config{
 		Rules:     rules.All(),
 		KB:        k,
-		Gazetteer: extract.NewGazetteer(k),
+		Gazetteer: gaz,
 		AsOf:      asOf,
 		Now:       time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 		Workers:   1,
@@ -291,6 +319,10 @@ func Run(t *testing.T, pattern string) {
 	if len(files) == 0 {
 		t.Fatalf("no cases match %s", pattern)
 	}
+	r, err := NewRunner()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			data, err := os.ReadFile(file)
@@ -301,7 +333,7 @@ func Run(t *testing.T, pattern string) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := Execute(c, t.TempDir())
+			res, err := r.Execute(c, t.TempDir())
 			if err != nil {
 				t.Fatal(err)
 			}
