@@ -122,10 +122,10 @@ func shareOffice(k *kb.KB, a, b string) bool {
 		return false
 	}
 	held := map[string]bool{}
-	for _, t := range k.Tenures(a) {
+	for t := range k.TenuresSeq(a) {
 		held[t.Office] = true
 	}
-	for _, t := range k.Tenures(b) {
+	for t := range k.TenuresSeq(b) {
 		if held[t.Office] {
 			return true
 		}
@@ -144,7 +144,7 @@ func heldOffice(k *kb.KB, person, role string) bool {
 	if !ok {
 		return true
 	}
-	for _, t := range k.Tenures(person) {
+	for t := range k.TenuresSeq(person) {
 		if t.Office == off.ID {
 			return true
 		}
