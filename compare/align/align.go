@@ -169,9 +169,29 @@ const manyValues = 16
 // clipped, so appending to one never overwrites another, and filtering
 // one in place is safe.
 func Values(g compare.Group) []Value {
-	var out []Value
+	var vr Valuer
+	return vr.Values(g)
+}
+
+// Valuer is Values on buffers reused from group to group: a rule that
+// splits every group of a story by value, and is done with one group's
+// values before the next, need not allocate them each time. The zero
+// value is ready; a Valuer is not safe for concurrent use.
+type Valuer struct {
+	vals   []Value
+	ptrs   []*compare.Claim
+	counts []int
+	idx    map[string]int
+}
+
+// Values is the package's Values. The values and their claims' buffer
+// are the Valuer's: the caller may filter and reorder them, and they stay
+// valid until the next call.
+func (vr *Valuer) Values(g compare.Group) []Value {
+	clear(vr.vals)
+	out := vr.vals[:0]
 	var idx map[string]int
-	counts := make([]int, 0, manyValues)
+	counts := vr.counts[:0]
 	for i := range g.Claims {
 		v := g.Claims[i].Value
 		if n := valueIndex(out, idx, v); n >= 0 {
@@ -183,13 +203,14 @@ func Values(g compare.Group) []Value {
 		if idx != nil {
 			idx[v] = len(out) - 1
 		} else if len(out) > manyValues {
-			idx = make(map[string]int, 2*len(out))
+			idx = vr.index(2 * len(out))
 			for n, o := range out {
 				idx[o.Value] = n
 			}
 		}
 	}
-	buf := make([]*compare.Claim, len(g.Claims))
+	clear(vr.ptrs)
+	buf := slices.Grow(vr.ptrs[:0], len(g.Claims))[:len(g.Claims)]
 	start := 0
 	for n := range out {
 		out[n].Claims = buf[start : start : start+counts[n]]
@@ -199,7 +220,20 @@ func Values(g compare.Group) []Value {
 		v := &out[valueIndex(out, idx, g.Claims[i].Value)]
 		v.Claims = append(v.Claims, &g.Claims[i])
 	}
+	vr.vals, vr.ptrs, vr.counts = out, buf, counts
+	if len(out) == 0 {
+		return nil // as a fresh Values
+	}
 	return out
+}
+
+// index returns the Valuer's map of values, empty.
+func (vr *Valuer) index(size int) map[string]int {
+	if vr.idx == nil {
+		vr.idx = make(map[string]int, size)
+	}
+	clear(vr.idx)
+	return vr.idx
 }
 
 // valueIndex is the number of the value v among vals, or -1.
