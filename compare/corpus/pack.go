@@ -295,16 +295,16 @@ func (u *unpacker) appendClaims(dst []compare.Claim, block string, doc *compare.
 	if len(block) == 0 {
 		return dst, nil
 	}
-	u.s, u.err = block, nil
+	u.s, u.p, u.err = block, 0, nil
 	if v := u.byte(); v != packVersion {
 		return dst, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
 	}
 	n := u.count() // each string takes a byte at least
-	clear(u.table)
 	u.table = slices.Grow(u.table[:0], n)[:n]
 	for i := range u.table {
 		n := u.count()
-		u.table[i], u.s = u.s[:n], u.s[n:]
+		u.table[i] = strRef{u.p, u.p + n}
+		u.p += n
 	}
 	n = u.count() // each claim takes more than a byte
 	if u.err != nil {
@@ -319,7 +319,7 @@ func (u *unpacker) appendClaims(dst []compare.Claim, block string, doc *compare.
 	if u.err != nil {
 		return dst[:start], fmt.Errorf("unpacking claims: %w", u.err)
 	}
-	if len(u.s) != 0 {
+	if u.p != len(u.s) {
 		return dst[:start], errors.New("unpacking claims: trailing bytes")
 	}
 	return dst, nil
@@ -335,12 +335,11 @@ func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]com
 // that it does not keep them alive, and starts new chunks: those handed
 // out belong to the claims. The zones stay.
 func (u *unpacker) release() {
-	clear(u.table)
 	u.table = u.table[:0]
 	if cap(u.table) > maxKeptStrings {
 		u.table = nil
 	}
-	u.s, u.err = "", nil
+	u.s, u.p, u.err = "", 0, nil
 	u.times, u.windows, u.spans, u.evidence = nil, nil, nil, nil
 }
 
@@ -349,8 +348,12 @@ func (u *unpacker) release() {
 // lives as long as any of its claims). The first problem sticks in err
 // and every later read returns zero values.
 type unpacker struct {
+	// s is the block, p the position in it: reading moves p only, so
+	// that it writes no pointer (a write barrier while the collector
+	// runs) per byte.
 	s     string
-	table []string
+	p     int
+	table []strRef
 	err   error
 	// zones are the fixed zones made so far: an article's times share
 	// one or two, and making one allocates.
@@ -370,45 +373,50 @@ const maxZones = 64
 // chunkLen is the capacity of a new chunk after one of capacity last.
 func chunkLen(last int) int { return min(2*last+4, 64) }
 
+// strRef is a string of the table: where it lies in the block. Offsets,
+// not strings, so that the table holds no pointer.
+type strRef struct{ from, to int }
+
 var errShort = errors.New("truncated block")
 
 func (u *unpacker) fail(err error) {
 	if u.err == nil {
 		u.err = err
 	}
-	u.s = ""
+	u.p = len(u.s)
 }
 
 func (u *unpacker) byte() byte {
-	if len(u.s) < 1 {
+	if u.p >= len(u.s) {
 		u.fail(errShort)
 		return 0
 	}
-	v := u.s[0]
-	u.s = u.s[1:]
+	v := u.s[u.p]
+	u.p++
 	return v
 }
 
 // uint reads a uvarint (encoding/binary's format).
 func (u *unpacker) uint() uint64 {
-	if s := u.s; len(s) > 0 && s[0] < 0x80 {
+	if p := u.p; p < len(u.s) && u.s[p] < 0x80 {
 		// One byte: most string indexes, counts and tags.
-		u.s = s[1:]
-		return uint64(s[0])
+		u.p = p + 1
+		return uint64(u.s[p])
 	}
 	return u.uintSlow()
 }
 
 func (u *unpacker) uintSlow() uint64 {
 	var v uint64
-	for i := 0; i < len(u.s) && i < binary.MaxVarintLen64; i++ {
-		c := u.s[i]
+	s := u.s[u.p:]
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
 		if i == binary.MaxVarintLen64-1 && c > 1 {
 			break // overflow
 		}
 		v |= uint64(c&0x7f) << (7 * i)
 		if c < 0x80 {
-			u.s = u.s[i+1:]
+			u.p += i + 1
 			return v
 		}
 	}
@@ -429,7 +437,7 @@ func (u *unpacker) int() int64 {
 // count reads a length that must fit in what is left of the block.
 func (u *unpacker) count() int {
 	n := u.uint()
-	if n > uint64(len(u.s)) {
+	if n > uint64(len(u.s)-u.p) {
 		u.fail(errShort)
 		return 0
 	}
@@ -446,22 +454,23 @@ func (u *unpacker) str() string {
 		u.fail(fmt.Errorf("string %d of %d", i, len(u.table)))
 		return ""
 	}
-	return u.table[i-1]
+	r := u.table[i-1]
+	return u.s[r.from:r.to]
 }
 
 func (u *unpacker) float() float64 {
 	if u.byte() == 0 {
 		return 0
 	}
-	if len(u.s) < 8 {
+	if len(u.s)-u.p < 8 {
 		u.fail(errShort)
 		return 0
 	}
 	var bits uint64
 	for i := 7; i >= 0; i-- {
-		bits = bits<<8 | uint64(u.s[i])
+		bits = bits<<8 | uint64(u.s[u.p+i])
 	}
-	u.s = u.s[8:]
+	u.p += 8
 	return math.Float64frombits(bits)
 }
 
