@@ -76,8 +76,12 @@ const maxKeptBlock = 1 << 20
 func (pk *Packer) encode(claims []compare.Claim) int {
 	p := &pk.p
 	if p.index == nil {
-		// An article's claims hold about five distinct strings each.
+		// An article's claims hold about five distinct strings each and
+		// take about 50 bytes besides: a fresh Packer sizes its buffers
+		// for them rather than growing them step by step.
 		p.index = make(map[string]int, 6*len(claims))
+		p.table = make([]string, 0, 6*len(claims))
+		p.b = make([]byte, 0, 64*len(claims))
 	}
 	p.b, p.table, p.last = p.b[:0], p.table[:0], [nFields]lastString{}
 	for i := range claims {
