@@ -23,9 +23,10 @@ Does not fire: "the Trump administration's withdrawal from the JCPOA in 2018" vs
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindAdministration},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		atEvent := func(c *compare.Claim) bool { return atEventTime(c) && c.Marker == "" }
 		for g := range groupsOf(pass, compare.KindAdministration) {
-			reportHolderConflicts(pass, conflicts(pass, g, atEvent), "the government in office")
+			reportHolderConflicts(pass, cf.conflicts(pass, g, atEvent), "the government in office")
 		}
 		return nil
 	},

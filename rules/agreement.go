@@ -30,15 +30,19 @@ Does not fire: only one article names the venue.`,
 }
 
 func runAgreement(pass *compare.Pass) error {
+	// One group's values and first claims are done with before the
+	// next's: the buffers serve every group.
+	var vr align.Valuer
+	var first firstClaims
 	for _, g := range pass.Groups {
-		vals := align.Values(g)
+		vals := vr.Values(g)
 		if g.Kind == compare.KindLocation {
 			vals = mergeContained(pass, vals)
 		}
 		for _, v := range vals {
 			// The values are ours to filter in place.
 			if cs := filterClaims(v.Claims, agreeable); !oneDocument(cs) {
-				reportAgreement(pass, g, cs)
+				reportAgreement(pass, g, cs, &first)
 			}
 		}
 	}
@@ -47,8 +51,8 @@ func runAgreement(pass *compare.Pass) error {
 
 // reportAgreement reports claims of two or more documents stating one
 // value, with the first claim of each document as evidence.
-func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim) {
-	first, docs := firstPerDoc(cs)
+func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims) {
+	first, docs := buf.of(cs)
 	slices.Sort(docs)
 	var what string
 	if g.Attr == "holder" {

@@ -25,6 +25,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindDate},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		anchored := func(c *compare.Claim) bool {
 			if c.Attr != "date" {
 				return false
@@ -35,7 +36,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 			return true
 		}
 		for g := range mainEventGroups(pass, compare.KindDate) {
-			for _, c := range crossDocument(conflicts(pass, g, anchored)) {
+			for _, c := range crossDocument(cf.conflicts(pass, g, anchored)) {
 				if allBareWeekdays(c.a.Claims) && allBareWeekdays(c.b.Claims) {
 					continue // "Sunday" and "Sunday": which week is the tagger's guess
 				}

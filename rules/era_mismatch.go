@@ -40,17 +40,28 @@ type bound struct {
 
 func runEra(pass *compare.Pass) error {
 	var list []bound
-	at := map[string]int{} // a document's bound in list
+	var at map[string]int // a document's bound in list, once the list is long
 	for i := range pass.Claims {
 		c := &pass.Claims[i]
 		if c.Valid == nil || !atEventTime(c) || !checkable(c) {
 			continue
 		}
-		n, ok := at[c.Doc.ID]
-		if !ok {
+		n := boundIndex(list, at, c.Doc.ID)
+		if n < 0 {
+			if list == nil {
+				list = make([]bound, 0, len(pass.Documents))
+			}
 			n = len(list)
-			at[c.Doc.ID] = n
 			list = append(list, bound{doc: c.Doc.ID})
+			switch {
+			case at != nil:
+				at[c.Doc.ID] = n
+			case len(list) > manyDocs:
+				at = make(map[string]int, 2*len(list))
+				for k, b := range list {
+					at[b.doc] = k
+				}
+			}
 		}
 		b := &list[n]
 		b.era.Add(*c.Valid)
@@ -103,6 +114,26 @@ func runEra(pass *compare.Pass) error {
 		}
 	}
 	return nil
+}
+
+// boundIndex is the index of a document's bound in list, or -1. Claims
+// come in document order: the last bound is tried first.
+func boundIndex(list []bound, at map[string]int, doc string) int {
+	if len(list) > 0 && list[len(list)-1].doc == doc {
+		return len(list) - 1
+	}
+	if at != nil {
+		if n, ok := at[doc]; ok {
+			return n
+		}
+		return -1
+	}
+	for n := range list {
+		if list[n].doc == doc {
+			return n
+		}
+	}
+	return -1
 }
 
 func window(w compare.Window) string {

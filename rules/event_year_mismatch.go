@@ -24,11 +24,12 @@ Does not fire: "the 2015 nuclear deal" in one article and "the JCPOA, agreed in 
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindDate},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		for g := range groupsOf(pass, compare.KindDate) {
 			if g.Attr != "year" {
 				continue
 			}
-			for _, c := range conflicts(pass, g, nil) {
+			for _, c := range cf.conflicts(pass, g, nil) {
 				reportConflict(pass, c, "the year of "+slotPhrase(pass, g.Subject))
 			}
 			if pass.KB == nil {

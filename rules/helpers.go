@@ -47,19 +47,28 @@ func oneDocument(lists ...[]*compare.Claim) bool {
 	return true
 }
 
+// conflictFinder finds conflicts group after group on the same buffers:
+// a rule is done with one group's conflicts before it asks for the next.
+type conflictFinder struct {
+	vr  align.Valuer
+	out []conflict
+}
+
 // conflicts returns the pairs of distinct values in a group that cannot
 // both be true, counting only the claims keep accepts (all when nil).
 // Values are few per slot, so comparing them pairwise is cheap; documents
-// are never compared pairwise.
-func conflicts(pass *compare.Pass, g compare.Group, keep func(*compare.Claim) bool) []conflict {
-	vals := align.Values(g)
+// are never compared pairwise. What it returns stays valid until the
+// next call.
+func (cf *conflictFinder) conflicts(pass *compare.Pass, g compare.Group, keep func(*compare.Claim) bool) []conflict {
+	vals := cf.vr.Values(g)
 	if keep != nil {
 		vals = keepClaims(vals, keep)
 	}
 	if g.Kind == compare.KindLocation {
 		vals = mergeContained(pass, vals)
 	}
-	var out []conflict
+	clear(cf.out)
+	out := cf.out[:0]
 	for i := range vals {
 		for j := i + 1; j < len(vals); j++ {
 			if !align.Compatible(pass.KB, vals[i].Claims[0], vals[j].Claims[0]) {
@@ -67,12 +76,13 @@ func conflicts(pass *compare.Pass, g compare.Group, keep func(*compare.Claim) bo
 			}
 		}
 	}
+	cf.out = out
 	return out
 }
 
 // keepClaims keeps the claims of each value that keep accepts and the
 // values left with any. It filters in place: the values are the caller's,
-// fresh from align.Values.
+// fresh from a Valuer.
 func keepClaims(vals []align.Value, keep func(*compare.Claim) bool) []align.Value {
 	out := vals[:0]
 	for _, v := range vals {
@@ -262,14 +272,31 @@ func mergeContained(pass *compare.Pass, vals []align.Value) []align.Value {
 // firstPerDoc keeps the first claim of each document; docs are the
 // documents' IDs, in the same order.
 func firstPerDoc(cs []*compare.Claim) (first []*compare.Claim, docs []string) {
-	first = make([]*compare.Claim, 0, len(cs))
-	set := docSet{ids: make([]string, 0, len(cs))}
+	var buf firstClaims
+	return buf.of(cs)
+}
+
+// firstClaims is firstPerDoc's buffers, for a rule that keeps the first
+// claims of one list after another.
+type firstClaims struct {
+	first []*compare.Claim
+	set   docSet
+}
+
+// of is firstPerDoc; what it returns stays valid until the next call.
+func (b *firstClaims) of(cs []*compare.Claim) (first []*compare.Claim, docs []string) {
+	b.first = slices.Grow(b.first[:0], len(cs))
+	b.set.ids = slices.Grow(b.set.ids[:0], len(cs))
+	if b.set.in != nil {
+		clear(b.set.in)
+	}
+	b.set.big = false
 	for _, c := range cs {
-		if set.add(c.Doc.ID) {
-			first = append(first, c)
+		if b.set.add(c.Doc.ID) {
+			b.first = append(b.first, c)
 		}
 	}
-	return first, set.ids
+	return b.first, b.set.ids
 }
 
 // manyDocs is the size past which a docSet looks IDs up in a map rather
@@ -279,23 +306,27 @@ const manyDocs = 16
 // docSet is a set of document IDs, in order of addition.
 type docSet struct {
 	ids []string
-	in  map[string]bool // once the list is long
+	in  map[string]bool // once the list is long (big)
+	big bool
 }
 
 // add adds id and reports whether it was new.
 func (s *docSet) add(id string) bool {
-	if s.in != nil && s.in[id] || s.in == nil && slices.Contains(s.ids, id) {
+	if s.big && s.in[id] || !s.big && slices.Contains(s.ids, id) {
 		return false
 	}
 	s.ids = append(s.ids, id)
 	switch {
-	case s.in != nil:
+	case s.big:
 		s.in[id] = true
 	case len(s.ids) > manyDocs:
-		s.in = make(map[string]bool, 2*len(s.ids))
+		if s.in == nil {
+			s.in = make(map[string]bool, 2*len(s.ids))
+		}
 		for _, x := range s.ids {
 			s.in[x] = true
 		}
+		s.big = true
 	}
 	return true
 }

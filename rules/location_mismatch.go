@@ -21,8 +21,9 @@ Does not fire: "in Muscat" vs "in Oman"; "the first round was held in Muscat" vs
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindLocation},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		for g := range mainEventGroups(pass, compare.KindLocation) {
-			for _, c := range crossDocument(conflicts(pass, g, nil)) {
+			for _, c := range crossDocument(cf.conflicts(pass, g, nil)) {
 				reportConflict(pass, c, "the venue of "+subjectPhrase(g.Subject))
 			}
 		}

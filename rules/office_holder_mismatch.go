@@ -21,6 +21,7 @@ Does not fire: "Foreign Minister Araghchi" and "then-foreign minister Zarif".`,
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindOffice},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		atEvent := func(c *compare.Claim) bool {
 			return atEventTime(c) && (c.Marker == "" || c.Marker == "acting" || c.Marker == "outgoing")
 		}
@@ -30,7 +31,7 @@ Does not fire: "Foreign Minister Araghchi" and "then-foreign minister Zarif".`,
 					continue
 				}
 			}
-			reportHolderConflicts(pass, conflicts(pass, g, atEvent), "who was "+officeTitle(pass, g.Subject))
+			reportHolderConflicts(pass, cf.conflicts(pass, g, atEvent), "who was "+officeTitle(pass, g.Subject))
 		}
 		return nil
 	},

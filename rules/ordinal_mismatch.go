@@ -21,8 +21,9 @@ Does not fire: "the first round was held in Muscat" in an article about the seco
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindOrdinal},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		for g := range groupsOf(pass, compare.KindOrdinal) {
-			for _, c := range conflicts(pass, g, nil) {
+			for _, c := range cf.conflicts(pass, g, nil) {
 				reportConflict(pass, c, "which round "+subjectPhrase(g.Subject)+" was")
 			}
 		}

@@ -44,13 +44,22 @@ const minAttributionWords = 6
 
 func runQuoteAttribution(pass *compare.Pass) error {
 	var qs []quote
+	// Every quote of a named speaker is split: their words take one chunk.
+	var ws words
+	n := 0
+	for i := range pass.Claims {
+		if c := &pass.Claims[i]; c.Kind == compare.KindQuote && namedSpeaker(c.Subject) {
+			n += strings.Count(c.Text, " ") + 1
+		}
+	}
+	ws.reserve(n)
 	for i := range pass.Claims {
 		c := &pass.Claims[i]
 		if c.Kind != compare.KindQuote || !namedSpeaker(c.Subject) {
 			continue
 		}
 		q := quote{c: c}
-		if countQuoteWords(q.wordList()) >= minAttributionWords {
+		if countQuoteWords(q.wordList(&ws)) >= minAttributionWords {
 			qs = append(qs, q)
 		}
 	}
@@ -122,10 +131,10 @@ func shareOffice(k *kb.KB, a, b string) bool {
 		return false
 	}
 	held := map[string]bool{}
-	for _, t := range k.Tenures(a) {
+	for t := range k.TenuresSeq(a) {
 		held[t.Office] = true
 	}
-	for _, t := range k.Tenures(b) {
+	for t := range k.TenuresSeq(b) {
 		if held[t.Office] {
 			return true
 		}
@@ -144,7 +153,7 @@ func heldOffice(k *kb.KB, person, role string) bool {
 	if !ok {
 		return true
 	}
-	for _, t := range k.Tenures(person) {
+	for t := range k.TenuresSeq(person) {
 		if t.Office == off.ID {
 			return true
 		}

@@ -43,11 +43,21 @@ Does not fire:
 
 func runQuoteMismatch(pass *compare.Pass) error {
 	var anon []*quote
+	var ws words
 	for _, g := range pass.Groups {
 		if g.Kind != compare.KindQuote || g.Attr != "quote" || !knownSpeaker(g.Subject) {
 			continue
 		}
 		qs := quotesOf(g.Claims)
+		if slices.ContainsFunc(g.Claims, func(c compare.Claim) bool { return c.Doc != g.Claims[0].Doc }) {
+			// Every quote stands against one of another document: all
+			// are split.
+			n := 0
+			for i := range qs {
+				n += strings.Count(qs[i].c.Text, " ") + 1
+			}
+			ws.reserve(n)
+		}
 		if strings.HasPrefix(g.Subject, anonPrefix) {
 			for i := range qs {
 				anon = append(anon, &qs[i])
@@ -55,7 +65,7 @@ func runQuoteMismatch(pass *compare.Pass) error {
 		}
 		for i := range qs {
 			for j := i + 1; j < len(qs); j++ {
-				reportMisquote(pass, g.Subject, &qs[i], &qs[j])
+				reportMisquote(pass, g.Subject, &qs[i], &qs[j], &ws)
 			}
 		}
 	}
@@ -64,7 +74,7 @@ func runQuoteMismatch(pass *compare.Pass) error {
 	for i, a := range anon {
 		for _, b := range anon[i+1:] {
 			if a.c.Subject != b.c.Subject && sameDescription(a.c.Subject, b.c.Subject) {
-				reportMisquote(pass, a.c.Subject, a, b)
+				reportMisquote(pass, a.c.Subject, a, b, &ws)
 			}
 		}
 	}
@@ -89,14 +99,40 @@ func quotesOf(cs []compare.Claim) []quote {
 	return qs
 }
 
-// wordList returns the words of the quote, splitting it on first use.
-func (q *quote) wordList() []qword {
+// wordList returns the words of the quote, splitting it on first use
+// into the words' chunk.
+func (q *quote) wordList(w *words) []qword {
 	if !q.split {
 		q.text = quoteInner(q.c.Text)
-		q.words = quoteWords(q.text)
+		q.words = w.split(q.text)
 		q.split = true
 	}
 	return q.words
+}
+
+// words hands out the words of a rule's quotes from shared chunks: one
+// allocation for many quotes. Words handed out are never written again.
+type words struct{ chunk []qword }
+
+// reserve makes room for n words in one chunk. Room reserved and not
+// used is wasted: reserve only for quotes sure to be split.
+func (w *words) reserve(n int) {
+	if cap(w.chunk)-len(w.chunk) < n {
+		w.chunk = make([]qword, 0, n)
+	}
+}
+
+// split returns the words of a quote, clipped.
+func (w *words) split(s string) []qword {
+	// Room for quoteWords' estimate; should the appends below move the
+	// chunk, the words handed out keep the old one.
+	need := strings.Count(s, " ") + 1
+	if cap(w.chunk)-len(w.chunk) < need {
+		w.chunk = make([]qword, 0, need) // what quoteWords allocates
+	}
+	start := len(w.chunk)
+	w.chunk = appendQuoteWords(w.chunk, s)
+	return w.chunk[start:len(w.chunk):len(w.chunk)]
 }
 
 // anonPrefix starts the speaker key of an anonymous source.
@@ -128,11 +164,11 @@ func sameDescription(a, b string) bool {
 
 // reportMisquote reports a and b, quotes of one speaker in two documents,
 // when they are one utterance with a word changed.
-func reportMisquote(pass *compare.Pass, subject string, a, b *quote) {
+func reportMisquote(pass *compare.Pass, subject string, a, b *quote, ws *words) {
 	if a.c.Doc == b.c.Doc {
 		return
 	}
-	cmp := compareQuotes(a.wordList(), b.wordList())
+	cmp := compareQuotes(a.wordList(ws), b.wordList(ws))
 	if !cmp.same || !cmp.changed {
 		return
 	}
@@ -176,7 +212,12 @@ const ellipsisKey = "…"
 // not words; an ellipsis is, so that an omission lines up with the words
 // the other source kept.
 func quoteWords(s string) []qword {
-	out := make([]qword, 0, strings.Count(s, " ")+1)
+	return appendQuoteWords(make([]qword, 0, strings.Count(s, " ")+1), s)
+}
+
+// appendQuoteWords appends the words of quoteWords to dst.
+func appendQuoteWords(dst []qword, s string) []qword {
+	out, first := dst, len(dst)
 	// ASCII text lowers byte for byte, so one lower-cased copy of the
 	// quote holds every word's key.
 	lower, ascii := "", isASCII(s)
@@ -230,11 +271,11 @@ func quoteWords(s string) []qword {
 			out = append(out, qword{Text: "…", Key: ellipsisKey, Start: i, End: end})
 			i = end
 		default:
-			if len(out) > 0 && strings.ContainsRune(",;:.!?—–()", r) {
+			if len(out) > first && strings.ContainsRune(",;:.!?—–()", r) {
 				out[len(out)-1].Break = true
 			}
 			if r == '-' && i+1 < len(s) && s[i+1] == '-' {
-				if len(out) > 0 {
+				if len(out) > first {
 					out[len(out)-1].Break = true
 				}
 			}

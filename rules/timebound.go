@@ -45,7 +45,7 @@ func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 		to = from.Add(24 * time.Hour)
 	}
 	p, _ := k.Person(person)
-	for _, t := range k.Tenures(person) {
+	for t := range k.TenuresSeq(person) {
 		if t.Office != office {
 			continue
 		}

@@ -25,11 +25,12 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 	Severity: compare.Error,
 	Needs:    []compare.Kind{compare.KindWeekday},
 	Run: func(pass *compare.Pass) error {
+		var cf conflictFinder
 		for _, g := range pass.Groups {
 			if g.Kind != compare.KindWeekday || !(extract.IsMainEvent(g.Subject) || strings.HasPrefix(g.Subject, "date@")) {
 				continue
 			}
-			for _, c := range conflicts(pass, g, nil) {
+			for _, c := range cf.conflicts(pass, g, nil) {
 				if allDerived(c.a.Claims) && allDerived(c.b.Claims) {
 					continue // two written dates: the date rule reports it
 				}

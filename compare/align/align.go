@@ -18,36 +18,97 @@ import (
 // copied once, into one array that the groups share (each group's slice
 // clipped), rather than appended group by group.
 func Group(claims []compare.Claim) []compare.Group {
-	idx := map[string]int{}
-	var groups []compare.Group
-	var counts []int
-	which := make([]int, len(claims)) // the group of each claim
+	var g Grouper
+	return g.Group(claims)
+}
+
+// Grouper is Group on buffers reused from call to call: the slot index,
+// the groups and the array of their claims. A story's claims are grouped
+// kind by kind, story after story, and allocating these afresh each time
+// was most of what grouping cost. The zero value is ready; a Grouper is
+// not safe for concurrent use.
+type Grouper struct {
+	// slots maps a slot key to its string, kept from call to call so that
+	// a slot seen before costs no allocation, and to its group in the call
+	// numbered gen.
+	slots  map[string]slotRef
+	gen    uint32
+	which  []int // the group of each claim, in the call
+	counts []int // the claims of each group, in the call
+	// groups and claims hold what the calls since Reset returned.
+	groups []compare.Group
+	claims []compare.Claim
+}
+
+type slotRef struct {
+	slot string
+	gen  uint32
+	n    int // the group's number in call gen
+}
+
+// maxSlots bounds the slot strings a Grouper keeps between calls.
+const maxSlots = 1 << 14
+
+// Reset lets the Grouper reuse the memory of the groups it returned
+// since the last Reset, which must no longer be used, and makes room for
+// the groups of n claims.
+func (gr *Grouper) Reset(n int) {
+	// Cleared, so that the buffers do not keep the claims' memory alive.
+	clear(gr.groups)
+	clear(gr.claims)
+	gr.groups = gr.groups[:0]
+	gr.claims = slices.Grow(gr.claims[:0], n)
+	if len(gr.slots) > maxSlots {
+		clear(gr.slots)
+	}
+}
+
+// Group is the package's Group. The groups and their claims stay valid
+// until Reset; calls in between add to them.
+func (gr *Grouper) Group(claims []compare.Claim) []compare.Group {
+	if gr.slots == nil {
+		gr.slots = map[string]slotRef{}
+	}
+	gr.gen++
+	if gr.gen == 0 { // wrapped: an old entry could pass for this call's
+		clear(gr.slots)
+		gr.gen = 1
+	}
+	first := len(gr.groups)
+	which, counts := gr.which[:0], gr.counts[:0]
 	var buf [64]byte
 	key := buf[:0]
 	for i := range claims {
 		c := &claims[i]
 		key = appendSlot(key[:0], c)
-		n, ok := idx[string(key)]
-		if !ok {
-			n = len(groups)
-			slot := string(key)
-			idx[slot] = n
-			groups = append(groups, compare.Group{Slot: slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+		ref, ok := gr.slots[string(key)]
+		if !ok || ref.gen != gr.gen {
+			if !ok {
+				ref.slot = string(key)
+			}
+			ref.gen, ref.n = gr.gen, len(counts)
+			gr.slots[ref.slot] = ref
+			gr.groups = append(gr.groups, compare.Group{Slot: ref.slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
 			counts = append(counts, 0)
 		}
-		which[i] = n
-		counts[n]++
+		which = append(which, ref.n)
+		counts[ref.n]++
 	}
-	all := make([]compare.Claim, len(claims))
-	start := 0
+	groups := gr.groups[first:]
+	// Each group's claims are a clipped slice of one array. When the array
+	// must grow, the groups of earlier calls keep the old one.
+	start := len(gr.claims)
+	gr.claims = slices.Grow(gr.claims, len(claims))
 	for n := range groups {
-		groups[n].Claims = all[start : start : start+counts[n]]
+		groups[n].Claims = gr.claims[start : start : start+counts[n]]
 		start += counts[n]
 	}
+	gr.claims = gr.claims[:start]
 	for i := range claims {
 		g := &groups[which[i]]
 		g.Claims = append(g.Claims, claims[i])
 	}
+	gr.which, gr.counts = which, counts
 	slices.SortFunc(groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
 	for i := range groups {
 		// Claims usually come sorted (extract.SortClaims): sorting them
@@ -56,7 +117,7 @@ func Group(claims []compare.Claim) []compare.Group {
 			slices.SortStableFunc(groups[i].Claims, byDocOffset)
 		}
 	}
-	return groups
+	return slices.Clip(groups)
 }
 
 // appendSlot appends the bytes of c.Slot(), the claim's slot key, without
@@ -108,9 +169,29 @@ const manyValues = 16
 // clipped, so appending to one never overwrites another, and filtering
 // one in place is safe.
 func Values(g compare.Group) []Value {
-	var out []Value
+	var vr Valuer
+	return vr.Values(g)
+}
+
+// Valuer is Values on buffers reused from group to group: a rule that
+// splits every group of a story by value, and is done with one group's
+// values before the next, need not allocate them each time. The zero
+// value is ready; a Valuer is not safe for concurrent use.
+type Valuer struct {
+	vals   []Value
+	ptrs   []*compare.Claim
+	counts []int
+	idx    map[string]int
+}
+
+// Values is the package's Values. The values and their claims' buffer
+// are the Valuer's: the caller may filter and reorder them, and they stay
+// valid until the next call.
+func (vr *Valuer) Values(g compare.Group) []Value {
+	clear(vr.vals)
+	out := vr.vals[:0]
 	var idx map[string]int
-	counts := make([]int, 0, manyValues)
+	counts := vr.counts[:0]
 	for i := range g.Claims {
 		v := g.Claims[i].Value
 		if n := valueIndex(out, idx, v); n >= 0 {
@@ -122,13 +203,14 @@ func Values(g compare.Group) []Value {
 		if idx != nil {
 			idx[v] = len(out) - 1
 		} else if len(out) > manyValues {
-			idx = make(map[string]int, 2*len(out))
+			idx = vr.index(2 * len(out))
 			for n, o := range out {
 				idx[o.Value] = n
 			}
 		}
 	}
-	buf := make([]*compare.Claim, len(g.Claims))
+	clear(vr.ptrs)
+	buf := slices.Grow(vr.ptrs[:0], len(g.Claims))[:len(g.Claims)]
 	start := 0
 	for n := range out {
 		out[n].Claims = buf[start : start : start+counts[n]]
@@ -138,7 +220,20 @@ func Values(g compare.Group) []Value {
 		v := &out[valueIndex(out, idx, g.Claims[i].Value)]
 		v.Claims = append(v.Claims, &g.Claims[i])
 	}
+	vr.vals, vr.ptrs, vr.counts = out, buf, counts
+	if len(out) == 0 {
+		return nil // as a fresh Values
+	}
 	return out
+}
+
+// index returns the Valuer's map of values, empty.
+func (vr *Valuer) index(size int) map[string]int {
+	if vr.idx == nil {
+		vr.idx = make(map[string]int, size)
+	}
+	clear(vr.idx)
+	return vr.idx
 }
 
 // valueIndex is the number of the value v among vals, or -1.

@@ -313,90 +313,198 @@ func appendExtra(cs []compare.Claim, from int, env *extract.Env, kinds []compare
 
 // RunRules runs every rule over the claims it needs.
 func RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Claim, cfg Config) ([]compare.Finding, error) {
-	inputs := newRuleInputs(claims)
-	var findings []compare.Finding
+	var sc Scratch
+	// The scratch is dropped: its findings are the caller's.
+	return sc.RunRules(ctx, docs, claims, cfg)
+}
+
+// Scratch holds the buffers of RunRules and Finish, reused from story to
+// story by one worker (corpus mode's pass 2): the claims of each kind and
+// their groups, the findings, the fingerprints' and the sort's buffers.
+// Allocated afresh for every story they were most of what checking one
+// cost. The zero value is ready; a Scratch is not safe for concurrent use.
+type Scratch struct {
+	in       ruleInputs
+	findings []compare.Finding
+	fp       fingerprinter
+	sort     sorter
+	// pass is the one Pass the rules get in turn, with report bound to it
+	// once: rules keep nothing of their pass.
+	pass   compare.Pass
+	report func(compare.Finding)
+}
+
+// maxKeptFindings bounds the findings buffer a Scratch keeps.
+const maxKeptFindings = 1 << 12
+
+// RunRules is the package's RunRules on the scratch's buffers. The
+// findings are in the scratch: they stay valid until the next call on it,
+// and are meant for sc.Finish, which returns the caller's own copy. Like
+// RunRules it returns nil when no rule reports anything.
+func (sc *Scratch) RunRules(ctx context.Context, docs []*compare.Document, claims []compare.Claim, cfg Config) ([]compare.Finding, error) {
+	clear(sc.findings)
+	sc.findings = sc.findings[:0]
+	if cap(sc.findings) > maxKeptFindings {
+		sc.findings = nil
+	}
+	sc.in.reset(claims)
+	if sc.report == nil {
+		sc.report = sc.add
+	}
+	defer func() { sc.pass = compare.Pass{} }() // nothing of the story stays behind
 	for _, r := range cfg.Rules {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("running rules: %w", err)
 		}
-		cs, groups := inputs.forKinds(r.Needs)
-		rule := r
-		pass := &compare.Pass{
-			Rule:      rule,
+		cs, groups := sc.in.forKinds(r.Needs)
+		sc.pass = compare.Pass{
+			Rule:      r,
 			Documents: docs,
 			Claims:    cs,
 			Groups:    groups,
 			KB:        cfg.KB,
 			AsOf:      cfg.AsOf,
-			Report: func(f compare.Finding) {
-				if f.Rule == "" {
-					f.Rule = rule.Name
-				}
-				if f.Type == "" {
-					f.Type = rule.Type
-				}
-				if f.Kind == "" {
-					f.Kind = rule.Kind
-				}
-				if f.Severity == compare.SeverityNone {
-					f.Severity = rule.Severity
-				}
-				findings = append(findings, f)
-			},
+			Report:    sc.report,
 		}
-		if err := rule.Run(pass); err != nil {
-			return nil, fmt.Errorf("rule %s: %w", rule.Name, err)
+		if err := r.Run(&sc.pass); err != nil {
+			return nil, fmt.Errorf("rule %s: %w", r.Name, err)
 		}
 	}
-	return findings, nil
+	if len(sc.findings) == 0 {
+		return nil, nil
+	}
+	return sc.findings, nil
+}
+
+// add is the Report of the running rule's pass: the rule's name, type,
+// kind and severity fill what the finding leaves zero.
+func (sc *Scratch) add(f compare.Finding) {
+	rule := sc.pass.Rule
+	if f.Rule == "" {
+		f.Rule = rule.Name
+	}
+	if f.Type == "" {
+		f.Type = rule.Type
+	}
+	if f.Kind == "" {
+		f.Kind = rule.Kind
+	}
+	if f.Severity == compare.SeverityNone {
+		f.Severity = rule.Severity
+	}
+	sc.findings = append(sc.findings, f)
 }
 
 // ruleInputs are the sorted claims and slot groups of each kind, built
-// once per run and shared by the rules: copying and grouping a story's
+// once per story and shared by the rules: copying and grouping a story's
 // claims once per rule was most of what checking a story cost. Rules
 // read them only; the slices are clipped, so a rule that appends to one
-// gets its own copy.
+// gets its own copy. Its buffers are reused from story to story (reset).
 type ruleInputs struct {
 	// all are the claims in extract.SortClaims order.
 	all    []compare.Claim
-	claims map[compare.Kind][]compare.Claim
-	groups map[compare.Kind][]compare.Group
+	sorted []compare.Claim // all, when the claims needed sorting
+	// byKind holds the claims of each kind end to end; kinds says where.
+	byKind  []compare.Claim
+	kinds   []kindInput
+	grouper align.Grouper
 	// merged caches the inputs of rules that need several kinds, by the
-	// kinds' list.
-	merged map[string]mergedInput
+	// kinds' list; entries stay from story to story for their buffers,
+	// valid for the story numbered gen.
+	merged []mergedInput
+	gen    uint64
 	key    []byte // the key of merged being looked up
 }
 
-type mergedInput struct {
+// kindInput is the claims of one kind and their groups.
+type kindInput struct {
+	kind   compare.Kind
+	n      int // the story's claims of the kind
 	claims []compare.Claim
 	groups []compare.Group
 }
 
-func newRuleInputs(claims []compare.Claim) *ruleInputs {
-	in := &ruleInputs{claims: map[compare.Kind][]compare.Claim{}, groups: map[compare.Kind][]compare.Group{}, merged: map[string]mergedInput{}}
+// mergedInput is the claims and groups of a list of kinds; claimBuf and
+// groupBuf are its own buffers (claims may be ruleInputs.all instead).
+type mergedInput struct {
+	key      string
+	gen      uint64
+	claims   []compare.Claim
+	groups   []compare.Group
+	claimBuf []compare.Claim
+	groupBuf []compare.Group
+}
+
+// maxKeptClaims bounds the claims a ruleInputs keeps between stories.
+const maxKeptClaims = 1 << 14
+
+// reset builds the inputs of a story's claims, dropping the last story's.
+func (in *ruleInputs) reset(claims []compare.Claim) {
+	in.gen++
+	// Cleared, so that the buffers do not keep the last story alive.
+	for i := range in.merged {
+		m := &in.merged[i]
+		clear(m.claimBuf)
+		clear(m.groupBuf)
+		m.claims, m.groups = nil, nil
+	}
+	clear(in.sorted)
+	clear(in.byKind)
+	clear(in.kinds)
+	if cap(in.byKind) > maxKeptClaims || cap(in.sorted) > maxKeptClaims {
+		*in = ruleInputs{gen: in.gen}
+	}
 	// Claims usually come sorted (each article's are, and articles come in
 	// ID order); a copy is sorted otherwise, the caller's stays as it is.
 	in.all = claims
+	in.sorted = in.sorted[:0]
 	if !extract.ClaimsSorted(claims) {
-		in.all = slices.Clone(claims)
-		extract.SortClaims(in.all)
+		in.sorted = append(in.sorted, claims...)
+		extract.SortClaims(in.sorted)
+		in.all = in.sorted
 	}
 	claims = in.all
-	count := map[compare.Kind]int{}
+	// The claims of each kind, in order, one kind after another.
+	in.kinds = in.kinds[:0]
 	for i := range claims {
-		count[claims[i].Kind]++
+		in.kind(claims[i].Kind).n++
 	}
-	for k, n := range count {
-		in.claims[k] = make([]compare.Claim, 0, n)
+	in.byKind = slices.Grow(in.byKind[:0], len(claims))[:len(claims)]
+	start := 0
+	for n := range in.kinds {
+		k := &in.kinds[n]
+		k.claims = in.byKind[start : start : start+k.n]
+		start += k.n
 	}
-	for _, c := range claims {
-		in.claims[c.Kind] = append(in.claims[c.Kind], c)
+	for i := range claims {
+		k := &in.kinds[in.index(claims[i].Kind)]
+		k.claims = append(k.claims, claims[i])
 	}
-	for k, cs := range in.claims {
-		in.claims[k] = slices.Clip(cs)
-		in.groups[k] = slices.Clip(align.Group(cs)) // each group's claims come clipped
+	in.grouper.Reset(len(claims))
+	for n := range in.kinds {
+		k := &in.kinds[n]
+		k.groups = in.grouper.Group(k.claims) // clipped, each group's claims too
 	}
-	return in
+}
+
+// kind returns the input of a kind, added when new.
+func (in *ruleInputs) kind(k compare.Kind) *kindInput {
+	if n := in.index(k); n >= 0 {
+		return &in.kinds[n]
+	}
+	in.kinds = append(in.kinds, kindInput{kind: k})
+	return &in.kinds[len(in.kinds)-1]
+}
+
+// index is the number of a kind's input, or -1: a story has a dozen kinds
+// at most.
+func (in *ruleInputs) index(k compare.Kind) int {
+	for n := range in.kinds {
+		if in.kinds[n].kind == k {
+			return n
+		}
+	}
+	return -1
 }
 
 // forKinds returns the claims of the given kinds in extract.SortClaims
@@ -404,21 +512,26 @@ func newRuleInputs(claims []compare.Claim) *ruleInputs {
 // them, since a slot belongs to one kind.
 func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare.Group) {
 	if len(kinds) == 1 {
-		return in.claims[kinds[0]], in.groups[kinds[0]]
+		if n := in.index(kinds[0]); n >= 0 {
+			return in.kinds[n].claims, in.kinds[n].groups
+		}
+		return nil, nil
 	}
 	in.key = in.key[:0]
 	for _, k := range kinds {
 		in.key = append(append(in.key, k...), 0)
 	}
-	if m, ok := in.merged[string(in.key)]; ok { // no string is built to look up
+	m := in.mergedFor(in.key)
+	if m.gen == in.gen {
 		return m.claims, m.groups
 	}
-	key := string(in.key)
-	var m mergedInput
+	m.gen = in.gen
 	kinds = slices.Compact(slices.Sorted(slices.Values(kinds)))
 	nc, ng := 0, 0
 	for _, k := range kinds {
-		nc, ng = nc+len(in.claims[k]), ng+len(in.groups[k])
+		if n := in.index(k); n >= 0 {
+			nc, ng = nc+len(in.kinds[n].claims), ng+len(in.kinds[n].groups)
+		}
 	}
 	if nc == len(in.all) && nc > 0 {
 		// Every claim is of one of the kinds (the agreement rule needs
@@ -426,27 +539,60 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 		m.claims = slices.Clip(in.all)
 	} else {
 		// Filtering the sorted claims keeps them sorted.
-		m.claims = make([]compare.Claim, 0, nc)
+		m.claimBuf = slices.Grow(m.claimBuf[:0], nc)
 		for i := range in.all {
 			if slices.Contains(kinds, in.all[i].Kind) {
-				m.claims = append(m.claims, in.all[i])
+				m.claimBuf = append(m.claimBuf, in.all[i])
 			}
 		}
+		m.claims = slices.Clip(m.claimBuf)
 	}
-	m.groups = make([]compare.Group, 0, ng)
+	m.groupBuf = slices.Grow(m.groupBuf[:0], ng)
 	for _, k := range kinds {
-		m.groups = append(m.groups, in.groups[k]...)
+		if n := in.index(k); n >= 0 {
+			m.groupBuf = append(m.groupBuf, in.kinds[n].groups...)
+		}
 	}
-	slices.SortStableFunc(m.groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
-	m.groups = slices.Clip(m.groups)
-	in.merged[key] = m
+	slices.SortStableFunc(m.groupBuf, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	m.groups = slices.Clip(m.groupBuf)
 	return m.claims, m.groups
+}
+
+// mergedFor returns the cache entry of a key, added when new.
+func (in *ruleInputs) mergedFor(key []byte) *mergedInput {
+	for i := range in.merged {
+		if in.merged[i].key == string(key) {
+			return &in.merged[i]
+		}
+	}
+	in.merged = append(in.merged, mergedInput{key: string(key)})
+	return &in.merged[len(in.merged)-1]
 }
 
 // Finish applies severity overrides, fingerprints, dedupes, sorts and
 // numbers findings, then runs the configured post-processing steps.
 func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
 	var fp fingerprinter
+	var so sorter
+	return finish(fs, cfg, &fp, &so)
+}
+
+// Finish is the package's Finish on the scratch's buffers, for the
+// findings of sc.RunRules (or any others). What it returns is the
+// caller's: a new slice, never the scratch's. The post-processing steps
+// must not keep the slice they are given.
+func (sc *Scratch) Finish(fs []compare.Finding, cfg Config) []compare.Finding {
+	fs = finish(fs, cfg, &sc.fp, &sc.sort)
+	if fs == nil {
+		return nil
+	}
+	out := make([]compare.Finding, len(fs))
+	copy(out, fs)
+	clear(fs) // the scratch's copy need not keep the story alive
+	return out
+}
+
+func finish(fs []compare.Finding, cfg Config, fp *fingerprinter, so *sorter) []compare.Finding {
 	for i := range fs {
 		if s, ok := cfg.Severity[fs[i].Rule]; ok {
 			fs[i].Severity = s
@@ -458,7 +604,7 @@ func Finish(fs []compare.Finding, cfg Config) []compare.Finding {
 	for _, step := range cfg.Post {
 		fs = step(fs)
 	}
-	Sort(fs)
+	so.sort(fs)
 	for i := range fs {
 		fs[i].ID = "F" + strconv.Itoa(i+1)
 	}
@@ -592,15 +738,24 @@ var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachroni
 // agreements), severity, then the primary claim's document and offset,
 // rule and message. The order is stable.
 func Sort(fs []compare.Finding) {
+	var so sorter
+	so.sort(fs)
+}
+
+// sorter is Sort keeping its keys from one call to the next.
+type sorter struct{ keys []sortKey }
+
+func (so *sorter) sort(fs []compare.Finding) {
 	if len(fs) < 2 {
 		return
 	}
 	// The keys are computed once per finding, not per comparison, and the
 	// sort moves them, not the findings.
-	keys := make([]sortKey, len(fs))
+	keys := so.keys[:0]
 	for i := range fs {
-		keys[i] = newSortKey(&fs[i], i)
+		keys = append(keys, newSortKey(&fs[i], i))
 	}
+	so.keys = keys
 	slices.SortStableFunc(keys, func(a, b sortKey) int {
 		if c := cmp.Compare(a.typ, b.typ); c != 0 {
 			return c
@@ -620,11 +775,26 @@ func Sort(fs []compare.Finding) {
 		}
 		return strings.Compare(fa.Fingerprint, fb.Fingerprint)
 	})
-	sorted := make([]compare.Finding, len(fs))
-	for k, key := range keys {
-		sorted[k] = fs[key.i]
+	// Position k takes fs[keys[k].i]: follow each cycle of the permutation
+	// with one finding held aside, rather than copying them all twice.
+	for k := range keys {
+		if keys[k].i == k {
+			continue
+		}
+		held := fs[k]
+		j := k
+		for {
+			next := keys[j].i
+			keys[j].i = j
+			if next == k {
+				fs[j] = held
+				break
+			}
+			fs[j] = fs[next]
+			j = next
+		}
 	}
-	copy(fs, sorted)
+	clear(keys) // the keys hold the findings' document IDs
 }
 
 // sortKey is what Sort compares of a finding at fs[i].

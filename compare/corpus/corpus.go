@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -75,8 +76,9 @@ type Article struct {
 	Features Features
 	// Packed are the article's claims (PackClaims): one pointer-free
 	// block, which the collector does not scan while the corpus waits
-	// for pass 2; NClaims counts them.
-	Packed  []byte
+	// for pass 2; NClaims counts them. It is a string, so that the
+	// unpacked claims take their strings from it without a copy.
+	Packed  string
 	NClaims int
 	Bytes   int // size of the text as loaded
 	// Deferred: undated, with no --as-of. Its reference time is its
@@ -234,7 +236,7 @@ func (sc *scratch) prepare(d *compare.Document, cfg check.Config, kinds []compar
 	claims := check.AppendClaimsOf(sc.claims[:0], env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
 	compact(d, claims)
-	a.Packed = sc.pack.Pack(claims)
+	a.Packed = sc.pack.packString(claims)
 	// Cleared, so that the buffer does not keep the article alive; one
 	// page with claims by the thousand does not leave its buffer behind.
 	clear(claims)
@@ -281,12 +283,14 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc storyScratch
+			var members []*Article
 			for i := range jobs {
-				members := make([]*Article, len(stories[i].Members))
-				for k, m := range stories[i].Members {
-					members[k] = &arts[m]
+				members = members[:0]
+				for _, m := range stories[i].Members {
+					members = append(members, &arts[m])
 				}
-				res, err := CheckStory(ctx, stories[i], members, cfg.Check, kinds)
+				res, err := sc.checkStory(ctx, stories[i], members, cfg.Check, kinds)
 				if err == nil && cfg.Render != nil {
 					if err = cfg.Render(res); err != nil {
 						err = fmt.Errorf("story %s: %w", stories[i].ID, err)
@@ -345,6 +349,27 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 // post-processing, over the story's articles (sorted by ID) only. It
 // unpacks the articles' claims and drops the packed blocks.
 func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind) (*StoryResult, error) {
+	var sc storyScratch
+	return sc.checkStory(ctx, st, members, cfg, kinds)
+}
+
+// storyScratch is a pass-2 worker's buffers, reused from story to story:
+// the story's claims, the unpacker's string table, check's buffers. A
+// StoryResult holds none of them (its findings are copies, their claims'
+// strings, times and evidence come from the blocks and from chunks the
+// unpacker never reuses), so it outlives the next story.
+type storyScratch struct {
+	claims []compare.Claim
+	u      unpacker
+	check  check.Scratch
+	post   []func([]compare.Finding) []compare.Finding
+	// ran are the names of the rules of ranFor, made once per worker.
+	ran    []string
+	ranFor []*compare.Rule
+}
+
+// checkStory is CheckStory on the worker's buffers.
+func (sc *storyScratch) checkStory(ctx context.Context, st Story, members []*Article, cfg check.Config, kinds []compare.Kind) (*StoryResult, error) {
 	docs := make([]*compare.Document, len(members))
 	deferred := false
 	for k, a := range members {
@@ -354,12 +379,13 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 	if deferred {
 		check.SetReferences(docs, cfg.AsOf, cfg.Now)
 	}
-	res := &StoryResult{Story: st, Claims: map[string]int{}}
+	res := &StoryResult{Story: st, Claims: make(map[string]int, len(members))}
 	total := 0
 	for _, a := range members {
 		total += a.NClaims
 	}
-	claims := make([]compare.Claim, 0, total)
+	defer sc.release()
+	claims := slices.Grow(sc.claims[:0], total)
 	for _, a := range members {
 		if a.Deferred {
 			// Extracted only now: the claims go straight to the story.
@@ -372,25 +398,53 @@ func CheckStory(ctx context.Context, st Story, members []*Article, cfg check.Con
 		}
 		res.Claims[a.Doc.ID] = a.NClaims
 		var err error
-		if claims, err = appendUnpacked(claims, a.Packed, a.Doc); err != nil {
+		claims, err = sc.u.appendClaims(claims, a.Packed, a.Doc)
+		sc.claims = claims // released even on error
+		if err != nil {
 			return nil, fmt.Errorf("story %s, article %s: %w", st.ID, a.Doc.ID, err)
 		}
-		a.Packed = nil
+		a.Packed = ""
 	}
+	sc.claims = claims
 	rep := &compare.Report{AsOf: cfg.AsOf, Documents: docs, Rules: cfg.Rules}
 	rep.Eras = align.Eras(docs, claims)
-	findings, err := check.RunRules(ctx, docs, claims, cfg)
+	findings, err := sc.check.RunRules(ctx, docs, claims, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("story %s: %w", st.ID, err)
 	}
-	post := []func([]compare.Finding) []compare.Finding{
-		check.Suppression{Docs: docs, Now: cfg.Now, Ran: ruleNames(cfg.Rules)}.Step(),
+	sc.post = append(sc.post[:0],
+		check.Suppression{Docs: docs, Now: cfg.Now, Ran: sc.ruleNames(cfg.Rules)}.Step(),
 		check.Drop(false),
-	}
-	cfg.Post = append(post, cfg.Post...)
-	rep.Findings = check.Finish(findings, cfg)
+	)
+	cfg.Post = append(sc.post, cfg.Post...)
+	rep.Findings = sc.check.Finish(findings, cfg)
 	res.Report = rep
 	return res, nil
+}
+
+// maxKeptStoryClaims bounds the claims buffer a pass-2 worker keeps.
+const maxKeptStoryClaims = 1 << 14
+
+// release lets the buffers go of what the story holds, so that they do
+// not keep it alive.
+func (sc *storyScratch) release() {
+	clear(sc.claims)
+	sc.claims = sc.claims[:0]
+	if cap(sc.claims) > maxKeptStoryClaims {
+		sc.claims = nil
+	}
+	clear(sc.post)
+	sc.post = sc.post[:0]
+	sc.u.release()
+}
+
+// ruleNames returns the names of the rules, made once for a worker's
+// list of rules.
+func (sc *storyScratch) ruleNames(rs []*compare.Rule) []string {
+	if sc.ran == nil || !slices.Equal(sc.ranFor, rs) {
+		sc.ran, sc.ranFor = ruleNames(rs), slices.Clone(rs)
+	}
+	return sc.ran
 }
 
 func ruleNames(rs []*compare.Rule) []string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -39,7 +40,9 @@ func PackClaims(claims []compare.Claim) []byte {
 // they were several times the size of the block. The zero value is ready;
 // a Packer is not safe for concurrent use.
 type Packer struct {
-	p packer
+	p   packer
+	n   int    // the claims encoded
+	out []byte // packString's block, assembled
 }
 
 // maxKeptStrings bounds the string table a Packer keeps between articles.
@@ -47,27 +50,63 @@ const maxKeptStrings = 1 << 14
 
 // Pack is PackClaims. The block it returns is the caller's.
 func (pk *Packer) Pack(claims []compare.Claim) []byte {
+	size := pk.encode(claims)
+	return pk.finish(make([]byte, 0, size))
+}
+
+// packString is Pack returning the block as a string, as Article.Packed
+// holds it: unpacking takes the claims' strings from it without a copy.
+// The block is assembled in a buffer kept from one article to the next,
+// then copied once.
+func (pk *Packer) packString(claims []compare.Claim) string {
+	size := pk.encode(claims)
+	pk.out = pk.finish(slices.Grow(pk.out[:0], size))
+	s := string(pk.out)
+	if cap(pk.out) > maxKeptBlock {
+		pk.out = nil
+	}
+	return s
+}
+
+// maxKeptBlock bounds the block buffer a Packer keeps.
+const maxKeptBlock = 1 << 20
+
+// encode encodes the claims and their string table into the Packer's
+// buffers and returns the size the block will have at most.
+func (pk *Packer) encode(claims []compare.Claim) int {
 	p := &pk.p
 	if p.index == nil {
-		// An article's claims hold about five distinct strings each.
+		// An article's claims hold about five distinct strings each and
+		// take about 50 bytes besides: a fresh Packer sizes its buffers
+		// for them rather than growing them step by step.
 		p.index = make(map[string]int, 6*len(claims))
+		p.table = make([]string, 0, 6*len(claims))
+		p.b = make([]byte, 0, 64*len(claims))
 	}
 	p.b, p.table, p.last = p.b[:0], p.table[:0], [nFields]lastString{}
 	for i := range claims {
 		p.claim(&claims[i])
 	}
+	pk.n = len(claims)
 	size := 12 + len(p.b)
 	for _, s := range p.table {
 		size += len(s) + 2
 	}
-	out := packer{b: make([]byte, 0, size)}
+	return size
+}
+
+// finish appends the block encode made to dst and lets go of the
+// article's strings.
+func (pk *Packer) finish(dst []byte) []byte {
+	p := &pk.p
+	out := packer{b: dst}
 	out.b = append(out.b, packVersion)
 	out.uint(uint64(len(p.table)))
 	for _, s := range p.table {
 		out.uint(uint64(len(s)))
 		out.b = append(out.b, s...)
 	}
-	out.uint(uint64(len(claims)))
+	out.uint(uint64(pk.n))
 	block := append(out.b, p.b...)
 	// The table and index hold the article's strings: let them go, so
 	// that the buffers do not keep the article alive.
@@ -83,40 +122,8 @@ func (pk *Packer) Pack(claims []compare.Claim) []byte {
 // UnpackClaims decodes a block of PackClaims; every claim's Doc is doc.
 // It fails on a truncated or foreign block, never panics.
 func UnpackClaims(b []byte, doc *compare.Document) ([]compare.Claim, error) {
-	return appendUnpacked(nil, b, doc)
-}
-
-// appendUnpacked appends the claims of a block to dst.
-func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]compare.Claim, error) {
-	if len(b) == 0 {
-		return dst, nil
-	}
-	u := unpacker{s: string(b)}
-	if v := u.byte(); v != packVersion {
-		return dst, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
-	}
-	u.table = make([]string, u.count()) // each string takes a byte at least
-	for i := range u.table {
-		n := u.count()
-		u.table[i], u.s = u.s[:n], u.s[n:]
-	}
-	n := u.count() // each claim takes more than a byte
-	if u.err != nil {
-		return dst, fmt.Errorf("unpacking claims: %w", u.err)
-	}
-	start := len(dst)
-	dst = slices.Grow(dst, n)[:start+n]
-	for i := start; i < len(dst); i++ {
-		dst[i] = compare.Claim{}
-		u.claim(&dst[i], doc)
-	}
-	if u.err != nil {
-		return dst[:start], fmt.Errorf("unpacking claims: %w", u.err)
-	}
-	if len(u.s) != 0 {
-		return dst[:start], errors.New("unpacking claims: trailing bytes")
-	}
-	return dst, nil
+	var u unpacker
+	return u.appendClaims(nil, string(b), doc)
 }
 
 type packer struct {
@@ -284,21 +291,95 @@ func (p *packer) claim(c *compare.Claim) {
 	}
 }
 
+// appendClaims appends the claims of a block to dst. The unpacker may
+// decode several blocks (a story's) in turn: it keeps the zones it made
+// and hands out the claims' times, windows, spans and evidence from
+// chunks, one allocation for many.
+func (u *unpacker) appendClaims(dst []compare.Claim, block string, doc *compare.Document) ([]compare.Claim, error) {
+	if len(block) == 0 {
+		return dst, nil
+	}
+	u.s, u.p, u.err = block, 0, nil
+	if v := u.byte(); v != packVersion {
+		return dst, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
+	}
+	n := u.count() // each string takes a byte at least
+	u.table = slices.Grow(u.table[:0], n)[:n]
+	for i := range u.table {
+		n := u.count()
+		u.table[i] = strRef{u.p, u.p + n}
+		u.p += n
+	}
+	n = u.count() // each claim takes more than a byte
+	if u.err != nil {
+		return dst, fmt.Errorf("unpacking claims: %w", u.err)
+	}
+	start := len(dst)
+	dst = slices.Grow(dst, n)[:start+n]
+	for i := start; i < len(dst); i++ {
+		dst[i] = compare.Claim{}
+		u.claim(&dst[i], doc)
+	}
+	if u.err != nil {
+		return dst[:start], fmt.Errorf("unpacking claims: %w", u.err)
+	}
+	if u.p != len(u.s) {
+		return dst[:start], errors.New("unpacking claims: trailing bytes")
+	}
+	return dst, nil
+}
+
+// appendUnpacked appends the claims of a block to dst.
+func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]compare.Claim, error) {
+	var u unpacker
+	return u.appendClaims(dst, string(b), doc)
+}
+
+// release drops what the unpacker holds of the blocks decoded so far, so
+// that it does not keep them alive, and starts new chunks: those handed
+// out belong to the claims. The zones stay.
+func (u *unpacker) release() {
+	u.table = u.table[:0]
+	if cap(u.table) > maxKeptStrings {
+		u.table = nil
+	}
+	u.s, u.p, u.err = "", 0, nil
+	u.times, u.windows, u.spans, u.evidence = nil, nil, nil, nil
+}
+
 // unpacker reads a block held as one string: the strings it returns are
 // substrings of it, so unpacking a claim allocates no string (the block
 // lives as long as any of its claims). The first problem sticks in err
 // and every later read returns zero values.
 type unpacker struct {
+	// s is the block, p the position in it: reading moves p only, so
+	// that it writes no pointer (a write barrier while the collector
+	// runs) per byte.
 	s     string
-	table []string
+	p     int
+	table []strRef
 	err   error
 	// zones are the fixed zones made so far: an article's times share
 	// one or two, and making one allocates.
 	zones []zone
-	// times is a chunk of evidence bounds handed out as pointers: one
-	// allocation for many.
-	times []time.Time
+	// times, windows, spans and evidence are chunks that claims' pointers
+	// and slices are handed out from: never written again once handed
+	// out, so claims and findings can keep them.
+	times    []time.Time
+	windows  []compare.Window
+	spans    []compare.Span
+	evidence []compare.Evidence
 }
+
+// maxZones bounds the zones an unpacker keeps.
+const maxZones = 64
+
+// chunkLen is the capacity of a new chunk after one of capacity last.
+func chunkLen(last int) int { return min(2*last+4, 64) }
+
+// strRef is a string of the table: where it lies in the block. Offsets,
+// not strings, so that the table holds no pointer.
+type strRef struct{ from, to int }
 
 var errShort = errors.New("truncated block")
 
@@ -306,39 +387,40 @@ func (u *unpacker) fail(err error) {
 	if u.err == nil {
 		u.err = err
 	}
-	u.s = ""
+	u.p = len(u.s)
 }
 
 func (u *unpacker) byte() byte {
-	if len(u.s) < 1 {
+	if u.p >= len(u.s) {
 		u.fail(errShort)
 		return 0
 	}
-	v := u.s[0]
-	u.s = u.s[1:]
+	v := u.s[u.p]
+	u.p++
 	return v
 }
 
 // uint reads a uvarint (encoding/binary's format).
 func (u *unpacker) uint() uint64 {
-	if s := u.s; len(s) > 0 && s[0] < 0x80 {
+	if p := u.p; p < len(u.s) && u.s[p] < 0x80 {
 		// One byte: most string indexes, counts and tags.
-		u.s = s[1:]
-		return uint64(s[0])
+		u.p = p + 1
+		return uint64(u.s[p])
 	}
 	return u.uintSlow()
 }
 
 func (u *unpacker) uintSlow() uint64 {
 	var v uint64
-	for i := 0; i < len(u.s) && i < binary.MaxVarintLen64; i++ {
-		c := u.s[i]
+	s := u.s[u.p:]
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
 		if i == binary.MaxVarintLen64-1 && c > 1 {
 			break // overflow
 		}
 		v |= uint64(c&0x7f) << (7 * i)
 		if c < 0x80 {
-			u.s = u.s[i+1:]
+			u.p += i + 1
 			return v
 		}
 	}
@@ -359,7 +441,7 @@ func (u *unpacker) int() int64 {
 // count reads a length that must fit in what is left of the block.
 func (u *unpacker) count() int {
 	n := u.uint()
-	if n > uint64(len(u.s)) {
+	if n > uint64(len(u.s)-u.p) {
 		u.fail(errShort)
 		return 0
 	}
@@ -376,22 +458,23 @@ func (u *unpacker) str() string {
 		u.fail(fmt.Errorf("string %d of %d", i, len(u.table)))
 		return ""
 	}
-	return u.table[i-1]
+	r := u.table[i-1]
+	return u.s[r.from:r.to]
 }
 
 func (u *unpacker) float() float64 {
 	if u.byte() == 0 {
 		return 0
 	}
-	if len(u.s) < 8 {
+	if len(u.s)-u.p < 8 {
 		u.fail(errShort)
 		return 0
 	}
 	var bits uint64
 	for i := 7; i >= 0; i-- {
-		bits = bits<<8 | uint64(u.s[i])
+		bits = bits<<8 | uint64(u.s[u.p+i])
 	}
-	u.s = u.s[8:]
+	u.p += 8
 	return math.Float64frombits(bits)
 }
 
@@ -436,7 +519,13 @@ func (u *unpacker) zone(name string, off int) *time.Location {
 			return z.loc
 		}
 	}
+	// The name is a substring of a block: a copy keeps the zone, which
+	// outlives the block, from holding it.
+	name = strings.Clone(name)
 	loc := time.FixedZone(name, off)
+	if len(u.zones) == maxZones {
+		u.zones = u.zones[:0]
+	}
 	u.zones = append(u.zones, zone{name, off, loc})
 	return loc
 }
@@ -445,11 +534,49 @@ func (u *unpacker) timePtr() *time.Time {
 	if !u.bool() {
 		return nil
 	}
+	t := u.time()
 	if len(u.times) == cap(u.times) {
-		u.times = make([]time.Time, 0, min(2*cap(u.times)+4, 64))
+		u.times = make([]time.Time, 0, chunkLen(cap(u.times)))
 	}
-	u.times = append(u.times, u.time())
+	u.times = append(u.times, t)
 	return &u.times[len(u.times)-1]
+}
+
+// window returns a new window from the chunk.
+func (u *unpacker) window() *compare.Window {
+	if len(u.windows) == cap(u.windows) {
+		u.windows = make([]compare.Window, 0, chunkLen(cap(u.windows)))
+	}
+	u.windows = append(u.windows, compare.Window{})
+	return &u.windows[len(u.windows)-1]
+}
+
+// spanList returns n zero spans from the chunk, clipped: a slice that is
+// empty but not nil when n is 0.
+func (u *unpacker) spanList(n int) []compare.Span {
+	if cap(u.spans)-len(u.spans) < n || u.spans == nil {
+		if n > 64 {
+			return make([]compare.Span, n)
+		}
+		u.spans = make([]compare.Span, 0, max(n, chunkLen(cap(u.spans))))
+	}
+	i := len(u.spans)
+	u.spans = u.spans[:i+n]
+	return u.spans[i : i+n : i+n]
+}
+
+// evidenceList returns n zero evidences from the chunk, clipped: a slice
+// that is empty but not nil when n is 0.
+func (u *unpacker) evidenceList(n int) []compare.Evidence {
+	if cap(u.evidence)-len(u.evidence) < n || u.evidence == nil {
+		if n > 64 {
+			return make([]compare.Evidence, n)
+		}
+		u.evidence = make([]compare.Evidence, 0, max(n, chunkLen(cap(u.evidence))))
+	}
+	i := len(u.evidence)
+	u.evidence = u.evidence[:i+n]
+	return u.evidence[i : i+n : i+n]
 }
 
 func (u *unpacker) span() compare.Span {
@@ -478,17 +605,20 @@ func (u *unpacker) claim(c *compare.Claim, doc *compare.Document) {
 	c.Unit = u.str()
 	hasRelated := u.bool()
 	if n := u.count(); n > 0 || hasRelated {
-		c.Related = make([]compare.Span, n)
+		c.Related = u.spanList(n)
 		for i := range c.Related {
 			c.Related[i] = u.span()
 		}
 	}
 	if u.bool() {
-		c.Valid = &compare.Window{From: u.time(), To: u.time()}
+		w := u.window()
+		w.From = u.time()
+		w.To = u.time()
+		c.Valid = w
 	}
 	hasEvidence := u.bool()
 	if n := u.count(); n > 0 || hasEvidence {
-		c.Evidence = make([]compare.Evidence, n)
+		c.Evidence = u.evidenceList(n)
 		for i := range c.Evidence {
 			e := &c.Evidence[i]
 			e.Text, e.Source, e.Person, e.Office = u.str(), u.str(), u.str(), u.str()
