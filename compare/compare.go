@@ -5,6 +5,7 @@
 package compare
 
 import (
+	"bytes"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -93,15 +94,28 @@ type Ignore struct {
 }
 
 // IndexLines records the start of every line; call once after Text is set.
+// Position builds the index itself when it is missing, but only calls from
+// one goroutine at a time may do that.
 func (d *Document) IndexLines() {
-	d.lineStarts = d.lineStarts[:0]
-	d.lineStarts = append(d.lineStarts, 0)
-	for i, b := range d.Text {
-		if b == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	n := bytes.Count(d.Text, []byte{'\n'}) + 1
+	if cap(d.lineStarts) < n {
+		d.lineStarts = make([]int, 0, n) // one exact allocation
+	}
+	d.lineStarts = append(d.lineStarts[:0], 0)
+	for i := 0; ; {
+		j := bytes.IndexByte(d.Text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		d.lineStarts = append(d.lineStarts, i)
 	}
 }
+
+// DropLineIndex frees the index IndexLines built, for a document that
+// maps its positions through Source from now on. Position rebuilds it if
+// asked again.
+func (d *Document) DropLineIndex() { d.lineStarts = nil }
 
 // Position converts a byte offset into a 1-based line and code-point column.
 func (d *Document) Position(off int) Position {

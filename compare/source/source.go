@@ -470,7 +470,9 @@ func newDoc(path string, text []byte) *compare.Document {
 }
 
 // finish sorts and merges the mask, splits sentences and indexes lines;
-// wrapped is isWrapped(d.Text).
+// wrapped is isWrapped(d.Text). A document with a Source map (JSON Lines
+// records, HTML bodies) gets no line index: its positions come from
+// Source, and Position builds the index on first use should a caller ask.
 func finish(d *compare.Document, wrapped bool) {
 	d.Mask = normalizeSpans(d.Mask)
 	var buf [64]compare.Span // most articles fit: one exact allocation
@@ -479,7 +481,9 @@ func finish(d *compare.Document, wrapped bool) {
 	} else {
 		d.Sentences = nil
 	}
-	d.IndexLines()
+	if d.Source == nil {
+		d.IndexLines()
+	}
 }
 
 // normalizeSpans sorts spans and merges overlapping or touching ones.
