@@ -130,7 +130,23 @@ func (d *Document) Position(off int) Position {
 	}
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	start := d.lineStarts[i]
-	return Position{Line: i + 1, Column: utf8.RuneCount(d.Text[start:off]) + 1}
+	return Position{Line: i + 1, Column: runeCount(d.Text[start:off]) + 1}
+}
+
+// runeCount is utf8.RuneCount without its allocation: that converts the
+// part of its input from the first non-ASCII byte on to a string, a copy
+// on the heap past 32 bytes.
+func runeCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		i += size
+	}
+	return n
 }
 
 // SegmentAt returns the segment containing off (body when none is listed).

@@ -21,6 +21,9 @@ func FuzzTextHelpers(f *testing.F) {
 		if got, want := sameText(a, b), normLine(sa) == normLine(sb) && normLine(sa) != ""; got != want {
 			t.Fatalf("sameText(%q, %q) = %v", a, b, got)
 		}
+		if got, want := runeCount(a), utf8.RuneCount(a); got != want {
+			t.Fatalf("runeCount(%q) = %d, want %d", a, got, want)
+		}
 		if got, want := fieldCount(a, len(a)+1), len(strings.Fields(sa)); got != want {
 			t.Fatalf("fieldCount(%q) = %d, want %d", a, got, want)
 		}
