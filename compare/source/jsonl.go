@@ -190,7 +190,12 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	// The record's strings share one allocation, sized for the values
 	// used: decoded values are never longer than written.
 	var sb strings.Builder
-	sb.Grow(2*(len(path)+1+len(lineStr)) + metaSize(field))
+	size, hasID := metaSize(field)
+	size += len(path) + 1 + len(lineStr)
+	if !hasID {
+		size += len(path) + 1 + len(lineStr) // room for the default ID, stem#line
+	}
+	sb.Grow(size)
 	sb.WriteString(path)
 	sb.WriteByte(':')
 	sb.Write(lineStr)
@@ -264,20 +269,24 @@ var metaGroups = [][]int{
 	{fPublished, fDate, fDatePublished, fPublishedAt, fPublishedAtCamel},
 }
 
-// metaSize is the written size of the metadata values a record's
-// document will most likely keep (a value that is not a string gives way
-// to the next field of its group, which may then need more room).
-func metaSize(field func(int) []byte) int {
-	n := 0
-	for _, g := range metaGroups {
+// metaSize is the written size, quotes excluded, of the metadata values
+// a record's document will most likely keep, and whether it has an ID
+// (a value that is not a string gives way to the next field of its
+// group, or to the default ID, which may then need more room).
+func metaSize(field func(int) []byte) (n int, hasID bool) {
+	for i, g := range metaGroups {
 		for _, k := range g {
 			if v := field(k); v != nil && string(v) != "null" {
 				n += len(v)
+				if v[0] == '"' {
+					n -= 2
+				}
+				hasID = hasID || i == 0
 				break
 			}
 		}
 	}
-	return n
+	return n, hasID
 }
 
 // recordDoc is a record's document with room for its publication date,

@@ -188,11 +188,15 @@ func (s idSet) unique(id string) string {
 		id = "doc"
 	}
 	out := id
-	for n := 2; s[out]; n++ {
+	for n := 2; ; n++ {
+		// One map operation for a new ID, the common case: the set
+		// grows when out was not in it.
+		k := len(s)
+		if s[out] = true; len(s) > k {
+			return out
+		}
 		out = id + "~" + strconv.Itoa(n)
 	}
-	s[out] = true
-	return out
 }
 
 // inputFile is one file to load; explicit files are loaded whatever their
