@@ -7,11 +7,12 @@ import (
 )
 
 // compact drops what pass 2 does not need of a document once its claims
-// are extracted: its text, mask, sentence spans and line index. Findings
-// still print file positions: those of every span a claim or a
-// suppression refers to are computed now and served by Document.Source.
-// The text stays when a headline quote needs the body's prose (the
-// headline-quote rule reads it).
+// are extracted: its text, mask, sentence spans and line index, and its
+// sections unless something may still look a segment up. Findings still
+// print file positions: those of every span a claim or a suppression
+// refers to are computed now and served by Document.Source. The text
+// stays when a headline quote needs the body's prose (the headline-quote
+// rule reads it, and the sections and mask with it).
 func compact(d *compare.Document, claims []compare.Claim) {
 	n := 4 * len(d.Ignores)
 	for i := range claims {
@@ -58,6 +59,9 @@ func compact(d *compare.Document, claims []compare.Claim) {
 	}
 	if !needsText(claims) {
 		d.Text, d.Mask, d.Sentences = nil, nil, nil
+		if len(d.Ignores) == 0 && segmented(claims) {
+			d.Sections = nil
+		}
 	}
 	d.DropLineIndex()
 	d.Source = positionTable(path, pos)
@@ -73,6 +77,18 @@ func needsText(claims []compare.Claim) bool {
 		}
 	}
 	return false
+}
+
+// segmented reports whether every claim has its segment: renderers look
+// a claim's segment up in its document's sections only when it has none,
+// and suppression notices look up their directives' (Ignores).
+func segmented(claims []compare.Claim) bool {
+	for i := range claims {
+		if claims[i].Segment == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // position is a file position of a text offset.

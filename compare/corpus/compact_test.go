@@ -64,3 +64,30 @@ func TestPositionTable(t *testing.T) {
 		})
 	}
 }
+
+// TestCompactSections: the sections go only when nothing can look a
+// segment up in pass 2: every claim has its segment, no directive needs
+// one, no headline quote keeps the text.
+func TestCompactSections(t *testing.T) {
+	sections := []compare.Section{{Segment: compare.SegHeadline, Span: compare.Span{Start: 0, End: 5}}, {Segment: compare.SegLede, Span: compare.Span{Start: 6, End: 20}}}
+	for _, c := range []struct {
+		name    string
+		segment compare.Segment
+		kind    compare.Kind
+		ignores []compare.Ignore
+		keep    bool
+	}{
+		{"segmented", compare.SegLede, compare.KindLocation, nil, false},
+		{"claim without segment", "", compare.KindLocation, nil, true},
+		{"directive", compare.SegLede, compare.KindLocation, []compare.Ignore{{Rule: "all"}}, true},
+		{"headline quote", compare.SegHeadline, compare.KindQuote, nil, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := &compare.Document{ID: "a", Path: "a.txt", Text: []byte("Talks\nbegan on Friday.\n"), Sections: sections, Ignores: c.ignores}
+			compact(d, []compare.Claim{{Kind: c.kind, Doc: d, Span: compare.Span{Start: 15, End: 21}, Segment: c.segment}})
+			if got := d.Sections != nil; got != c.keep {
+				t.Errorf("sections kept %v, want %v", got, c.keep)
+			}
+		})
+	}
+}
