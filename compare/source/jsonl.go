@@ -34,7 +34,6 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn deliverFunc,
 	limit := opt.maxBytes()
 	records := 0
 	var buf []byte // for lines longer than br's buffer, reused
-	var lines lineArena
 	for lineNo := 1; ; lineNo++ {
 		line, tooLong, err := readLine(br, limit, &buf)
 		if err != nil && !errors.Is(err, io.EOF) {
@@ -54,7 +53,7 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn deliverFunc,
 		case len(bytes.TrimSpace(line)) == 0:
 		default:
 			records++
-			p, errs := parseRecord(path, lineNo, line, &lines)
+			p, errs := parseRecord(path, lineNo, line)
 			for _, e := range errs {
 				onErr(e)
 			}
@@ -130,7 +129,7 @@ func trimEOL(b []byte) []byte {
 // JSON" here; Walk skips it). A document with only warnings is returned
 // with them. Safe for concurrent use.
 func ParseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
-	p, errs := parseRecord(path, lineNo, raw, nil)
+	p, errs := parseRecord(path, lineNo, raw)
 	if p == nil {
 		return nil, errs
 	}
@@ -138,22 +137,21 @@ func ParseRecord(path string, lineNo int, raw []byte) (*compare.Document, []comp
 }
 
 // parseRecord reads one JSON line as far as the reading goroutine must:
-// the errors, the metadata and a copy of the line (from lines, or of its
-// own when lines is nil); Pending.Document decodes and analyses the text
-// (Title holds the record's title until then). raw is not kept. The fast
-// reader handles well-formed flat records; anything else goes through
-// encoding/json.
-func parseRecord(path string, lineNo int, raw []byte, lines *lineArena) (*Pending, []compare.DocError) {
+// the errors, the metadata and a copy of the line; Pending.Document
+// decodes and analyses the text (Title holds the record's title until
+// then). raw is not kept. The fast reader handles well-formed flat
+// records; anything else goes through encoding/json.
+func parseRecord(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
 	var rec scannedRecord
 	if !scanRecord(raw, &rec) {
-		return parseRecordStd(path, lineNo, raw, lines)
+		return parseRecordStd(path, lineNo, raw)
 	}
-	return buildRecord(path, lineNo, raw, lines, rec.textOff, rec.textEnd, func(f int) []byte { return rec.fields[f] })
+	return buildRecord(path, lineNo, raw, rec.textOff, rec.textEnd, func(f int) []byte { return rec.fields[f] })
 }
 
 // parseRecordStd is parseRecord through encoding/json: its errors name
 // what is wrong with the line.
-func parseRecordStd(path string, lineNo int, raw []byte, lines *lineArena) (*Pending, []compare.DocError) {
+func parseRecordStd(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		at := path + ":" + strconv.Itoa(lineNo)
@@ -172,7 +170,7 @@ func parseRecordStd(path string, lineNo int, raw []byte, lines *lineArena) (*Pen
 			textOff = -1 // cannot happen: encoding/json read the string
 		}
 	}
-	return buildRecord(path, lineNo, raw, lines, textOff, textEnd, func(f int) []byte {
+	return buildRecord(path, lineNo, raw, textOff, textEnd, func(f int) []byte {
 		v, ok := fields[fieldNames[f]]
 		if !ok {
 			return nil
@@ -185,8 +183,8 @@ func parseRecordStd(path string, lineNo int, raw []byte, lines *lineArena) (*Pen
 // textEnd are the quotes of its "text" string (textOff -1 when there is
 // none), field returns the raw value of a known field (nil when absent).
 // It does what must be done in line order (the errors, the ID) and copies
-// the line into lines; record.finish does the rest.
-func buildRecord(path string, lineNo int, raw []byte, lines *lineArena, textOff, textEnd int, field func(int) []byte) (*Pending, []compare.DocError) {
+// the line; record.finish does the rest.
+func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, field func(int) []byte) (*Pending, []compare.DocError) {
 	var num [20]byte
 	lineStr := strconv.AppendInt(num[:0], int64(lineNo), 10)
 	// The record's strings share one allocation, sized for the values
@@ -259,7 +257,7 @@ func buildRecord(path string, lineNo int, raw []byte, lines *lineArena, textOff,
 			errs = append(errs, errf(at, "bad date %q in field %q (want YYYY-MM-DD or RFC 3339)", s, key))
 		}
 	}
-	pr := &pendingRecord{rec: record{line: lines.copy(raw), path: path, lineNo: lineNo, textOff: textOff, textEnd: textEnd}}
+	pr := &pendingRecord{rec: record{line: bytes.Clone(raw), path: path, lineNo: lineNo, textOff: textOff, textEnd: textEnd}}
 	pr.p = Pending{doc: d, rec: &pr.rec}
 	return &pr.p, errs
 }
@@ -301,32 +299,9 @@ type recordDoc struct {
 // record is what is left to do of a record once read: its line, the text
 // still escaped in it.
 type record struct {
-	line                     []byte // a copy of the line (see lineArena); nil once finished
+	line                     []byte // a copy of the line; nil once finished
 	path                     string
 	lineNo, textOff, textEnd int
-}
-
-// lineArena copies the lines of records into shared blocks, so that the
-// reading goroutine does not allocate one per record: it only copies.
-// No document keeps a block: record.finish copies what it keeps out of
-// it, so a block lives until its last record is finished.
-type lineArena struct{ block []byte }
-
-// arenaBlock is the size of a lineArena block; a line over a quarter of
-// it gets an allocation of its own.
-const arenaBlock = 256 << 10
-
-// copy returns a copy of b, its capacity clipped; a nil arena allocates.
-func (a *lineArena) copy(b []byte) []byte {
-	if a == nil || len(b) > arenaBlock/4 {
-		return bytes.Clone(b)
-	}
-	if len(b) > cap(a.block)-len(a.block) {
-		a.block = make([]byte, 0, arenaBlock)
-	}
-	n := len(a.block)
-	a.block = append(a.block, b...)
-	return a.block[n:len(a.block):len(a.block)]
 }
 
 // pendingRecord is a record's Pending with its record, in one allocation.
@@ -335,17 +310,14 @@ type pendingRecord struct {
 	rec record
 }
 
-// finish decodes the record's text and analyses it. One allocation holds
-// what the document keeps of the line: the bytes around the text literal,
-// for mapping offsets to columns, then the decoded text.
+// finish decodes the record's text in place in its copy of the line,
+// which then holds the text and, for mapping offsets to columns, the
+// bytes around the literal; and analyses the text.
 func (r *record) finish(d *compare.Document) {
-	head, lit, tail := r.line[:r.textOff+1], r.line[r.textOff+1:r.textEnd], r.line[r.textEnd:]
-	buf := make([]byte, 0, len(head)+len(tail)+len(lit)) // the text decodes no longer than written
-	buf = append(append(buf, head...), tail...)
-	ends := buf[:len(buf):len(buf)]
-	buf, cks := decodeJSONString(buf, lit)
-	m := lineMap{path: r.path, lineNo: r.lineNo, text: buf[len(ends):len(buf):len(buf)], cks: cks, litLen: len(lit),
-		head: ends[:len(head)], tail: ends[len(head):], headRunes: runeCount(head)}
+	lit := r.line[r.textOff+1 : r.textEnd]
+	n, cks := decodeJSONString(lit)
+	m := lineMap{path: r.path, lineNo: r.lineNo, text: lit[:n:n], cks: cks, litLen: len(lit),
+		head: r.line[:r.textOff+1], tail: r.line[r.textEnd:], headRunes: runeCount(r.line[:r.textOff+1])}
 	d.Text = m.text
 	d.Source = m.source // one allocation: the method value holds a copy of m
 	r.line = nil
@@ -485,26 +457,26 @@ func escapeLens(prev, ck checkpoint) (rawLen, decLen int) {
 	return 12, 4
 }
 
-// decodeJSONString appends the decoded content of a valid JSON string
-// literal (between the quotes) to dst, keeping a checkpoint after every
-// escape so decoded offsets map back to the line (dec counts from the
-// decoded text's first byte, at len(dst) on entry). Invalid UTF-8 is
-// copied as is, so offsets stay true.
-func decodeJSONString(dst, lit []byte) ([]byte, []checkpoint) {
-	var cks []checkpoint
+// decodeJSONString decodes the content of a valid JSON string literal
+// (between the quotes) in place: the text is lit[:n]. It keeps a
+// checkpoint after every escape so decoded offsets map back to the line.
+// Invalid UTF-8 is copied as is, so offsets stay true. Decoding never
+// writes past what it has read: no escape decodes longer than written.
+func decodeJSONString(lit []byte) (n int, cks []checkpoint) {
 	if k := bytes.Count(lit, []byte{'\\'}); k > 0 {
 		cks = make([]checkpoint, 0, k)
 	}
-	base, runes := len(dst), 0
-	out := dst
+	w, runes := 0, 0
 	for i := 0; i < len(lit); {
 		j := bytes.IndexByte(lit[i:], '\\')
 		if j < 0 {
-			out = append(out, lit[i:]...)
+			copy(lit[w:], lit[i:])
+			w += len(lit) - i
 			break
 		}
 		runes += runeCount(lit[i : i+j])
-		out = append(out, lit[i:i+j]...)
+		copy(lit[w:], lit[i:i+j])
+		w += j
 		i += j
 		if i+1 >= len(lit) {
 			break
@@ -514,15 +486,15 @@ func decodeJSONString(dst, lit []byte) ([]byte, []checkpoint) {
 		i += 2
 		switch e {
 		case 'n':
-			out = append(out, '\n')
+			lit[w] = '\n'
 		case 't':
-			out = append(out, '\t')
+			lit[w] = '\t'
 		case 'r':
-			out = append(out, '\r')
+			lit[w] = '\r'
 		case 'b':
-			out = append(out, '\b')
+			lit[w] = '\b'
 		case 'f':
-			out = append(out, '\f')
+			lit[w] = '\f'
 		case 'u':
 			r := hex4(lit, i)
 			i += 4
@@ -539,14 +511,15 @@ func decodeJSONString(dst, lit []byte) ([]byte, []checkpoint) {
 					r = utf8.RuneError
 				}
 			}
-			out = utf8.AppendRune(out, r)
+			w += utf8.EncodeRune(lit[w:], r) - 1
 		default:
-			out = append(out, e)
+			lit[w] = e
 		}
+		w++
 		runes += i - start // an escape is ASCII
-		cks = append(cks, checkpoint{dec: len(out) - base, raw: i, runes: runes})
+		cks = append(cks, checkpoint{dec: w, raw: i, runes: runes})
 	}
-	return out, cks
+	return w, cks
 }
 
 // hex4 reads four hex digits at b[i:], or gives U+FFFD.

@@ -80,22 +80,7 @@ func compareRecord(t *testing.T, raw []byte) {
 	for _, p := range []struct {
 		name  string
 		parse func(string, int, []byte) (*compare.Document, []compare.DocError)
-	}{{"fast", finished(func(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
-		return parseRecord(path, lineNo, raw, nil)
-	})}, {"arena", func(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
-		var lines lineArena
-		lines.copy([]byte("x")) // not at the start of a block
-		p, errs := parseRecord(path, lineNo, raw, &lines)
-		if p == nil {
-			return nil, errs
-		}
-		clear(raw)
-		d := p.Document()
-		clear(lines.block[:cap(lines.block)]) // the document must not keep the block
-		return d, errs
-	}}, {"std", finished(func(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
-		return parseRecordStd(path, lineNo, raw, nil)
-	})}, {"exported", ParseRecord}} {
+	}{{"fast", finished(parseRecord)}, {"std", finished(parseRecordStd)}, {"exported", ParseRecord}} {
 		in := bytes.Clone(raw)
 		got, errs := p.parse("d/f.jsonl", 3, in)
 		clear(in) // the document must not keep the line
