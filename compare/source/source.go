@@ -4,9 +4,9 @@
 // exception: their extracted text maps back through Document.Source).
 //
 // Load reads everything; Walk streams documents one at a time; WalkDeferred
-// streams them with the analysis of each text (residue, sections,
-// sentences) left to Pending.Document, so a corpus reader can run it on
-// its workers; ParseRecord loads one JSON Lines record. A JSONL record is
+// streams them with the decoding of a JSON Lines record's text and the
+// analysis of each text (residue, sections, sentences) left to
+// Pending.Document, so a corpus reader can run it on its workers; ParseRecord loads one JSON Lines record. A JSONL record is
 // read by a hand-written scanner (record.go); a line it does not read
 // exactly as encoding/json would goes through encoding/json, whose errors
 // are the ones reported.
