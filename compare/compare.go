@@ -5,6 +5,7 @@
 package compare
 
 import (
+	"bytes"
 	"sort"
 	"time"
 	"unicode/utf8"
@@ -93,15 +94,28 @@ type Ignore struct {
 }
 
 // IndexLines records the start of every line; call once after Text is set.
+// Position builds the index itself when it is missing, but only calls from
+// one goroutine at a time may do that.
 func (d *Document) IndexLines() {
-	d.lineStarts = d.lineStarts[:0]
-	d.lineStarts = append(d.lineStarts, 0)
-	for i, b := range d.Text {
-		if b == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	n := bytes.Count(d.Text, []byte{'\n'}) + 1
+	if cap(d.lineStarts) < n {
+		d.lineStarts = make([]int, 0, n) // one exact allocation
+	}
+	d.lineStarts = append(d.lineStarts[:0], 0)
+	for i := 0; ; {
+		j := bytes.IndexByte(d.Text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		d.lineStarts = append(d.lineStarts, i)
 	}
 }
+
+// DropLineIndex frees the index IndexLines built, for a document that
+// maps its positions through Source from now on. Position rebuilds it if
+// asked again.
+func (d *Document) DropLineIndex() { d.lineStarts = nil }
 
 // Position converts a byte offset into a 1-based line and code-point column.
 func (d *Document) Position(off int) Position {
@@ -116,7 +130,23 @@ func (d *Document) Position(off int) Position {
 	}
 	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
 	start := d.lineStarts[i]
-	return Position{Line: i + 1, Column: utf8.RuneCount(d.Text[start:off]) + 1}
+	return Position{Line: i + 1, Column: runeCount(d.Text[start:off]) + 1}
+}
+
+// runeCount is utf8.RuneCount without its allocation: that converts the
+// part of its input from the first non-ASCII byte on to a string, a copy
+// on the heap past 32 bytes.
+func runeCount(p []byte) int {
+	n := 0
+	for i := 0; i < len(p); n++ {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		i += size
+	}
+	return n
 }
 
 // SegmentAt returns the segment containing off (body when none is listed).

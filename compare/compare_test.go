@@ -3,6 +3,7 @@ package compare
 import (
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 func TestPosition(t *testing.T) {
@@ -52,5 +53,19 @@ func TestSeverity(t *testing.T) {
 	}
 	if Error <= Warning || Warning <= Info {
 		t.Error("severities not ordered")
+	}
+}
+
+// TestRuneCount: the allocation-free count agrees with utf8.RuneCount,
+// invalid and short encodings included.
+func TestRuneCount(t *testing.T) {
+	for _, s := range []string{"", "abc", "é", "\xff", "a\xe2\x80", "\xe2\x80\x9cQuote,\xe2\x80\x9d he said", "Tehran’s talks " + string(make([]byte, 40)) + "ü\xf0\x9f\x98"} {
+		if got, want := runeCount([]byte(s)), utf8.RuneCount([]byte(s)); got != want {
+			t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+	b := []byte("Tehran’s talks began on Friday in Muscat, officials said, and ended")
+	if n := testing.AllocsPerRun(10, func() { runeCount(b) }); n != 0 {
+		t.Errorf("runeCount allocates %v times", n)
 	}
 }

@@ -103,7 +103,7 @@ func (env *Env) administrationClaim(s Sentence, personID string, from, nameFrom,
 		return compare.Claim{}, false
 	}
 	span := compare.Span{Start: env.Tokens[from].Span.Start, End: env.Tokens[to-1].Span.End}
-	c := env.claim(compare.KindAdministration, span, office.ID, "holder", "person/"+personID)
+	c := env.claim(compare.KindAdministration, span, office.ID, "holder", env.Gaz.personValue(env.KB, personID))
 	c.Marker = marker
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = env.slice(compare.Span{Start: env.Tokens[nameFrom].Span.Start, End: env.Tokens[nameFrom].Span.End})

@@ -62,6 +62,9 @@ type Gazetteer struct {
 	// slices (capacity clipped): read-only.
 	kb       *kb.KB
 	evidence map[evidenceKey][]compare.Evidence
+	// personValues are the claim values "person/ID" of the kb's people,
+	// made once rather than for every office claim.
+	personValues map[string]string
 }
 
 type evidenceKey struct{ person, office string }
@@ -110,6 +113,11 @@ func NewGazetteer(k *kb.KB) *Gazetteer {
 	if k != nil {
 		addKBPhrases(k, g.add)
 		g.kb, g.evidence = k, termEvidenceOf(k)
+		people := k.People()
+		g.personValues = make(map[string]string, len(people))
+		for _, p := range people {
+			g.personValues[p.ID] = speakerPerson + p.ID
+		}
 	}
 	g.words = newWordTable(g.vocab)
 	g.edgeTab = newEdgeTable(g.edges)
@@ -165,6 +173,16 @@ func (g *Gazetteer) termEvidence(k *kb.KB, person string, office *kb.Office) ([]
 	}
 	ev, ok := g.evidence[evidenceKey{person, office.ID}]
 	return ev, ok
+}
+
+// personValue is the claim value of a person of the kb k: "person/ID".
+func (g *Gazetteer) personValue(k *kb.KB, person string) string {
+	if g != nil && g.kb == k {
+		if v, ok := g.personValues[person]; ok {
+			return v
+		}
+	}
+	return speakerPerson + person
 }
 
 // addKBPhrases calls add with every phrase the gazetteer indexes.

@@ -294,7 +294,7 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		// administration" does; other presidents are offices.
 		kind = compare.KindAdministration
 	}
-	c := env.claim(kind, span, office.ID, "holder", "person/"+best.Person)
+	c := env.claim(kind, span, office.ID, "holder", env.Gaz.personValue(env.KB, best.Person))
 	c.Marker = ref.marker
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
@@ -645,7 +645,7 @@ func (env *Env) namedHolder(s Sentence, titleFrom, from, to int, role string) (c
 		return compare.Claim{}, false
 	}
 	span := compare.Span{Start: toks[from].Span.Start, End: toks[to-1].Span.End}
-	c := env.claim(compare.KindOffice, span, office.ID, "holder", "person/"+ms[0].Person)
+	c := env.claim(compare.KindOffice, span, office.ID, "holder", env.Gaz.personValue(env.KB, ms[0].Person))
 	c.When = compare.TimeRef{From: when.From, To: when.To, Gran: when.Gran, Basis: basis}
 	c.Speaker = name
 	if basis == "event" || basis == "reference" || basis == "explicit" {

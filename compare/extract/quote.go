@@ -879,7 +879,14 @@ func (env *Env) speakerKey(a, b int) string {
 			return speakerRole + country + "/" + role
 		}
 	}
-	var words []string
+	// The words, lower-case and space-separated, "'s" joined to the word
+	// before it, built in one string.
+	var sb strings.Builder
+	size := len(speakerAnon)
+	for _, t := range toks {
+		size += len(t.Lower) + 1
+	}
+	words := 0
 	for i, t := range toks {
 		if i == 0 && npDeterminers[t.Lower] {
 			continue
@@ -888,17 +895,28 @@ func (env *Env) speakerKey(a, b int) string {
 			continue
 		}
 		if t.Lower == "'s" || t.Lower == "’s" {
-			if len(words) > 0 {
-				words[len(words)-1] += "'s"
+			if words > 0 {
+				sb.WriteString("'s")
 			}
 			continue
 		}
-		words = append(words, strings.ReplaceAll(t.Lower, "’", "'"))
+		if words == 0 {
+			sb.Grow(size)
+			sb.WriteString(speakerAnon)
+		} else {
+			sb.WriteByte(' ')
+		}
+		words++
+		if strings.Contains(t.Lower, "’") {
+			sb.WriteString(strings.ReplaceAll(t.Lower, "’", "'"))
+		} else {
+			sb.WriteString(t.Lower)
+		}
 	}
-	if len(words) == 0 {
+	if words == 0 {
 		return SpeakerUnknown
 	}
-	return speakerAnon + strings.Join(words, " ")
+	return sb.String()
 }
 
 // resolvePerson is the kb person a written name denotes (spelling

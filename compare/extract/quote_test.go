@@ -154,3 +154,28 @@ func FuzzQuote(f *testing.F) {
 		}
 	})
 }
+
+// TestSpeakerKeyDescription: a speaker the kb does not name is keyed by
+// its words, lower-case, without a leading determiner or punctuation,
+// "'s" (straight or curly) joined to the word before it.
+func TestSpeakerKeyDescription(t *testing.T) {
+	for _, c := range []struct{ phrase, want string }{
+		{"a senior aide's driver", "anon:senior aide's driver"},
+		{"the senior aide’s driver", "anon:senior aide's driver"},
+		{"an o’brien-style aide", "anon:o'brien-style aide"},
+		{"'s aide", "anon:aide"},
+		{"the", "unknown"},
+	} {
+		env := quoteEnv(t, "Talks\n\n"+c.phrase+"\n")
+		var a, b int
+		for i, tok := range env.Tokens {
+			if tok.Span.Start >= len("Talks\n\n") {
+				a, b = i, len(env.Tokens)
+				break
+			}
+		}
+		if got := env.speakerKey(a, b); got != c.want {
+			t.Errorf("speakerKey(%q) = %q, want %q", c.phrase, got, c.want)
+		}
+	}
+}

@@ -65,8 +65,8 @@ func BenchmarkLoadJSONL(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		n := 0
-		err := streamJSONL("bench.jsonl", bytes.NewReader(data), false, Options{}, func(d *compare.Document, analyze func(*compare.Document)) error {
-			analyze(d)
+		err := streamJSONL("bench.jsonl", bytes.NewReader(data), false, Options{}, func(p *Pending) error {
+			p.Document()
 			n++
 			return nil
 		}, func(e compare.DocError) { b.Fatalf("unexpected error %v", e) })
@@ -146,7 +146,7 @@ func benchRead(b *testing.B, data []byte, gz bool) {
 	b.ResetTimer()
 	for b.Loop() {
 		n := 0
-		err := streamJSONL("bench.jsonl", bytes.NewReader(data), gz, Options{}, func(*compare.Document, func(*compare.Document)) error {
+		err := streamJSONL("bench.jsonl", bytes.NewReader(data), gz, Options{}, func(*Pending) error {
 			n++
 			return nil
 		}, func(e compare.DocError) { b.Fatalf("unexpected error %v", e) })

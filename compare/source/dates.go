@@ -58,8 +58,7 @@ func parseDate(s string) (time.Time, bool) {
 	}
 	if isISODate(s) {
 		// Only the "2006-01-02" layout can read ten bytes of this shape.
-		t, err := time.Parse("2006-01-02", s)
-		return t, err == nil
+		return parseISODate(s)
 	}
 	return parseDateLayouts(s)
 }
@@ -84,6 +83,30 @@ func parseDateLayouts(s string) (time.Time, bool) {
 }
 
 // isISODate reports the shape YYYY-MM-DD.
+// parseISODate is time.Parse("2006-01-02", s) for s of isISODate's
+// shape, without its layout interpretation: a day outside its month is
+// an error, a date without a zone is UTC.
+func parseISODate(s string) (time.Time, bool) {
+	num := func(i, j int) int {
+		n := 0
+		for _, c := range []byte(s[i:j]) {
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	y, m, d := num(0, 4), num(5, 7), num(8, 10)
+	if m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// daysIn is the number of days of a month.
+func daysIn(m time.Month, year int) int {
+	// The day before the first of the next month.
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
 func isISODate(s string) bool {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return false

@@ -137,7 +137,7 @@ func htmlSource(path string, data []byte, cks []checkpoint, toRaw []checkpoint) 
 		raw := mapThrough(toRaw, mapThrough(cks, off))
 		raw = min(max(raw, 0), len(data))
 		l := sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > raw }) - 1
-		return path, l + 1, utf8.RuneCount(data[lineStarts[l]:raw]) + 1
+		return path, l + 1, runeCount(data[lineStarts[l]:raw]) + 1
 	}
 }
 

@@ -3,12 +3,15 @@ package source
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -18,8 +21,9 @@ import (
 // streamJSONL loads one article per line: id, title, outlet (or source,
 // site), url, published (or date), text, story. A bad line is a DocError
 // naming file:line; the other lines still load. The size limit applies to
-// each line. Records reach fn parsed but not analysed (analyze is set):
-// the caller runs analyzeRecord, possibly on another goroutine.
+// each line. Records reach fn checked, with their metadata read, but
+// their text neither decoded nor analysed: Pending.Document does that,
+// possibly on another goroutine.
 func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn deliverFunc, onErr func(compare.DocError)) error {
 	zr, err := gunzip(r, gz)
 	if err != nil {
@@ -49,12 +53,12 @@ func streamJSONL(path string, r io.Reader, gz bool, opt Options, fn deliverFunc,
 		case len(bytes.TrimSpace(line)) == 0:
 		default:
 			records++
-			d, errs := parseRecord(path, lineNo, line)
+			p, errs := parseRecord(path, lineNo, line)
 			for _, e := range errs {
 				onErr(e)
 			}
-			if d != nil {
-				if err := fn(d, analyzeRecord); err != nil {
+			if p != nil {
+				if err := fn(p); err != nil {
 					return err
 				}
 			}
@@ -125,18 +129,19 @@ func trimEOL(b []byte) []byte {
 // JSON" here; Walk skips it). A document with only warnings is returned
 // with them. Safe for concurrent use.
 func ParseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
-	d, errs := parseRecord(path, lineNo, raw)
-	if d != nil {
-		analyzeRecord(d)
+	p, errs := parseRecord(path, lineNo, raw)
+	if p == nil {
+		return nil, errs
 	}
-	return d, errs
+	return p.Document(), errs
 }
 
-// parseRecord turns one JSON line into a document whose text is not yet
-// analysed (analyzeRecord does that); Title holds the record's title
-// until then. raw is not kept. The fast reader handles well-formed flat
+// parseRecord reads one JSON line as far as the reading goroutine must:
+// the errors, the metadata and a copy of the line; Pending.Document
+// decodes and analyses the text (Title holds the record's title until
+// then). raw is not kept. The fast reader handles well-formed flat
 // records; anything else goes through encoding/json.
-func parseRecord(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
+func parseRecord(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
 	var rec scannedRecord
 	if !scanRecord(raw, &rec) {
 		return parseRecordStd(path, lineNo, raw)
@@ -146,7 +151,7 @@ func parseRecord(path string, lineNo int, raw []byte) (*compare.Document, []comp
 
 // parseRecordStd is parseRecord through encoding/json: its errors name
 // what is wrong with the line.
-func parseRecordStd(path string, lineNo int, raw []byte) (*compare.Document, []compare.DocError) {
+func parseRecordStd(path string, lineNo int, raw []byte) (*Pending, []compare.DocError) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
 		at := path + ":" + strconv.Itoa(lineNo)
@@ -174,21 +179,23 @@ func parseRecordStd(path string, lineNo int, raw []byte) (*compare.Document, []c
 	})
 }
 
-// buildRecord makes the document of a record known to be a JSON object:
-// textOff and textEnd are the quotes of its "text" string (textOff -1
-// when there is none), field returns the raw value of a known field (nil
-// when absent).
-func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, field func(int) []byte) (*compare.Document, []compare.DocError) {
-	// The record's strings share one allocation: decoded values are never
-	// longer than written, and the default ID is the file's stem and line.
-	var sb strings.Builder
-	size := 2*len(path) + 42
-	for f := range fText {
-		size += len(field(f))
-	}
-	sb.Grow(size)
+// buildRecord reads a record known to be a JSON object: textOff and
+// textEnd are the quotes of its "text" string (textOff -1 when there is
+// none), field returns the raw value of a known field (nil when absent).
+// It does what must be done in line order (the errors, the ID) and copies
+// the line; record.finish does the rest.
+func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, field func(int) []byte) (*Pending, []compare.DocError) {
 	var num [20]byte
 	lineStr := strconv.AppendInt(num[:0], int64(lineNo), 10)
+	// The record's strings share one allocation, sized for the values
+	// used: decoded values are never longer than written.
+	var sb strings.Builder
+	size, hasID := metaSize(field)
+	size += len(path) + 1 + len(lineStr)
+	if !hasID {
+		size += len(path) + 1 + len(lineStr) // room for the default ID, stem#line
+	}
+	sb.Grow(size)
 	sb.WriteString(path)
 	sb.WriteByte(':')
 	sb.Write(lineStr)
@@ -196,6 +203,14 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	var errs []compare.DocError
 	if off := invalidUTF8(raw); off >= 0 {
 		errs = append(errs, warnf(at, "invalid UTF-8 at byte %d of the line (left in place)", off))
+	}
+	if textOff < 0 {
+		errs = append(errs, errf(at, "no \"text\" string field"))
+		return nil, errs
+	}
+	if blankLiteral(raw[textOff+1 : textEnd]) {
+		errs = append(errs, errf(at, "empty text"))
+		return nil, errs
 	}
 	str := func(keys ...int) (string, string) {
 		for _, k := range keys {
@@ -218,16 +233,9 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 		}
 		return "", ""
 	}
-	if textOff < 0 {
-		errs = append(errs, errf(at, "no \"text\" string field"))
-		return nil, errs
-	}
-	text, cks := decodeJSONString(raw[textOff+1 : textEnd])
-	if len(bytes.TrimSpace(text)) == 0 {
-		errs = append(errs, errf(at, "empty text"))
-		return nil, errs
-	}
-	d := &compare.Document{Path: at, Text: text}
+	rd := &recordDoc{}
+	d := &rd.doc
+	d.Path = at
 	id, _ := str(fID)
 	if id == "" {
 		start := sb.Len()
@@ -243,20 +251,130 @@ func buildRecord(path string, lineNo int, raw []byte, textOff, textEnd int, fiel
 	d.Story, _ = str(fStory)
 	if s, key := str(fPublished, fDate, fDatePublished, fPublishedAt, fPublishedAtCamel); s != "" {
 		if t, ok := parseDate(s); ok {
-			d.Published, d.PublishedFrom = timePtr(t), "jsonl"
+			rd.published = t
+			d.Published, d.PublishedFrom = &rd.published, "jsonl"
 		} else {
 			errs = append(errs, errf(at, "bad date %q in field %q (want YYYY-MM-DD or RFC 3339)", s, key))
 		}
 	}
-	ends := make([]byte, 0, len(raw)-(textEnd-textOff-1))
-	ends = append(append(ends, raw[:textOff+1]...), raw[textEnd:]...)
-	m := lineMap{path: path, lineNo: lineNo, text: text, cks: cks, ckRunes: checkpointRunes(text, cks), litLen: textEnd - textOff - 1, ends: ends, headLen: textOff + 1, headRunes: utf8.RuneCount(ends[:textOff+1])}
-	d.Source = m.source // one allocation: the method value holds a copy of m
-	return d, errs
+	pr := &pendingRecord{rec: record{line: bytes.Clone(raw), path: path, lineNo: lineNo, textOff: textOff, textEnd: textEnd}}
+	pr.p = Pending{doc: d, rec: &pr.rec}
+	return &pr.p, errs
 }
 
-// analyzeRecord finishes a record's document: page residue, sections
-// and title, dateline, sentences. It needs nothing but the document.
+// metaGroups are the fields buildRecord reads, by the value they give:
+// the first present and not null of each group is used.
+var metaGroups = [][]int{
+	{fID}, {fTitle, fHeadline}, {fOutlet, fSource, fSite, fPublisher}, {fURL, fLink}, {fStory},
+	{fPublished, fDate, fDatePublished, fPublishedAt, fPublishedAtCamel},
+}
+
+// metaSize is the written size, quotes excluded, of the metadata values
+// a record's document will most likely keep, and whether it has an ID
+// (a value that is not a string gives way to the next field of its
+// group, or to the default ID, which may then need more room).
+func metaSize(field func(int) []byte) (n int, hasID bool) {
+	for i, g := range metaGroups {
+		for _, k := range g {
+			if v := field(k); v != nil && string(v) != "null" {
+				n += len(v)
+				if v[0] == '"' {
+					n -= 2
+				}
+				hasID = hasID || i == 0
+				break
+			}
+		}
+	}
+	return n, hasID
+}
+
+// recordDoc is a record's document with room for its publication date,
+// so that both take one allocation.
+type recordDoc struct {
+	doc       compare.Document
+	published time.Time
+}
+
+// record is what is left to do of a record once read: its line, the text
+// still escaped in it.
+type record struct {
+	line                     []byte // a copy of the line; nil once finished
+	path                     string
+	lineNo, textOff, textEnd int
+}
+
+// pendingRecord is a record's Pending with its record, in one allocation.
+type pendingRecord struct {
+	p   Pending
+	rec record
+}
+
+// finish decodes the record's text in place in its copy of the line,
+// which then holds the text and, for mapping offsets to columns, the
+// bytes around the literal; and analyses the text.
+func (r *record) finish(d *compare.Document) {
+	lit := r.line[r.textOff+1 : r.textEnd]
+	n, cks := decodeJSONString(lit)
+	m := lineMap{path: r.path, lineNo: r.lineNo, text: lit[:n:n], cks: cks, litLen: len(lit),
+		head: r.line[:r.textOff+1], tail: r.line[r.textEnd:], headRunes: runeCount(r.line[:r.textOff+1])}
+	d.Text = m.text
+	d.Source = m.source // one allocation: the method value holds a copy of m
+	r.line = nil
+	analyzeRecord(d)
+}
+
+// blankLiteral reports whether the content of a valid JSON string literal
+// decodes to white space only, as bytes.TrimSpace sees it, without
+// decoding it: it stops at the first rune that is not a space.
+func blankLiteral(lit []byte) bool {
+	for i := 0; i < len(lit); {
+		c := lit[i]
+		var r rune
+		switch {
+		case c == '\\':
+			if i+1 >= len(lit) {
+				return true // cannot happen: decodeJSONString would drop it
+			}
+			e := lit[i+1]
+			i += 2
+			switch e {
+			case 'n':
+				r = '\n'
+			case 't':
+				r = '\t'
+			case 'r':
+				r = '\r'
+			case 'b':
+				r = '\b'
+			case 'f':
+				r = '\f'
+			case 'u':
+				// A surrogate decodes to a rune beyond the BMP or to
+				// U+FFFD: not a space either way.
+				r = hex4(lit, i)
+				i += 4
+			default:
+				r = rune(e)
+			}
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			i++
+		default:
+			var size int
+			r, size = utf8.DecodeRune(lit[i:])
+			i += size
+		}
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// analyzeRecord finishes a record's document once its text is decoded:
+// page residue, sections and title, dateline, sentences. It needs
+// nothing but the document.
 func analyzeRecord(d *compare.Document) {
 	title := d.Title
 	pub, _ := maskResidue(d)
@@ -315,8 +433,10 @@ func fieldOffset(raw []byte, name string) int {
 }
 
 // checkpoint maps a decoded offset to a raw offset after an escape; raw
-// counts from the literal's first byte after the opening quote.
-type checkpoint struct{ dec, raw int }
+// counts from the literal's first byte after the opening quote, and runes
+// are the code points of the raw literal before raw, so that a column
+// costs one run's counting, not the line's.
+type checkpoint struct{ dec, raw, runes int }
 
 // escapeLens returns how long the escape before a checkpoint is written
 // and decoded, from the growth of both offsets since the previous one:
@@ -338,38 +458,43 @@ func escapeLens(prev, ck checkpoint) (rawLen, decLen int) {
 }
 
 // decodeJSONString decodes the content of a valid JSON string literal
-// (between the quotes), keeping a checkpoint after every escape so
-// decoded offsets map back to the line. Invalid UTF-8 is copied as is, so
-// offsets stay true.
-func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
-	out := make([]byte, 0, len(lit)) // an escape never decodes longer than it is written
-	var cks []checkpoint
-	if n := bytes.Count(lit, []byte{'\\'}); n > 0 {
-		cks = make([]checkpoint, 0, n)
+// (between the quotes) in place: the text is lit[:n]. It keeps a
+// checkpoint after every escape so decoded offsets map back to the line.
+// Invalid UTF-8 is copied as is, so offsets stay true. Decoding never
+// writes past what it has read: no escape decodes longer than written.
+func decodeJSONString(lit []byte) (n int, cks []checkpoint) {
+	if k := bytes.Count(lit, []byte{'\\'}); k > 0 {
+		cks = make([]checkpoint, 0, k)
 	}
+	w, runes := 0, 0
 	for i := 0; i < len(lit); {
 		j := bytes.IndexByte(lit[i:], '\\')
 		if j < 0 {
-			j = len(lit) - i
+			copy(lit[w:], lit[i:])
+			w += len(lit) - i
+			break
 		}
-		out = append(out, lit[i:i+j]...)
+		runes += runeCount(lit[i : i+j])
+		copy(lit[w:], lit[i:i+j])
+		w += j
 		i += j
 		if i+1 >= len(lit) {
 			break
 		}
+		start := i
 		e := lit[i+1]
 		i += 2
 		switch e {
 		case 'n':
-			out = append(out, '\n')
+			lit[w] = '\n'
 		case 't':
-			out = append(out, '\t')
+			lit[w] = '\t'
 		case 'r':
-			out = append(out, '\r')
+			lit[w] = '\r'
 		case 'b':
-			out = append(out, '\b')
+			lit[w] = '\b'
 		case 'f':
-			out = append(out, '\f')
+			lit[w] = '\f'
 		case 'u':
 			r := hex4(lit, i)
 			i += 4
@@ -386,13 +511,15 @@ func decodeJSONString(lit []byte) ([]byte, []checkpoint) {
 					r = utf8.RuneError
 				}
 			}
-			out = utf8.AppendRune(out, r)
+			w += utf8.EncodeRune(lit[w:], r) - 1
 		default:
-			out = append(out, e)
+			lit[w] = e
 		}
-		cks = append(cks, checkpoint{dec: len(out), raw: i})
+		w++
+		runes += i - start // an escape is ASCII
+		cks = append(cks, checkpoint{dec: w, raw: i, runes: runes})
 	}
-	return out, cks
+	return w, cks
 }
 
 // hex4 reads four hex digits at b[i:], or gives U+FFFD.
@@ -417,19 +544,19 @@ func hex4(b []byte, i int) rune {
 }
 
 // lineMap maps offsets in a record's decoded text to columns of its line
-// without keeping the line: the bytes before and after the text literal
-// are kept, and between escapes the literal is the decoded text itself.
+// without keeping the line as written: the bytes before and after the
+// text literal are kept, and between escapes the literal is the decoded
+// text itself.
 type lineMap struct {
-	path    string
-	lineNo  int
-	text    []byte
-	cks     []checkpoint
-	ckRunes []int32 // code points of the literal before each checkpoint
-	litLen  int     // the raw length of the text literal, quotes excluded
-	ends    []byte  // the line up to and including the opening quote, then from the closing quote on
-	headLen int     // the length of the first part of ends
-	// headRunes is the code points of that first part, counted once:
-	// every claim of the record would count them again.
+	path   string
+	lineNo int
+	text   []byte
+	cks    []checkpoint
+	litLen int    // the raw length of the text literal, quotes excluded
+	head   []byte // the line up to and including the opening quote
+	tail   []byte // the line from the closing quote on
+	// headRunes is the code points of head, counted once: every claim of
+	// the record would count them again.
 	headRunes int
 }
 
@@ -437,13 +564,13 @@ type lineMap struct {
 // number of code points before the byte of the line the offset maps to.
 // (A value receiver: the method value is then a single allocation.)
 func (m lineMap) source(off int) (string, int, int) {
-	lit := m.headLen
+	lit := len(m.head)
 	i := sort.Search(len(m.cks), func(i int) bool { return m.cks[i].dec > off }) - 1
 	r := lit + off
 	if i >= 0 {
 		r = lit + m.cks[i].raw + (off - m.cks[i].dec)
 	}
-	r = min(max(r, 0), len(m.ends)+m.litLen)
+	r = min(max(r, 0), lit+m.litLen+len(m.tail))
 	return m.path, m.lineNo, m.runesBefore(r) + 1
 }
 
@@ -451,14 +578,13 @@ func (m lineMap) source(off int) (string, int, int) {
 // pieces add up: each one starts after an ASCII byte (a quote or the last
 // byte of an escape) and ends before one, so no sequence spans two.
 func (m lineMap) runesBefore(r int) int {
-	lit := m.headLen
-	head, tail := m.ends[:lit], m.ends[lit:]
+	lit := len(m.head)
 	if r <= lit {
-		return utf8.RuneCount(head[:r])
+		return runeCount(m.head[:r])
 	}
 	n := m.headRunes
 	if r >= lit+m.litLen {
-		return n + m.literalRunes(m.litLen) + utf8.RuneCount(tail[:r-lit-m.litLen])
+		return n + m.literalRunes(m.litLen) + runeCount(m.tail[:r-lit-m.litLen])
 	}
 	return n + m.literalRunes(r-lit)
 }
@@ -468,38 +594,42 @@ func (m lineMap) runesBefore(r int) int {
 func (m lineMap) literalRunes(k int) int {
 	// The first checkpoint at or after k closes the run k is in.
 	j := sort.Search(len(m.cks), func(i int) bool { return k <= m.cks[i].raw })
-	var prev checkpoint // where the run starts
-	n := 0              // code points before it
+	var prev checkpoint // where the run starts, and the code points before it
 	if j > 0 {
-		prev, n = m.cks[j-1], int(m.ckRunes[j-1])
+		prev = m.cks[j-1]
 	}
+	n := prev.runes
 	if j == len(m.cks) {
-		return n + utf8.RuneCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
+		return n + runeCount(m.text[prev.dec:min(prev.dec+k-prev.raw, len(m.text))])
 	}
 	ck := m.cks[j]
 	rawLen, decLen := escapeLens(prev, ck)
 	rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
 	decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
 	if k <= rawStart {
-		return n + utf8.RuneCount(m.text[prev.dec:prev.dec+k-prev.raw])
+		return n + runeCount(m.text[prev.dec:prev.dec+k-prev.raw])
 	}
 	// Inside the escape, which is ASCII.
-	return n + utf8.RuneCount(m.text[prev.dec:decStart]) + k - rawStart
+	return n + runeCount(m.text[prev.dec:decStart]) + k - rawStart
 }
 
-// checkpointRunes counts the code points of the raw literal before each
-// checkpoint, so that a column costs one run's counting, not the line's.
-func checkpointRunes(text []byte, cks []checkpoint) []int32 {
-	out := make([]int32, len(cks))
-	n := 0
-	var prev checkpoint
-	for i, ck := range cks {
-		rawLen, decLen := escapeLens(prev, ck)
-		rawStart := min(max(ck.raw-rawLen, prev.raw), ck.raw)
-		decStart := min(max(ck.dec-decLen, prev.dec), ck.dec)
-		n += utf8.RuneCount(text[prev.dec:decStart]) + ck.raw - rawStart
-		out[i] = int32(n)
-		prev = ck
+// runeCount is utf8.RuneCount without its allocation: that converts the
+// part of its input from the first non-ASCII byte on to a string, a copy
+// on the heap past 32 bytes.
+func runeCount(p []byte) int {
+	n, i := 0, 0
+	for i < len(p) {
+		// Eight ASCII bytes at a time.
+		if i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+			n, i = n+8, i+8
+			continue
+		}
+		if p[i] < utf8.RuneSelf {
+			n, i = n+1, i+1
+			continue
+		}
+		_, size := utf8.DecodeRune(p[i:])
+		n, i = n+1, i+size
 	}
-	return out
+	return n
 }

@@ -4,9 +4,9 @@
 // exception: their extracted text maps back through Document.Source).
 //
 // Load reads everything; Walk streams documents one at a time; WalkDeferred
-// streams them with the analysis of each text (residue, sections,
-// sentences) left to Pending.Document, so a corpus reader can run it on
-// its workers; ParseRecord loads one JSON Lines record. A JSONL record is
+// streams them with the decoding of a JSON Lines record's text and the
+// analysis of each text (residue, sections, sentences) left to
+// Pending.Document, so a corpus reader can run it on its workers; ParseRecord loads one JSON Lines record. A JSONL record is
 // read by a hand-written scanner (record.go); a line it does not read
 // exactly as encoding/json would goes through encoding/json, whose errors
 // are the ones reported.
@@ -123,49 +123,44 @@ func Load(paths []string, opt Options) (docs []*compare.Document, errs []compare
 // path order (JSONL records in line order), never holding all of them.
 // Problems go to onErr (which may be nil); Walk returns only fn's error.
 func Walk(paths []string, opt Options, fn func(*compare.Document) error, onErr func(compare.DocError)) error {
-	return walk(paths, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
-		if analyze != nil {
-			analyze(d)
-		}
-		return fn(d)
-	}, onErr)
+	return walk(paths, opt, func(p *Pending) error { return fn(p.Document()) }, onErr)
 }
 
 // Pending is a document as WalkDeferred delivers it: its ID (unique in
-// the run), path, metadata, text and load errors are final, but the
-// analysis of its text (page residue, sections, title, sentences) may
-// still be to do.
+// the run), path, metadata and load errors are final, but its text may
+// still be to decode (a JSON Lines record's) and to analyse (page
+// residue, sections, title, sentences): use the document Document
+// returns, not the one a Pending holds.
 type Pending struct {
-	doc     *compare.Document
-	analyze func(*compare.Document) // nil once done
+	doc *compare.Document
+	rec *record // a JSON Lines record not yet finished; nil once done
 }
 
-// Document runs what is left of the analysis and returns the document,
+// Document does what is left of the loading and returns the document,
 // the same as Walk would have delivered. The work depends on nothing but
-// the document, so it may run on any goroutine; call it from one at a
+// the record, so it may run on any goroutine; call it from one at a
 // time.
 func (p *Pending) Document() *compare.Document {
-	if p.analyze != nil {
-		p.analyze(p.doc)
-		p.analyze = nil
+	if p.rec != nil {
+		p.rec.finish(p.doc)
+		p.rec = nil
 	}
 	return p.doc
 }
 
 // WalkDeferred is Walk for callers that spread the work over goroutines:
-// the reading goroutine only reads and decodes (IDs are made unique and
-// errors reported in path and line order, as by Walk), and each Pending's
-// Document call, typically on a worker, does the rest. For JSON Lines
-// that rest is most of the cost; other formats arrive fully loaded.
+// the reading goroutine only reads lines, checks records and reads their
+// metadata (IDs are made unique and errors reported in path and line
+// order, as by Walk), and each Pending's Document call, typically on a
+// worker, does the rest. For JSON Lines that rest (decoding the text,
+// analysing it) is most of the cost; other formats arrive fully loaded.
 func WalkDeferred(paths []string, opt Options, fn func(*Pending) error, onErr func(compare.DocError)) error {
-	return walk(paths, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
-		return fn(&Pending{doc: d, analyze: analyze})
-	}, onErr)
+	return walk(paths, opt, fn, onErr)
 }
 
-// deliverFunc receives a loaded document; analyze, when not nil, must be
-// run on it before use.
-type deliverFunc func(d *compare.Document, analyze func(*compare.Document)) error
+// deliverFunc receives a loaded document, or a record whose loading
+// Pending.Document finishes.
+type deliverFunc func(p *Pending) error
 
 func walk(paths []string, opt Options, fn deliverFunc, onErr func(compare.DocError)) error {
 	if onErr == nil {
@@ -174,9 +169,9 @@ func walk(paths []string, opt Options, fn deliverFunc, onErr func(compare.DocErr
 	files := expand(paths, onErr)
 	ids := idSet{}
 	for _, f := range files {
-		err := walkFile(f, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
-			d.ID = ids.unique(d.ID)
-			return fn(d, analyze)
+		err := walkFile(f, opt, func(p *Pending) error {
+			p.doc.ID = ids.unique(p.doc.ID)
+			return fn(p)
 		}, onErr)
 		if err != nil {
 			return err
@@ -193,11 +188,15 @@ func (s idSet) unique(id string) string {
 		id = "doc"
 	}
 	out := id
-	for n := 2; s[out]; n++ {
+	for n := 2; ; n++ {
+		// One map operation for a new ID, the common case: the set
+		// grows when out was not in it.
+		k := len(s)
+		if s[out] = true; len(s) > k {
+			return out
+		}
 		out = id + "~" + strconv.Itoa(n)
 	}
-	s[out] = true
-	return out
 }
 
 // inputFile is one file to load; explicit files are loaded whatever their
@@ -349,7 +348,7 @@ func walkFile(f inputFile, opt Options, fn deliverFunc, onErr func(compare.DocEr
 		onErr(e)
 	}
 	for _, d := range docs {
-		if err := fn(d, nil); err != nil {
+		if err := fn(&Pending{doc: d}); err != nil {
 			return err
 		}
 	}
@@ -370,9 +369,8 @@ func Parse(path string, data []byte, opt Options) ([]*compare.Document, []compar
 	if format == "jsonl" || format == "jsonl.gz" {
 		var docs []*compare.Document
 		var errs []compare.DocError
-		_ = streamJSONL(path, bytes.NewReader(data), gz, opt, func(d *compare.Document, analyze func(*compare.Document)) error {
-			analyze(d)
-			docs = append(docs, d)
+		_ = streamJSONL(path, bytes.NewReader(data), gz, opt, func(p *Pending) error {
+			docs = append(docs, p.Document())
 			return nil
 		}, func(e compare.DocError) { errs = append(errs, e) })
 		return docs, errs
@@ -470,7 +468,9 @@ func newDoc(path string, text []byte) *compare.Document {
 }
 
 // finish sorts and merges the mask, splits sentences and indexes lines;
-// wrapped is isWrapped(d.Text).
+// wrapped is isWrapped(d.Text). A document with a Source map (JSON Lines
+// records, HTML bodies) gets no line index: its positions come from
+// Source, and Position builds the index on first use should a caller ask.
 func finish(d *compare.Document, wrapped bool) {
 	d.Mask = normalizeSpans(d.Mask)
 	var buf [64]compare.Span // most articles fit: one exact allocation
@@ -479,7 +479,9 @@ func finish(d *compare.Document, wrapped bool) {
 	} else {
 		d.Sentences = nil
 	}
-	d.IndexLines()
+	if d.Source == nil {
+		d.IndexLines()
+	}
 }
 
 // normalizeSpans sorts spans and merges overlapping or touching ones.
