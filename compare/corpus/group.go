@@ -122,8 +122,10 @@ type vocabulary struct {
 }
 
 // newVocabulary learns the document frequencies from the corpus itself:
-// they weigh the words and keep the common ones out of LSH.
-func newVocabulary(feats []Features, commonDF float64) *vocabulary {
+// they weigh the words and keep the common ones out of LSH. The ids of
+// the articles are laid out in the order given (by time: the articles
+// compared with one another are near in memory too).
+func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary {
 	v := &vocabulary{weights: make([]weighted, len(feats)), probe: make([][]int32, len(feats))}
 	total := 0
 	for i := range feats {
@@ -147,7 +149,7 @@ func newVocabulary(feats []Features, commonDF float64) *vocabulary {
 		return id
 	}
 	grouped := 0
-	for i := range feats {
+	for _, i := range order {
 		f := &feats[i]
 		if f.Story != "" {
 			continue
@@ -211,29 +213,43 @@ func idf(n int, df int32) float32 {
 	return float32(math.Log((float64(n) + idfPrior) / (float64(df) + idfPrior/100)))
 }
 
+// signs reports whether article i has words that take part in LSH.
+func (v *vocabulary) signs(i int) bool {
+	for _, id := range v.weights[i].ids {
+		if v.lsh[id] {
+			return true
+		}
+	}
+	for _, id := range v.probe[i] {
+		if v.lsh[id] {
+			return true
+		}
+	}
+	return false
+}
+
 // signature is the MinHash signature of article i's words and probe
-// words that take part in LSH, and how many do.
-func (v *vocabulary) signature(f *Features, i int) (sig [SigLen]uint32, n int) {
+// words that take part in LSH.
+func (v *vocabulary) signature(f *Features, i int) [SigLen]uint32 {
+	var sig [SigLen]uint32
 	for k := range sig {
 		sig[k] = ^uint32(0)
 	}
 	for k, h := range f.Words {
 		if v.lsh[v.weights[i].ids[k]] {
-			n++
 			minhash(&sig, h)
 		}
 	}
 	for k, h := range f.Probe {
 		if v.lsh[v.probe[i][k]] {
-			n++
 			minhash(&sig, h)
 		}
 	}
-	return sig, n
+	return sig
 }
 
 // lshEntry is an article in one band: the band's key and the article's
-// place in time order.
+// position.
 type lshEntry struct {
 	key uint64
 	pos int32
@@ -245,152 +261,181 @@ type link struct {
 	sim  float32
 }
 
-// lsh finds the candidate pairs of LSH and confirms them, one band at a
-// time (memory: the signatures and one band's entries, not every band's).
+// noNext ends a bucket's chain.
+const noNext = ^uint32(0)
+
+// lsh finds the candidate pairs of LSH and confirms them. Its articles
+// are numbered by their place in time order (a position). Each band's
+// buckets are chains of positions in time order; the pairs are then
+// walked article by article, every band at once, so that a pair that
+// shares several bands is confirmed once (a mark per article, not a
+// comparison of signatures), and the articles compared are those of a
+// few days, near in memory.
 type lsh struct {
 	feats []Features
 	v     *vocabulary
 	opt   GroupOptions
-	rows  int
-	rank  []int32 // an article's place in ID order: ties sort by it
-	sigs  [][SigLen]uint32
-	// byTime are the articles with a signature, by day then rank; days
-	// are their days.
-	byTime, days []int32
+	// By position: the article, its day and its place in ID order (ties
+	// sort by it).
+	byTime, days, rank []int32
+	// next[b][p] is the position after p in its bucket of band b, or
+	// noNext.
+	next [][]uint32
 }
 
-func newLSH(feats []Features, v *vocabulary, order []int, rank []int32, opt GroupOptions) *lsh {
-	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands, rank: rank, sigs: make([][SigLen]uint32, len(feats))}
-	for _, i := range order {
-		f := &feats[i]
-		if f.Story != "" {
-			continue
+// newLSH signs the articles that have LSH words and chains each band's
+// buckets; byTime is every article by day, then ID.
+func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt GroupOptions) *lsh {
+	l := &lsh{feats: feats, v: v, opt: opt}
+	for _, i := range byTime {
+		if feats[i].Story == "" && v.signs(i) {
+			l.byTime = append(l.byTime, int32(i))
+			l.days = append(l.days, feats[i].Day)
+			l.rank = append(l.rank, rank[i])
 		}
-		sig, words := v.signature(f, i)
-		if words == 0 {
-			continue
-		}
-		l.sigs[i] = sig
-		l.byTime = append(l.byTime, int32(i))
 	}
-	// order is by rank already: a stable sort by day sorts by (day, rank).
-	slices.SortStableFunc(l.byTime, func(a, b int32) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
-	l.days = make([]int32, len(l.byTime))
+	// The signatures, one row a MinHash function (transposed: a band
+	// reads its rows whole).
+	n := len(l.byTime)
+	sigs := make([][]uint32, SigLen)
+	for k := range sigs {
+		sigs[k] = make([]uint32, n)
+	}
 	for p, i := range l.byTime {
-		l.days[p] = feats[i].Day
+		sig := v.signature(&feats[i], int(i))
+		for k, h := range sig {
+			sigs[k][p] = h
+		}
 	}
+	l.next = l.chains(sigs)
 	return l
 }
 
-// bandKey is article i's bucket in a band: with one row, the MinHash value
-// itself; else a hash of the band's rows.
-func (l *lsh) bandKey(i int32, b int) uint64 {
-	if l.rows == 1 {
-		return uint64(l.sigs[i][b])
-	}
-	h := uint64(b+1) * 0x9e3779b97f4a7c15
-	for _, v := range l.sigs[i][b*l.rows : (b+1)*l.rows] {
-		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
-		h ^= h >> 32
-	}
-	return h
-}
-
-// metBefore: the pair shared an earlier band's bucket, so it was
-// considered there.
-func (l *lsh) metBefore(i, j int32, band int) bool {
-	if l.rows == 1 {
-		return sharesBefore(&l.sigs[i], &l.sigs[j], band)
-	}
-	for b := range band {
-		if l.bandKey(i, b) == l.bandKey(j, b) {
-			return true
+// chains sorts each band's articles into buckets, on a pool of workers.
+// With one row a band, band b's chains take the place of its row of
+// MinHash values, which no other band reads: no memory beyond the
+// signatures.
+func (l *lsh) chains(sigs [][]uint32) [][]uint32 {
+	rows := SigLen / l.opt.Bands
+	next := sigs[:l.opt.Bands]
+	if rows > 1 {
+		next = make([][]uint32, l.opt.Bands)
+		for b := range next {
+			next[b] = make([]uint32, len(l.byTime))
 		}
 	}
-	return false
-}
-
-// sharesBefore reports whether two signatures hold the same value at some
-// position below n. It compares two positions at once: x is zero in a
-// 32-bit half exactly where they agree, and the test finds a zero half
-// (the borrow from a zero low half can only add a zero high half).
-func sharesBefore(a, b *[SigLen]uint32, n int) bool {
-	k := 0
-	for ; k+1 < n; k += 2 {
-		x := (uint64(a[k]) | uint64(a[k+1])<<32) ^ (uint64(b[k]) | uint64(b[k+1])<<32)
-		if (x-0x0000000100000001)&^x&0x8000000080000000 != 0 {
-			return true
-		}
-	}
-	return k < n && a[k] == b[k]
-}
-
-// links runs the bands on a pool of workers; their links are concatenated
-// in band order.
-func (l *lsh) links() []link {
-	byBand := make([][]link, l.opt.Bands)
 	bands := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(l.opt.Workers, l.opt.Bands)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			es, tmp := make([]lshEntry, len(l.byTime)), make([]lshEntry, len(l.byTime))
-			for band := range bands {
-				for p, i := range l.byTime {
-					es[p] = lshEntry{key: l.bandKey(i, band), pos: int32(p)}
+			n := len(l.byTime)
+			es, tmp := make([]lshEntry, n), make([]lshEntry, n)
+			for b := range bands {
+				for p := range es {
+					es[p] = lshEntry{key: bandKey(sigs[b*rows:(b+1)*rows], p, b), pos: int32(p)}
 				}
-				byBand[band] = l.band(band, radixSort(es, tmp))
+				chain(radixSort(es, tmp), next[b])
 			}
 		}()
 	}
-	for band := range l.opt.Bands {
-		bands <- band
+	for b := range l.opt.Bands {
+		bands <- b
 	}
 	close(bands)
 	wg.Wait()
+	return next
+}
+
+// bandKey is the bucket in band b of the article at position p, rows
+// its band's rows of the signatures: with one row, the MinHash value
+// itself; else a hash of the rows.
+func bandKey(rows [][]uint32, p, b int) uint64 {
+	if len(rows) == 1 {
+		return uint64(rows[0][p])
+	}
+	h := uint64(b+1) * 0x9e3779b97f4a7c15
+	for _, r := range rows {
+		h = (h ^ uint64(r[p])) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+	}
+	return h
+}
+
+// chain links each position to the next in its bucket (noNext: none):
+// es sorted by key, then position.
+func chain(es []lshEntry, next []uint32) {
+	for k, e := range es {
+		next[e.pos] = noNext
+		if k+1 < len(es) && es[k+1].key == e.key {
+			next[e.pos] = uint32(es[k+1].pos)
+		}
+	}
+}
+
+// chunk is how many positions a worker takes at a time.
+const chunk = 1024
+
+// links walks the positions on a pool of workers; their links are
+// concatenated in time order.
+func (l *lsh) links() []link {
+	n := len(l.byTime)
+	byChunk := make([][]link, (n+chunk-1)/chunk)
+	chunks := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(l.opt.Workers, len(byChunk))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// seen[q] == p+1: the pair (p, q) was considered.
+			seen := make([]uint32, n)
+			for c := range chunks {
+				byChunk[c] = l.walk(c*chunk, min(n, (c+1)*chunk), seen)
+			}
+		}()
+	}
+	for c := range byChunk {
+		chunks <- c
+	}
+	close(chunks)
+	wg.Wait()
 	var links []link
-	for _, ls := range byBand {
+	for _, ls := range byChunk {
 		links = append(links, ls...)
 	}
 	return links
 }
 
-// band confirms the candidate pairs of one band: es sorted by key, then
-// time order.
-func (l *lsh) band(band int, es []lshEntry) []link {
+// walk confirms the candidate pairs of the positions from lo to hi with
+// the later articles of their buckets: in each band, the next
+// MaxPerBucket of the bucket within the day window.
+func (l *lsh) walk(lo, hi int, seen []uint32) []link {
 	window := int32(l.opt.WindowDays)
 	var links []link
-	for lo := 0; lo < len(es); {
-		hi := lo + 1
-		for hi < len(es) && es[hi].key == es[lo].key {
-			hi++
-		}
-		bucket := es[lo:hi]
-		for a := range bucket {
-			// Undated articles sort first (NoDay) and meet everyone.
-			pa := bucket[a].pos
-			day := l.days[pa]
+	for pa := lo; pa < hi; pa++ {
+		// Undated articles sort first (NoDay) and meet everyone.
+		day := l.days[pa]
+		for _, next := range l.next {
 			limit := 0
-			for b := a + 1; b < len(bucket) && limit < l.opt.MaxPerBucket; b++ {
-				pb := bucket[b].pos
+			for pb := next[pa]; pb != noNext && limit < l.opt.MaxPerBucket; pb = next[pb] {
 				if day != NoDay && l.days[pb]-day > window {
 					break
 				}
 				limit++
-				i, j := l.byTime[pa], l.byTime[pb]
-				if l.rank[i] > l.rank[j] { // a canonical pair, whatever the input order
-					i, j = j, i
-				}
-				if l.metBefore(i, j, band) {
+				if seen[pb] == uint32(pa+1) {
 					continue
+				}
+				seen[pb] = uint32(pa + 1)
+				i, j := l.byTime[pa], l.byTime[pb]
+				if l.rank[pa] > l.rank[pb] { // a canonical pair, whatever the input order
+					i, j = j, i
 				}
 				if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
 					links = append(links, link{i, j, float32(sim)})
 				}
 			}
 		}
-		lo = hi
 	}
 	return links
 }
@@ -455,12 +500,15 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		}
 	}
 
-	v := newVocabulary(feats, opt.CommonDF)
 	rank := make([]int32, n)
 	for r, i := range order {
 		rank[i] = int32(r)
 	}
-	links := newLSH(feats, v, order, rank, opt).links()
+	// order is by ID: a stable sort by day sorts by (day, ID).
+	byTime := slices.Clone(order)
+	slices.SortStableFunc(byTime, func(a, b int) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
+	v := newVocabulary(feats, byTime, opt.CommonDF)
+	links := newLSH(feats, v, byTime, rank, opt).links()
 
 	// Strongest links first. A link joins two single articles outright;
 	// it joins larger groups only when most pairs across them are
@@ -530,15 +578,25 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) bool {
 	const sample = 12
 	a, b = a[:min(len(a), sample)], b[:min(len(b), sample)]
-	yes := 0
+	need := opt.MinLinkage * float64(len(a)*len(b))
+	// Stop as soon as the answer is known: enough pairs agree, or too
+	// few are left to.
+	yes, left := 0, len(a)*len(b)
 	for _, i := range a {
 		for _, j := range b {
 			if ok, _ := sameStory(&feats[i], &feats[j], &v.weights[i], &v.weights[j], v.idf, opt); ok {
 				yes++
 			}
+			left--
+			if float64(yes) >= need {
+				return true
+			}
+			if float64(yes+left) < need {
+				return false
+			}
 		}
 	}
-	return float64(yes) >= opt.MinLinkage*float64(len(a)*len(b))
+	return float64(yes) >= need
 }
 
 // sameStory confirms an LSH candidate pair; sim is the pair's weighted
@@ -547,15 +605,24 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 	if a.Day != NoDay && b.Day != NoDay && abs32(a.Day-b.Day) > int32(opt.WindowDays) {
 		return false, 0
 	}
+	// The names first: they are few, and most candidates of a dense
+	// corpus fail on them. Every way to agree below needs MinShared names
+	// in common, or a share of MinNames or MinNamesLoose of them.
+	common, union := nameCounts(a.Names, b.Names)
+	names := 0.0
+	if union > 0 {
+		names = float64(common) / float64(union)
+		if common < opt.MinShared && names < min(opt.MinNames, opt.MinNamesLoose) {
+			return false, 0
+		}
+	}
 	sim = weightedJaccard(wa, wb, idf)
 	if sim < min(opt.MinSim, opt.MinSimLoose) {
 		return false, sim
 	}
-	common, union := nameCounts(a.Names, b.Names)
 	if union == 0 {
 		return sim >= opt.MinSimLoose, sim
 	}
-	names := float64(common) / float64(union)
 	contained := common == min(len(a.Names), len(b.Names)) && common >= opt.MinShared
 	if sim >= opt.MinSim && (names >= opt.MinNames || contained) {
 		return true, sim

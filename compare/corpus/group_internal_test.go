@@ -7,48 +7,6 @@ import (
 	"testing"
 )
 
-// TestSharesBefore: the two-at-a-time comparison agrees with comparing
-// one position at a time, for every prefix length, on signatures that
-// share nothing, one value anywhere, or values that differ in one bit
-// (the cases a borrow could get wrong).
-func TestSharesBefore(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	naive := func(a, b *[SigLen]uint32, n int) bool {
-		for k := range n {
-			if a[k] == b[k] {
-				return true
-			}
-		}
-		return false
-	}
-	for trial := range 2000 {
-		var a, b [SigLen]uint32
-		for k := range a {
-			a[k] = rng.Uint32()
-			switch trial % 4 {
-			case 0:
-				b[k] = ^a[k]
-			case 1:
-				b[k] = a[k] ^ 1<<rng.IntN(32)
-			default:
-				b[k] = rng.Uint32()
-			}
-		}
-		if trial%2 == 1 {
-			at := rng.IntN(SigLen)
-			b[at] = a[at]
-		}
-		if trial%8 == 3 {
-			a[rng.IntN(SigLen)] = 0
-		}
-		for n := 0; n <= SigLen; n++ {
-			if got, want := sharesBefore(&a, &b, n), naive(&a, &b, n); got != want {
-				t.Fatalf("trial %d, n %d: sharesBefore = %v, want %v", trial, n, got, want)
-			}
-		}
-	}
-}
-
 // TestRadixSort: the radix sort is a stable sort by key, for keys of
 // any width.
 func TestRadixSort(t *testing.T) {
@@ -86,7 +44,7 @@ func TestVocabulary(t *testing.T) {
 		{Words: []uint64{9, 1 << 60}, Story: "explicit"}, // not counted
 		{Words: []uint64{3, 9}, Probe: []uint64{5}},
 	}
-	v := newVocabulary(feats, 0.05)
+	v := newVocabulary(feats, []int{0, 1, 2}, 0.05)
 	for i, f := range feats {
 		w := v.weights[i]
 		if f.Story != "" {
