@@ -46,10 +46,16 @@ type GroupOptions struct {
 	// Workers is how many LSH bands are worked on at once (default
 	// GOMAXPROCS); the result does not depend on it.
 	Workers int
-	// MaxPerBucket bounds the candidates compared per article in one LSH
-	// bucket and day window, so that grouping stays near-linear
-	// (default 64, the nearest in time).
+	// MaxPerBucket bounds the later articles an article meets in one LSH
+	// bucket and day window (default 64, the nearest in time).
 	MaxPerBucket int
+	// MaxCandidates bounds the later articles an article is compared
+	// with (default 16): those it shares the most bands with, an estimate
+	// of their similarity. The more articles a corpus has a day, the more
+	// look-alikes each article meets; comparing it with its nearest few
+	// keeps grouping linear in the corpus, and the look-alikes beyond
+	// them are the pairs most often wrongly joined.
+	MaxCandidates int
 }
 
 func (o GroupOptions) withDefaults() GroupOptions {
@@ -88,6 +94,9 @@ func (o GroupOptions) withDefaults() GroupOptions {
 	}
 	if o.MaxPerBucket <= 0 {
 		o.MaxPerBucket = 64
+	}
+	if o.MaxCandidates <= 0 {
+		o.MaxCandidates = 16
 	}
 	return o
 }
@@ -275,18 +284,21 @@ type lsh struct {
 	feats []Features
 	v     *vocabulary
 	opt   GroupOptions
+	rows  int // MinHash values a band
 	// By position: the article, its day and its place in ID order (ties
 	// sort by it).
 	byTime, days, rank []int32
-	// next[b][p] is the position after p in its bucket of band b, or
-	// noNext.
-	next [][]uint32
+	// By position: first the signature, then, band b's chain at b*rows:
+	// the position after it in its bucket of band b, or noNext. An
+	// article's chains are side by side, the articles of a few days in
+	// a few pages.
+	next [][SigLen]uint32
 }
 
 // newLSH signs the articles that have LSH words and chains each band's
 // buckets; byTime is every article by day, then ID.
 func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt GroupOptions) *lsh {
-	l := &lsh{feats: feats, v: v, opt: opt}
+	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands}
 	for _, i := range byTime {
 		if feats[i].Story == "" && v.signs(i) {
 			l.byTime = append(l.byTime, int32(i))
@@ -294,36 +306,18 @@ func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt Gro
 			l.rank = append(l.rank, rank[i])
 		}
 	}
-	// The signatures, one row a MinHash function (transposed: a band
-	// reads its rows whole).
-	n := len(l.byTime)
-	sigs := make([][]uint32, SigLen)
-	for k := range sigs {
-		sigs[k] = make([]uint32, n)
-	}
+	l.next = make([][SigLen]uint32, len(l.byTime))
 	for p, i := range l.byTime {
-		sig := v.signature(&feats[i], int(i))
-		for k, h := range sig {
-			sigs[k][p] = h
-		}
+		l.next[p] = v.signature(&feats[i], int(i))
 	}
-	l.next = l.chains(sigs)
+	l.chains()
 	return l
 }
 
-// chains sorts each band's articles into buckets, on a pool of workers.
-// With one row a band, band b's chains take the place of its row of
-// MinHash values, which no other band reads: no memory beyond the
-// signatures.
-func (l *lsh) chains(sigs [][]uint32) [][]uint32 {
-	rows := SigLen / l.opt.Bands
-	next := sigs[:l.opt.Bands]
-	if rows > 1 {
-		next = make([][]uint32, l.opt.Bands)
-		for b := range next {
-			next[b] = make([]uint32, len(l.byTime))
-		}
-	}
+// chains sorts each band's articles into buckets, on a pool of workers,
+// and writes each band's chains over the first of its MinHash values,
+// which no other band reads: no memory beyond the signatures.
+func (l *lsh) chains() {
 	bands := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(l.opt.Workers, l.opt.Bands)) {
@@ -334,9 +328,9 @@ func (l *lsh) chains(sigs [][]uint32) [][]uint32 {
 			es, tmp := make([]lshEntry, n), make([]lshEntry, n)
 			for b := range bands {
 				for p := range es {
-					es[p] = lshEntry{key: bandKey(sigs[b*rows:(b+1)*rows], p, b), pos: int32(p)}
+					es[p] = lshEntry{key: l.bandKey(p, b), pos: int32(p)}
 				}
-				chain(radixSort(es, tmp), next[b])
+				l.chain(radixSort(es, tmp), b*l.rows)
 			}
 		}()
 	}
@@ -345,32 +339,31 @@ func (l *lsh) chains(sigs [][]uint32) [][]uint32 {
 	}
 	close(bands)
 	wg.Wait()
-	return next
 }
 
-// bandKey is the bucket in band b of the article at position p, rows
-// its band's rows of the signatures: with one row, the MinHash value
-// itself; else a hash of the rows.
-func bandKey(rows [][]uint32, p, b int) uint64 {
-	if len(rows) == 1 {
-		return uint64(rows[0][p])
+// bandKey is the bucket in band b of the article at position p: with one
+// row, the MinHash value itself; else a hash of the band's rows.
+func (l *lsh) bandKey(p, b int) uint64 {
+	if l.rows == 1 {
+		return uint64(l.next[p][b])
 	}
 	h := uint64(b+1) * 0x9e3779b97f4a7c15
-	for _, r := range rows {
-		h = (h ^ uint64(r[p])) * 0xff51afd7ed558ccd
+	for _, v := range l.next[p][b*l.rows : (b+1)*l.rows] {
+		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
 		h ^= h >> 32
 	}
 	return h
 }
 
-// chain links each position to the next in its bucket (noNext: none):
-// es sorted by key, then position.
-func chain(es []lshEntry, next []uint32) {
+// chain links each position to the next in its bucket (noNext: none), in
+// column col: es sorted by key, then position.
+func (l *lsh) chain(es []lshEntry, col int) {
 	for k, e := range es {
-		next[e.pos] = noNext
+		next := noNext
 		if k+1 < len(es) && es[k+1].key == e.key {
-			next[e.pos] = uint32(es[k+1].pos)
+			next = uint32(es[k+1].pos)
 		}
+		l.next[e.pos][col] = next
 	}
 }
 
@@ -388,10 +381,9 @@ func (l *lsh) links() []link {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// seen[q] == p+1: the pair (p, q) was considered.
-			seen := make([]uint32, n)
+			w := &walker{shared: make([]uint8, n)}
 			for c := range chunks {
-				byChunk[c] = l.walk(c*chunk, min(n, (c+1)*chunk), seen)
+				byChunk[c] = l.walk(c*chunk, min(n, (c+1)*chunk), w)
 			}
 		}()
 	}
@@ -407,33 +399,57 @@ func (l *lsh) links() []link {
 	return links
 }
 
+// walker is a worker's scratch space: by position, how many bands an
+// article shares with the one walked (zero again after it), and the
+// positions met.
+type walker struct {
+	shared []uint8
+	met    []int32
+}
+
 // walk confirms the candidate pairs of the positions from lo to hi with
-// the later articles of their buckets: in each band, the next
-// MaxPerBucket of the bucket within the day window.
-func (l *lsh) walk(lo, hi int, seen []uint32) []link {
+// later articles: in each band, the next MaxPerBucket of the bucket
+// within the day window meet it; of those, the MaxCandidates that share
+// the most bands with it (then the earliest) are compared.
+func (l *lsh) walk(lo, hi int, w *walker) []link {
 	window := int32(l.opt.WindowDays)
 	var links []link
 	for pa := lo; pa < hi; pa++ {
 		// Undated articles sort first (NoDay) and meet everyone.
 		day := l.days[pa]
-		for _, next := range l.next {
+		w.met = w.met[:0]
+		for col := 0; col < SigLen; col += l.rows {
 			limit := 0
-			for pb := next[pa]; pb != noNext && limit < l.opt.MaxPerBucket; pb = next[pb] {
+			for pb := l.next[pa][col]; pb != noNext && limit < l.opt.MaxPerBucket; pb = l.next[pb][col] {
 				if day != NoDay && l.days[pb]-day > window {
 					break
 				}
 				limit++
-				if seen[pb] == uint32(pa+1) {
-					continue
+				if w.shared[pb] == 0 {
+					w.met = append(w.met, int32(pb))
 				}
-				seen[pb] = uint32(pa + 1)
-				i, j := l.byTime[pa], l.byTime[pb]
-				if l.rank[pa] > l.rank[pb] { // a canonical pair, whatever the input order
-					i, j = j, i
+				w.shared[pb]++ // at most SigLen
+			}
+		}
+		if len(w.met) > l.opt.MaxCandidates {
+			slices.SortFunc(w.met, func(a, b int32) int {
+				if c := cmp.Compare(w.shared[b], w.shared[a]); c != 0 {
+					return c
 				}
-				if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
-					links = append(links, link{i, j, float32(sim)})
-				}
+				return cmp.Compare(a, b)
+			})
+		}
+		for k, pb := range w.met {
+			w.shared[pb] = 0
+			if k >= l.opt.MaxCandidates {
+				continue
+			}
+			i, j := l.byTime[pa], l.byTime[pb]
+			if l.rank[pa] > l.rank[pb] { // a canonical pair, whatever the input order
+				i, j = j, i
+			}
+			if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
+				links = append(links, link{i, j, float32(sim)})
 			}
 		}
 	}
