@@ -260,7 +260,7 @@ func (v *vocabulary) signature(f *Features, i int) [SigLen]uint32 {
 // lshEntry is an article in one band: the band's key and the article's
 // position.
 type lshEntry struct {
-	key uint64
+	key uint32
 	pos int32
 }
 
@@ -342,17 +342,18 @@ func (l *lsh) chains() {
 }
 
 // bandKey is the bucket in band b of the article at position p: with one
-// row, the MinHash value itself; else a hash of the band's rows.
-func (l *lsh) bandKey(p, b int) uint64 {
+// row, the MinHash value itself; else a 32-bit hash of the band's rows
+// (two articles in one bucket by chance are only compared in vain).
+func (l *lsh) bandKey(p, b int) uint32 {
 	if l.rows == 1 {
-		return uint64(l.next[p][b])
+		return l.next[p][b]
 	}
 	h := uint64(b+1) * 0x9e3779b97f4a7c15
 	for _, v := range l.next[p][b*l.rows : (b+1)*l.rows] {
 		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
 		h ^= h >> 32
 	}
-	return h
+	return uint32(h)
 }
 
 // chain links each position to the next in its bucket (noNext: none), in
@@ -383,6 +384,7 @@ func (l *lsh) links() []link {
 			defer wg.Done()
 			w := &walker{shared: make([]uint8, n)}
 			for c := range chunks {
+				w.end = c * chunk
 				byChunk[c] = l.walk(c*chunk, min(n, (c+1)*chunk), w)
 			}
 		}()
@@ -405,6 +407,7 @@ func (l *lsh) links() []link {
 type walker struct {
 	shared []uint8
 	met    []int32
+	end    int // the last position in the window of the last dated article walked
 }
 
 // walk confirms the candidate pairs of the positions from lo to hi with
@@ -417,18 +420,49 @@ func (l *lsh) walk(lo, hi int, w *walker) []link {
 	for pa := lo; pa < hi; pa++ {
 		// Undated articles sort first (NoDay) and meet everyone.
 		day := l.days[pa]
+		// The last position in the window.
+		end := uint32(len(l.days) - 1)
+		if day != NoDay {
+			for w.end < len(l.days)-1 && l.days[w.end+1]-day <= window {
+				w.end++
+			}
+			end = uint32(w.end)
+		}
 		w.met = w.met[:0]
-		for col := 0; col < SigLen; col += l.rows {
-			limit := 0
-			for pb := l.next[pa][col]; pb != noNext && limit < l.opt.MaxPerBucket; pb = l.next[pb][col] {
-				if day != NoDay && l.days[pb]-day > window {
-					break
+		// Two bands at a time: each chain is a series of dependent loads,
+		// two of them can be in flight together.
+		for col := 0; col < SigLen; col += 2 * l.rows {
+			col2 := col + l.rows
+			pb, pc := l.next[pa][col], noNext
+			if col2 < SigLen {
+				pc = l.next[pa][col2]
+			}
+			nb, nc := 0, 0
+			for pb != noNext || pc != noNext {
+				if pb != noNext {
+					if pb > end || nb == l.opt.MaxPerBucket {
+						pb = noNext
+					} else {
+						nb++
+						if w.shared[pb] == 0 {
+							w.met = append(w.met, int32(pb))
+						}
+						w.shared[pb]++ // at most SigLen
+						pb = l.next[pb][col]
+					}
 				}
-				limit++
-				if w.shared[pb] == 0 {
-					w.met = append(w.met, int32(pb))
+				if pc != noNext {
+					if pc > end || nc == l.opt.MaxPerBucket {
+						pc = noNext
+					} else {
+						nc++
+						if w.shared[pc] == 0 {
+							w.met = append(w.met, int32(pc))
+						}
+						w.shared[pc]++
+						pc = l.next[pc][col2]
+					}
 				}
-				w.shared[pb]++ // at most SigLen
 			}
 		}
 		if len(w.met) > l.opt.MaxCandidates {
@@ -456,18 +490,19 @@ func (l *lsh) walk(lo, hi int, w *walker) []link {
 	return links
 }
 
-// radixSort sorts es by key, stably (least significant byte first; bytes
-// no key has set are skipped). tmp is scratch of the same length; the
-// result is es or tmp.
+// radixSort sorts es by key, stably, in three passes of 11, 11 and 10
+// bits (least significant first; the passes whose bits no key has set are
+// skipped). tmp is scratch of the same length; the result is es or tmp.
 func radixSort(es, tmp []lshEntry) []lshEntry {
-	var bits uint64
+	var bits uint32
 	for _, e := range es {
 		bits |= e.key
 	}
-	for shift := 0; shift < 64 && bits>>shift != 0; shift += 8 {
-		var count [256]int
+	var count [1 << 11]int
+	for shift := 0; shift < 32 && bits>>shift != 0; shift += 11 {
+		clear(count[:])
 		for _, e := range es {
-			count[byte(e.key>>shift)]++
+			count[e.key>>shift&(1<<11-1)]++
 		}
 		sum := 0
 		for k, c := range count {
@@ -475,7 +510,7 @@ func radixSort(es, tmp []lshEntry) []lshEntry {
 			sum += c
 		}
 		for _, e := range es {
-			d := byte(e.key >> shift)
+			d := e.key >> shift & (1<<11 - 1)
 			tmp[count[d]] = e
 			count[d]++
 		}

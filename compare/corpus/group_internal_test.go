@@ -13,13 +13,14 @@ func TestRadixSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, tc := range []struct {
 		name string
-		key  func() uint64
+		key  func() uint32
 	}{
-		{"few keys", func() uint64 { return rng.Uint64N(5) }},
-		{"32-bit", func() uint64 { return uint64(rng.Uint32()) }},
-		{"64-bit", rng.Uint64},
-		{"high bytes only", func() uint64 { return rng.Uint64N(4) << 56 }},
+		{"few keys", func() uint32 { return rng.Uint32N(5) }},
+		{"32-bit", rng.Uint32},
+		{"high bits only", func() uint32 { return rng.Uint32N(4) << 30 }},
+		{"middle pass only", func() uint32 { return rng.Uint32N(1<<11) << 11 }},
 	} {
+
 		for _, n := range []int{0, 1, 2, 100, 3000} {
 			es := make([]lshEntry, n)
 			for k := range es {
