@@ -112,10 +112,16 @@ type Story struct {
 	Explicit bool
 }
 
-// weighted is an article's words as vocabulary ids, and their idf summed.
+// weighted is what pairs are compared on: an article's words and names
+// as vocabulary ids, the idf of its words summed, and its day. Their
+// lists lie in time order in one array, so the articles a walk compares
+// are near in memory (the Features of pass 1 are wherever its workers
+// left them).
 type weighted struct {
 	ids   []int32 // the ids of Features.Words, in the same order
+	names []int32 // the ids of Features.Names, sorted
 	total float32
+	day   int32
 }
 
 // vocabulary numbers the words of the articles grouped by similarity (no
@@ -139,7 +145,7 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 	total := 0
 	for i := range feats {
 		if feats[i].Story == "" {
-			total += len(feats[i].Words) + len(feats[i].Probe)
+			total += len(feats[i].Words) + len(feats[i].Names) + len(feats[i].Probe)
 		}
 	}
 	// One backing array for every article's ids.
@@ -171,12 +177,18 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 			arena = append(arena, id)
 		}
 		mid := len(arena)
+		for _, h := range f.Names {
+			arena = append(arena, idOf(h)) // not counted: a name is a word too
+		}
+		mid2 := len(arena)
 		for _, h := range f.Probe {
 			id := idOf(h)
 			probeDF[id]++
 			arena = append(arena, id)
 		}
-		v.weights[i].ids, v.probe[i] = arena[start:mid:mid], arena[mid:len(arena):len(arena)]
+		w := &v.weights[i]
+		w.ids, w.names, w.day = arena[start:mid:mid], arena[mid:mid2:mid2], f.Day
+		v.probe[i] = arena[mid2:len(arena):len(arena)]
 	}
 	// Renumber in hash order: the first-seen order depends on the input's.
 	byHash := make([]int32, len(hashes))
@@ -482,7 +494,7 @@ func (l *lsh) walk(lo, hi int, w *walker) []link {
 			if l.rank[pa] > l.rank[pb] { // a canonical pair, whatever the input order
 				i, j = j, i
 			}
-			if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
+			if ok, sim := sameStory(&l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
 				links = append(links, link{i, j, float32(sim)})
 			}
 		}
@@ -590,7 +602,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		if mj == nil {
 			mj = []int32{int32(rj)}
 		}
-		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, feats, v, opt) {
+		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, v, opt) {
 			continue
 		}
 		uf.union(ri, rj)
@@ -626,7 +638,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 // cohesive reports whether two groups of articles may merge: at least
 // MinLinkage of the pairs across them are one story by sameStory. Big
 // groups are sampled (their first members), which keeps a merge cheap.
-func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) bool {
+func cohesive(a, b []int32, v *vocabulary, opt GroupOptions) bool {
 	const sample = 12
 	a, b = a[:min(len(a), sample)], b[:min(len(b), sample)]
 	need := opt.MinLinkage * float64(len(a)*len(b))
@@ -635,7 +647,7 @@ func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) b
 	yes, left := 0, len(a)*len(b)
 	for _, i := range a {
 		for _, j := range b {
-			if ok, _ := sameStory(&feats[i], &feats[j], &v.weights[i], &v.weights[j], v.idf, opt); ok {
+			if ok, _ := sameStory(&v.weights[i], &v.weights[j], v.idf, opt); ok {
 				yes++
 			}
 			left--
@@ -652,14 +664,14 @@ func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) b
 
 // sameStory confirms an LSH candidate pair; sim is the pair's weighted
 // Jaccard similarity (when the days are in the window).
-func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions) (ok bool, sim float64) {
-	if a.Day != NoDay && b.Day != NoDay && abs32(a.Day-b.Day) > int32(opt.WindowDays) {
+func sameStory(a, b *weighted, idf []float32, opt GroupOptions) (ok bool, sim float64) {
+	if a.day != NoDay && b.day != NoDay && abs32(a.day-b.day) > int32(opt.WindowDays) {
 		return false, 0
 	}
 	// The names first: they are few, and most candidates of a dense
 	// corpus fail on them. Every way to agree below needs MinShared names
 	// in common, or a share of MinNames or MinNamesLoose of them.
-	common, union := nameCounts(a.Names, b.Names)
+	common, union := nameCounts(a.names, b.names)
 	names := 0.0
 	if union > 0 {
 		names = float64(common) / float64(union)
@@ -667,14 +679,14 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 			return false, 0
 		}
 	}
-	sim = weightedJaccard(wa, wb, idf)
+	sim = weightedJaccard(a, b, idf)
 	if sim < min(opt.MinSim, opt.MinSimLoose) {
 		return false, sim
 	}
 	if union == 0 {
 		return sim >= opt.MinSimLoose, sim
 	}
-	contained := common == min(len(a.Names), len(b.Names)) && common >= opt.MinShared
+	contained := common == min(len(a.names), len(b.names)) && common >= opt.MinShared
 	if sim >= opt.MinSim && (names >= opt.MinNames || contained) {
 		return true, sim
 	}
@@ -682,8 +694,8 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 	// very inconsistencies the check is for must not split a story.
 	// Their words are compared without the differing names, whose rare
 	// words would otherwise outweigh the rest.
-	oneOff := common >= opt.MinShared && len(a.Names)-common <= 1 && len(b.Names)-common <= 1
-	if oneOff && weightedJaccardBut(a, b, wa, wb, idf) >= opt.MinSimOneOff {
+	oneOff := common >= opt.MinShared && len(a.names)-common <= 1 && len(b.names)-common <= 1
+	if oneOff && weightedJaccardBut(a, b, idf) >= opt.MinSimOneOff {
 		return true, sim
 	}
 	return sim >= opt.MinSimLoose && names >= opt.MinNamesLoose, sim
@@ -691,25 +703,26 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 
 // weightedJaccardBut is weightedJaccard without the names only one of
 // the two articles has.
-func weightedJaccardBut(a, b *Features, wa, wb *weighted, idf []float32) float64 {
-	common := commonWeight(wa.ids, wb.ids, idf)
-	union := wa.total + wb.total - common
-	union -= onlyNameWeight(a, b, wa, idf) + onlyNameWeight(b, a, wb, idf)
+func weightedJaccardBut(a, b *weighted, idf []float32) float64 {
+	common := commonWeight(a.ids, b.ids, idf)
+	union := a.total + b.total - common
+	union -= onlyNameWeight(a, b, idf) + onlyNameWeight(b, a, idf)
 	if union <= 0 {
 		return 0
 	}
 	return float64(common / union)
 }
 
-// onlyNameWeight sums the idf of a's names that b does not have.
-func onlyNameWeight(a, b *Features, wa *weighted, idf []float32) float32 {
+// onlyNameWeight sums the idf of a's names that b does not have (those
+// among a's words: MaxWords may have cut some).
+func onlyNameWeight(a, b *weighted, idf []float32) float32 {
 	var w float32
-	for _, h := range a.Names {
-		if _, found := slices.BinarySearch(b.Names, h); found {
+	for _, id := range a.names {
+		if _, found := slices.BinarySearch(b.names, id); found {
 			continue
 		}
-		if k, found := slices.BinarySearch(a.Words, h); found {
-			w += idf[wa.ids[k]]
+		if _, found := slices.BinarySearch(a.ids, id); found {
+			w += idf[id]
 		}
 	}
 	return w
@@ -746,7 +759,7 @@ func commonWeight(a, b []int32, idf []float32) float32 {
 
 // nameCounts returns the sizes of the intersection and the union of two
 // sorted sets.
-func nameCounts(a, b []uint64) (common, union int) {
+func nameCounts(a, b []int32) (common, union int) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

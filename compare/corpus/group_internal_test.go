@@ -41,11 +41,12 @@ func TestRadixSort(t *testing.T) {
 // words stay out of LSH.
 func TestVocabulary(t *testing.T) {
 	feats := []Features{
-		{Words: []uint64{5, 9, 1 << 60}, Probe: []uint64{7}},
+		{Words: []uint64{5, 9, 1 << 60}, Names: []uint64{9}, Probe: []uint64{7}, Day: 4},
 		{Words: []uint64{9, 1 << 60}, Story: "explicit"}, // not counted
-		{Words: []uint64{3, 9}, Probe: []uint64{5}},
+		{Words: []uint64{3, 9}, Names: []uint64{3, 9}, Probe: []uint64{5}, Day: 2},
 	}
-	v := newVocabulary(feats, []int{0, 1, 2}, 0.05)
+	// The layout order (by time) does not change the ids.
+	v := newVocabulary(feats, []int{2, 1, 0}, 0.05)
 	for i, f := range feats {
 		w := v.weights[i]
 		if f.Story != "" {
@@ -69,6 +70,9 @@ func TestVocabulary(t *testing.T) {
 	// log(3/2)), 3 in one (log(3/1)); 7 is a probe word only.
 	if got := v.weights[2].ids; !slices.Equal(got, []int32{0, 3}) {
 		t.Errorf("ids of {3, 9}: %v, want [0 3]", got)
+	}
+	if a, b := v.weights[0], v.weights[2]; !slices.Equal(a.names, []int32{3}) || !slices.Equal(b.names, []int32{0, 3}) || a.day != 4 || b.day != 2 {
+		t.Errorf("names %v and %v, days %d and %d: want [3] and [0 3], 4 and 2", a.names, b.names, a.day, b.day)
 	}
 	if v.idf[0] <= v.idf[3] || v.idf[2] != 0 {
 		t.Errorf("idf %v: a rarer word must weigh more; a probe-only word nothing", v.idf)

@@ -138,11 +138,14 @@ func TestSameStory(t *testing.T) {
 	for i := range idf {
 		idf[i] = 1
 	}
-	uniform := func(words []uint64) *weighted {
-		w := &weighted{}
-		for _, h := range words {
+	uniform := func(f Features) *weighted {
+		w := &weighted{day: f.Day}
+		for _, h := range f.Words {
 			w.ids = append(w.ids, int32(h))
 			w.total += idf[h]
+		}
+		for _, h := range f.Names {
+			w.names = append(w.names, int32(h))
 		}
 		return w
 	}
@@ -159,7 +162,7 @@ func TestSameStory(t *testing.T) {
 		{"words differ", Features{Words: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}, Names: []uint64{1, 2}, Day: 10}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := sameStory(&tc.a, &tc.b, uniform(tc.a.Words), uniform(tc.b.Words), idf, opt)
+			got, _ := sameStory(uniform(tc.a), uniform(tc.b), idf, opt)
 			if got != tc.want {
 				t.Errorf("sameStory = %v, want %v", got, tc.want)
 			}
