@@ -20,13 +20,13 @@ type GroupOptions struct {
 	// Bands is the number of LSH bands the signature is cut into (default
 	// 64: one row a band, so two articles sharing a fifth of their
 	// uncommon words are candidates with probability 1-0.8^64 ≈ 1; the day
-	// window and MaxPerBucket keep the candidates few).
+	// window, MaxPerBucket and MaxCandidates keep the comparisons few).
 	Bands int
 	// Two articles are one story when the idf-weighted Jaccard similarity
 	// of their content words reaches MinSim and their names (canonical kb
 	// entities, capitalised words of the lede) agree: a Jaccard similarity
 	// of at least MinNames, or every name of the one naming fewer (at
-	// least MinShared of them) in the other (defaults 0.15, 0.7, 3); or
+	// least MinShared of them) in the other (defaults 0.15, 0.7, 2); or
 	// when the words reach MinSimLoose and the names MinNamesLoose
 	// (defaults 0.6 and 0.5).
 	MinSim, MinNames           float64
@@ -43,8 +43,8 @@ type GroupOptions struct {
 	// MinLinkage is the share of the pairs across two groups of articles
 	// that must be one story for the groups to merge (default 0.5).
 	MinLinkage float64
-	// Workers is how many LSH bands are worked on at once (default
-	// GOMAXPROCS); the result does not depend on it.
+	// Workers is how many goroutines sort the LSH bands and walk the
+	// articles (default GOMAXPROCS); the result does not depend on it.
 	Workers int
 	// MaxPerBucket bounds the later articles an article meets in one LSH
 	// bucket and day window (default 64, the nearest in time).
@@ -533,8 +533,9 @@ func radixSort(es, tmp []lshEntry) []lshEntry {
 
 // Group groups articles into stories: articles naming a story are grouped
 // by it; the others by MinHash LSH over the content words of headline and
-// lede (candidates share a band), confirmed by idf-weighted similarity,
-// shared names and publication days within the window. Confirmed pairs
+// lede (candidates share a band; an article is compared with the few
+// that share the most), confirmed by idf-weighted similarity, shared
+// names and publication days within the window. Confirmed pairs
 // are merged strongest first; two groups of several articles merge only
 // when most pairs across them are confirmed too (MinLinkage), so a chain
 // of look-alikes does not join two stories. ids[i] and feats[i] describe
