@@ -311,6 +311,8 @@ type lsh struct {
 // buckets; byTime is every article by day, then ID.
 func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt GroupOptions) *lsh {
 	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands}
+	n := len(byTime)
+	l.byTime, l.days, l.rank = make([]int32, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	for _, i := range byTime {
 		if feats[i].Story == "" && v.signs(i) {
 			l.byTime = append(l.byTime, int32(i))
@@ -406,7 +408,11 @@ func (l *lsh) links() []link {
 	}
 	close(chunks)
 	wg.Wait()
-	var links []link
+	total := 0
+	for _, ls := range byChunk {
+		total += len(ls)
+	}
+	links := make([]link, 0, total)
 	for _, ls := range byChunk {
 		links = append(links, ls...)
 	}

@@ -246,3 +246,48 @@ func TestSmallCorpusGroupsReports(t *testing.T) {
 		t.Errorf("their story has %d articles: unrelated articles joined it", sizes[a])
 	}
 }
+
+// TestGroupMaxCandidates: an article is compared with the later articles
+// it shares the most LSH bands with, MaxCandidates of them. x1 is nearly
+// a's twin, x2 a looser report of a's story that x1 does not match (they
+// share one name of three): with one candidate a never meets x2.
+func TestGroupMaxCandidates(t *testing.T) {
+	h := func(words ...string) []uint64 {
+		var out []uint64
+		for _, w := range words {
+			out = append(out, wordHash(w))
+		}
+		slices.Sort(out)
+		return out
+	}
+	a := Features{Words: h("n1", "n2", "n3", "w1", "w2", "w3", "w4", "w5", "w6", "w7"), Names: h("n1", "n2", "n3"), Day: 100}
+	x1 := Features{Words: h("n1", "n2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"), Names: h("n1", "n2"), Day: 100}
+	x2 := Features{Words: h("n2", "n3", "w1", "w2", "w3", "v1", "v2", "v3"), Names: h("n2", "n3"), Day: 101}
+	ids := []string{"x2", "a", "x1"}
+	feats := []Features{x2, a, x1}
+	for _, tc := range []struct {
+		max  int
+		want [][]string
+	}{
+		{0, [][]string{{"a", "x1", "x2"}}},
+		{1, [][]string{{"a", "x1"}, {"x2"}}},
+	} {
+		got := storiesAsIDs(ids, Group(ids, feats, GroupOptions{MaxCandidates: tc.max}))
+		if !slices.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("MaxCandidates %d: %v, want %v", tc.max, got, tc.want)
+		}
+	}
+}
+
+// TestGroupWorkers: the stories are the same for any number of workers
+// (more articles than one worker's share of the walk).
+func TestGroupWorkers(t *testing.T) {
+	ids, feats, _ := generated(t, 2500, 6)
+	want := storiesAsIDs(ids, Group(ids, feats, GroupOptions{Workers: 1}))
+	for _, w := range []int{2, 3, 7} {
+		got := storiesAsIDs(ids, Group(ids, feats, GroupOptions{Workers: w}))
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%d workers: the stories differ from one worker's", w)
+		}
+	}
+}
