@@ -293,10 +293,9 @@ const noNext = ^uint32(0)
 // comparison of signatures), and the articles compared are those of a
 // few days, near in memory.
 type lsh struct {
-	feats []Features
-	v     *vocabulary
-	opt   GroupOptions
-	rows  int // MinHash values a band
+	v    *vocabulary
+	opt  GroupOptions
+	rows int // MinHash values a band
 	// By position: the article, its day and its place in ID order (ties
 	// sort by it).
 	byTime, days, rank []int32
@@ -310,7 +309,7 @@ type lsh struct {
 // newLSH signs the articles that have LSH words and chains each band's
 // buckets; byTime is every article by day, then ID.
 func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt GroupOptions) *lsh {
-	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands}
+	l := &lsh{v: v, opt: opt, rows: SigLen / opt.Bands}
 	n := len(byTime)
 	l.byTime, l.days, l.rank = make([]int32, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	for _, i := range byTime {
