@@ -20,13 +20,13 @@ type GroupOptions struct {
 	// Bands is the number of LSH bands the signature is cut into (default
 	// 64: one row a band, so two articles sharing a fifth of their
 	// uncommon words are candidates with probability 1-0.8^64 ≈ 1; the day
-	// window and MaxPerBucket keep the candidates few).
+	// window, MaxPerBucket and MaxCandidates keep the comparisons few).
 	Bands int
 	// Two articles are one story when the idf-weighted Jaccard similarity
 	// of their content words reaches MinSim and their names (canonical kb
 	// entities, capitalised words of the lede) agree: a Jaccard similarity
 	// of at least MinNames, or every name of the one naming fewer (at
-	// least MinShared of them) in the other (defaults 0.15, 0.7, 3); or
+	// least MinShared of them) in the other (defaults 0.15, 0.7, 2); or
 	// when the words reach MinSimLoose and the names MinNamesLoose
 	// (defaults 0.6 and 0.5).
 	MinSim, MinNames           float64
@@ -43,13 +43,19 @@ type GroupOptions struct {
 	// MinLinkage is the share of the pairs across two groups of articles
 	// that must be one story for the groups to merge (default 0.5).
 	MinLinkage float64
-	// Workers is how many LSH bands are worked on at once (default
-	// GOMAXPROCS); the result does not depend on it.
+	// Workers is how many goroutines sort the LSH bands and walk the
+	// articles (default GOMAXPROCS); the result does not depend on it.
 	Workers int
-	// MaxPerBucket bounds the candidates compared per article in one LSH
-	// bucket and day window, so that grouping stays near-linear
-	// (default 64, the nearest in time).
+	// MaxPerBucket bounds the later articles an article meets in one LSH
+	// bucket and day window (default 64, the nearest in time).
 	MaxPerBucket int
+	// MaxCandidates bounds the later articles an article is compared
+	// with (default 16): those it shares the most bands with, an estimate
+	// of their similarity. The more articles a corpus has a day, the more
+	// look-alikes each article meets; comparing it with its nearest few
+	// keeps grouping linear in the corpus, and the look-alikes beyond
+	// them are the pairs most often wrongly joined.
+	MaxCandidates int
 }
 
 func (o GroupOptions) withDefaults() GroupOptions {
@@ -89,6 +95,9 @@ func (o GroupOptions) withDefaults() GroupOptions {
 	if o.MaxPerBucket <= 0 {
 		o.MaxPerBucket = 64
 	}
+	if o.MaxCandidates <= 0 {
+		o.MaxCandidates = 16
+	}
 	return o
 }
 
@@ -103,10 +112,16 @@ type Story struct {
 	Explicit bool
 }
 
-// weighted is an article's words as vocabulary ids, and their idf summed.
+// weighted is what pairs are compared on: an article's words and names
+// as vocabulary ids, the idf of its words summed, and its day. Their
+// lists lie in time order in one array, so the articles a walk compares
+// are near in memory (the Features of pass 1 are wherever its workers
+// left them).
 type weighted struct {
 	ids   []int32 // the ids of Features.Words, in the same order
+	names []int32 // the ids of Features.Names, sorted
 	total float32
+	day   int32
 }
 
 // vocabulary numbers the words of the articles grouped by similarity (no
@@ -122,13 +137,15 @@ type vocabulary struct {
 }
 
 // newVocabulary learns the document frequencies from the corpus itself:
-// they weigh the words and keep the common ones out of LSH.
-func newVocabulary(feats []Features, commonDF float64) *vocabulary {
+// they weigh the words and keep the common ones out of LSH. The ids of
+// the articles are laid out in the order given (by time: the articles
+// compared with one another are near in memory too).
+func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary {
 	v := &vocabulary{weights: make([]weighted, len(feats)), probe: make([][]int32, len(feats))}
 	total := 0
 	for i := range feats {
 		if feats[i].Story == "" {
-			total += len(feats[i].Words) + len(feats[i].Probe)
+			total += len(feats[i].Words) + len(feats[i].Names) + len(feats[i].Probe)
 		}
 	}
 	// One backing array for every article's ids.
@@ -147,7 +164,7 @@ func newVocabulary(feats []Features, commonDF float64) *vocabulary {
 		return id
 	}
 	grouped := 0
-	for i := range feats {
+	for _, i := range order {
 		f := &feats[i]
 		if f.Story != "" {
 			continue
@@ -160,12 +177,18 @@ func newVocabulary(feats []Features, commonDF float64) *vocabulary {
 			arena = append(arena, id)
 		}
 		mid := len(arena)
+		for _, h := range f.Names {
+			arena = append(arena, idOf(h)) // not counted: a name is a word too
+		}
+		mid2 := len(arena)
 		for _, h := range f.Probe {
 			id := idOf(h)
 			probeDF[id]++
 			arena = append(arena, id)
 		}
-		v.weights[i].ids, v.probe[i] = arena[start:mid:mid], arena[mid:len(arena):len(arena)]
+		w := &v.weights[i]
+		w.ids, w.names, w.day = arena[start:mid:mid], arena[mid:mid2:mid2], f.Day
+		v.probe[i] = arena[mid2:len(arena):len(arena)]
 	}
 	// Renumber in hash order: the first-seen order depends on the input's.
 	byHash := make([]int32, len(hashes))
@@ -211,31 +234,45 @@ func idf(n int, df int32) float32 {
 	return float32(math.Log((float64(n) + idfPrior) / (float64(df) + idfPrior/100)))
 }
 
+// signs reports whether article i has words that take part in LSH.
+func (v *vocabulary) signs(i int) bool {
+	for _, id := range v.weights[i].ids {
+		if v.lsh[id] {
+			return true
+		}
+	}
+	for _, id := range v.probe[i] {
+		if v.lsh[id] {
+			return true
+		}
+	}
+	return false
+}
+
 // signature is the MinHash signature of article i's words and probe
-// words that take part in LSH, and how many do.
-func (v *vocabulary) signature(f *Features, i int) (sig [SigLen]uint32, n int) {
+// words that take part in LSH.
+func (v *vocabulary) signature(f *Features, i int) [SigLen]uint32 {
+	var sig [SigLen]uint32
 	for k := range sig {
 		sig[k] = ^uint32(0)
 	}
 	for k, h := range f.Words {
 		if v.lsh[v.weights[i].ids[k]] {
-			n++
 			minhash(&sig, h)
 		}
 	}
 	for k, h := range f.Probe {
 		if v.lsh[v.probe[i][k]] {
-			n++
 			minhash(&sig, h)
 		}
 	}
-	return sig, n
+	return sig
 }
 
 // lshEntry is an article in one band: the band's key and the article's
-// place in time order.
+// position.
 type lshEntry struct {
-	key uint64
+	key uint32
 	pos int32
 }
 
@@ -245,168 +282,244 @@ type link struct {
 	sim  float32
 }
 
-// lsh finds the candidate pairs of LSH and confirms them, one band at a
-// time (memory: the signatures and one band's entries, not every band's).
+// noNext ends a bucket's chain.
+const noNext = ^uint32(0)
+
+// lsh finds the candidate pairs of LSH and confirms them. Its articles
+// are numbered by their place in time order (a position). Each band's
+// buckets are chains of positions in time order; the pairs are then
+// walked article by article, every band at once, so that a pair that
+// shares several bands is confirmed once (a mark per article, not a
+// comparison of signatures), and the articles compared are those of a
+// few days, near in memory.
 type lsh struct {
-	feats []Features
-	v     *vocabulary
-	opt   GroupOptions
-	rows  int
-	rank  []int32 // an article's place in ID order: ties sort by it
-	sigs  [][SigLen]uint32
-	// byTime are the articles with a signature, by day then rank; days
-	// are their days.
-	byTime, days []int32
+	v    *vocabulary
+	opt  GroupOptions
+	rows int // MinHash values a band
+	// By position: the article, its day and its place in ID order (ties
+	// sort by it).
+	byTime, days, rank []int32
+	// By position: first the signature, then, band b's chain at b*rows:
+	// the position after it in its bucket of band b, or noNext. An
+	// article's chains are side by side, the articles of a few days in
+	// a few pages.
+	next [][SigLen]uint32
 }
 
-func newLSH(feats []Features, v *vocabulary, order []int, rank []int32, opt GroupOptions) *lsh {
-	l := &lsh{feats: feats, v: v, opt: opt, rows: SigLen / opt.Bands, rank: rank, sigs: make([][SigLen]uint32, len(feats))}
-	for _, i := range order {
-		f := &feats[i]
-		if f.Story != "" {
-			continue
+// newLSH signs the articles that have LSH words and chains each band's
+// buckets; byTime is every article by day, then ID.
+func newLSH(feats []Features, v *vocabulary, byTime []int, rank []int32, opt GroupOptions) *lsh {
+	l := &lsh{v: v, opt: opt, rows: SigLen / opt.Bands}
+	n := len(byTime)
+	l.byTime, l.days, l.rank = make([]int32, 0, n), make([]int32, 0, n), make([]int32, 0, n)
+	for _, i := range byTime {
+		if feats[i].Story == "" && v.signs(i) {
+			l.byTime = append(l.byTime, int32(i))
+			l.days = append(l.days, feats[i].Day)
+			l.rank = append(l.rank, rank[i])
 		}
-		sig, words := v.signature(f, i)
-		if words == 0 {
-			continue
-		}
-		l.sigs[i] = sig
-		l.byTime = append(l.byTime, int32(i))
 	}
-	// order is by rank already: a stable sort by day sorts by (day, rank).
-	slices.SortStableFunc(l.byTime, func(a, b int32) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
-	l.days = make([]int32, len(l.byTime))
+	l.next = make([][SigLen]uint32, len(l.byTime))
 	for p, i := range l.byTime {
-		l.days[p] = feats[i].Day
+		l.next[p] = v.signature(&feats[i], int(i))
 	}
+	l.chains()
 	return l
 }
 
-// bandKey is article i's bucket in a band: with one row, the MinHash value
-// itself; else a hash of the band's rows.
-func (l *lsh) bandKey(i int32, b int) uint64 {
-	if l.rows == 1 {
-		return uint64(l.sigs[i][b])
-	}
-	h := uint64(b+1) * 0x9e3779b97f4a7c15
-	for _, v := range l.sigs[i][b*l.rows : (b+1)*l.rows] {
-		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
-		h ^= h >> 32
-	}
-	return h
-}
-
-// metBefore: the pair shared an earlier band's bucket, so it was
-// considered there.
-func (l *lsh) metBefore(i, j int32, band int) bool {
-	if l.rows == 1 {
-		return sharesBefore(&l.sigs[i], &l.sigs[j], band)
-	}
-	for b := range band {
-		if l.bandKey(i, b) == l.bandKey(j, b) {
-			return true
-		}
-	}
-	return false
-}
-
-// sharesBefore reports whether two signatures hold the same value at some
-// position below n. It compares two positions at once: x is zero in a
-// 32-bit half exactly where they agree, and the test finds a zero half
-// (the borrow from a zero low half can only add a zero high half).
-func sharesBefore(a, b *[SigLen]uint32, n int) bool {
-	k := 0
-	for ; k+1 < n; k += 2 {
-		x := (uint64(a[k]) | uint64(a[k+1])<<32) ^ (uint64(b[k]) | uint64(b[k+1])<<32)
-		if (x-0x0000000100000001)&^x&0x8000000080000000 != 0 {
-			return true
-		}
-	}
-	return k < n && a[k] == b[k]
-}
-
-// links runs the bands on a pool of workers; their links are concatenated
-// in band order.
-func (l *lsh) links() []link {
-	byBand := make([][]link, l.opt.Bands)
+// chains sorts each band's articles into buckets, on a pool of workers,
+// and writes each band's chains over the first of its MinHash values,
+// which no other band reads: no memory beyond the signatures.
+func (l *lsh) chains() {
 	bands := make(chan int)
 	var wg sync.WaitGroup
 	for range max(1, min(l.opt.Workers, l.opt.Bands)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			es, tmp := make([]lshEntry, len(l.byTime)), make([]lshEntry, len(l.byTime))
-			for band := range bands {
-				for p, i := range l.byTime {
-					es[p] = lshEntry{key: l.bandKey(i, band), pos: int32(p)}
+			n := len(l.byTime)
+			es, tmp := make([]lshEntry, n), make([]lshEntry, n)
+			for b := range bands {
+				for p := range es {
+					es[p] = lshEntry{key: l.bandKey(p, b), pos: int32(p)}
 				}
-				byBand[band] = l.band(band, radixSort(es, tmp))
+				l.chain(radixSort(es, tmp), b*l.rows)
 			}
 		}()
 	}
-	for band := range l.opt.Bands {
-		bands <- band
+	for b := range l.opt.Bands {
+		bands <- b
 	}
 	close(bands)
 	wg.Wait()
-	var links []link
-	for _, ls := range byBand {
+}
+
+// bandKey is the bucket in band b of the article at position p: with one
+// row, the MinHash value itself; else a 32-bit hash of the band's rows
+// (two articles in one bucket by chance are only compared in vain).
+func (l *lsh) bandKey(p, b int) uint32 {
+	if l.rows == 1 {
+		return l.next[p][b]
+	}
+	h := uint64(b+1) * 0x9e3779b97f4a7c15
+	for _, v := range l.next[p][b*l.rows : (b+1)*l.rows] {
+		h = (h ^ uint64(v)) * 0xff51afd7ed558ccd
+		h ^= h >> 32
+	}
+	return uint32(h)
+}
+
+// chain links each position to the next in its bucket (noNext: none), in
+// column col: es sorted by key, then position.
+func (l *lsh) chain(es []lshEntry, col int) {
+	for k, e := range es {
+		next := noNext
+		if k+1 < len(es) && es[k+1].key == e.key {
+			next = uint32(es[k+1].pos)
+		}
+		l.next[e.pos][col] = next
+	}
+}
+
+// chunk is how many positions a worker takes at a time.
+const chunk = 1024
+
+// links walks the positions on a pool of workers; their links are
+// concatenated in time order.
+func (l *lsh) links() []link {
+	n := len(l.byTime)
+	byChunk := make([][]link, (n+chunk-1)/chunk)
+	chunks := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(l.opt.Workers, len(byChunk))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := &walker{shared: make([]uint8, n)}
+			for c := range chunks {
+				w.end = c * chunk
+				byChunk[c] = l.walk(c*chunk, min(n, (c+1)*chunk), w)
+			}
+		}()
+	}
+	for c := range byChunk {
+		chunks <- c
+	}
+	close(chunks)
+	wg.Wait()
+	total := 0
+	for _, ls := range byChunk {
+		total += len(ls)
+	}
+	links := make([]link, 0, total)
+	for _, ls := range byChunk {
 		links = append(links, ls...)
 	}
 	return links
 }
 
-// band confirms the candidate pairs of one band: es sorted by key, then
-// time order.
-func (l *lsh) band(band int, es []lshEntry) []link {
+// walker is a worker's scratch space: by position, how many bands an
+// article shares with the one walked (zero again after it), and the
+// positions met.
+type walker struct {
+	shared []uint8
+	met    []int32
+	end    int // the last position in the window of the last dated article walked
+}
+
+// walk confirms the candidate pairs of the positions from lo to hi with
+// later articles: in each band, the next MaxPerBucket of the bucket
+// within the day window meet it; of those, the MaxCandidates that share
+// the most bands with it (then the earliest) are compared.
+func (l *lsh) walk(lo, hi int, w *walker) []link {
 	window := int32(l.opt.WindowDays)
 	var links []link
-	for lo := 0; lo < len(es); {
-		hi := lo + 1
-		for hi < len(es) && es[hi].key == es[lo].key {
-			hi++
+	for pa := lo; pa < hi; pa++ {
+		// Undated articles sort first (NoDay) and meet everyone.
+		day := l.days[pa]
+		// The last position in the window.
+		end := uint32(len(l.days) - 1)
+		if day != NoDay {
+			for w.end < len(l.days)-1 && l.days[w.end+1]-day <= window {
+				w.end++
+			}
+			end = uint32(w.end)
 		}
-		bucket := es[lo:hi]
-		for a := range bucket {
-			// Undated articles sort first (NoDay) and meet everyone.
-			pa := bucket[a].pos
-			day := l.days[pa]
-			limit := 0
-			for b := a + 1; b < len(bucket) && limit < l.opt.MaxPerBucket; b++ {
-				pb := bucket[b].pos
-				if day != NoDay && l.days[pb]-day > window {
-					break
+		w.met = w.met[:0]
+		// Two bands at a time: each chain is a series of dependent loads,
+		// two of them can be in flight together.
+		for col := 0; col < SigLen; col += 2 * l.rows {
+			col2 := col + l.rows
+			pb, pc := l.next[pa][col], noNext
+			if col2 < SigLen {
+				pc = l.next[pa][col2]
+			}
+			nb, nc := 0, 0
+			for pb != noNext || pc != noNext {
+				if pb != noNext {
+					if pb > end || nb == l.opt.MaxPerBucket {
+						pb = noNext
+					} else {
+						nb++
+						if w.shared[pb] == 0 {
+							w.met = append(w.met, int32(pb))
+						}
+						w.shared[pb]++ // at most SigLen
+						pb = l.next[pb][col]
+					}
 				}
-				limit++
-				i, j := l.byTime[pa], l.byTime[pb]
-				if l.rank[i] > l.rank[j] { // a canonical pair, whatever the input order
-					i, j = j, i
-				}
-				if l.metBefore(i, j, band) {
-					continue
-				}
-				if ok, sim := sameStory(&l.feats[i], &l.feats[j], &l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
-					links = append(links, link{i, j, float32(sim)})
+				if pc != noNext {
+					if pc > end || nc == l.opt.MaxPerBucket {
+						pc = noNext
+					} else {
+						nc++
+						if w.shared[pc] == 0 {
+							w.met = append(w.met, int32(pc))
+						}
+						w.shared[pc]++
+						pc = l.next[pc][col2]
+					}
 				}
 			}
 		}
-		lo = hi
+		if len(w.met) > l.opt.MaxCandidates {
+			slices.SortFunc(w.met, func(a, b int32) int {
+				if c := cmp.Compare(w.shared[b], w.shared[a]); c != 0 {
+					return c
+				}
+				return cmp.Compare(a, b)
+			})
+		}
+		for k, pb := range w.met {
+			w.shared[pb] = 0
+			if k >= l.opt.MaxCandidates {
+				continue
+			}
+			i, j := l.byTime[pa], l.byTime[pb]
+			if l.rank[pa] > l.rank[pb] { // a canonical pair, whatever the input order
+				i, j = j, i
+			}
+			if ok, sim := sameStory(&l.v.weights[i], &l.v.weights[j], l.v.idf, l.opt); ok {
+				links = append(links, link{i, j, float32(sim)})
+			}
+		}
 	}
 	return links
 }
 
-// radixSort sorts es by key, stably (least significant byte first; bytes
-// no key has set are skipped). tmp is scratch of the same length; the
-// result is es or tmp.
+// radixSort sorts es by key, stably, in three passes of 11, 11 and 10
+// bits (least significant first; the passes whose bits no key has set are
+// skipped). tmp is scratch of the same length; the result is es or tmp.
 func radixSort(es, tmp []lshEntry) []lshEntry {
-	var bits uint64
+	var bits uint32
 	for _, e := range es {
 		bits |= e.key
 	}
-	for shift := 0; shift < 64 && bits>>shift != 0; shift += 8 {
-		var count [256]int
+	var count [1 << 11]int
+	for shift := 0; shift < 32 && bits>>shift != 0; shift += 11 {
+		clear(count[:])
 		for _, e := range es {
-			count[byte(e.key>>shift)]++
+			count[e.key>>shift&(1<<11-1)]++
 		}
 		sum := 0
 		for k, c := range count {
@@ -414,7 +527,7 @@ func radixSort(es, tmp []lshEntry) []lshEntry {
 			sum += c
 		}
 		for _, e := range es {
-			d := byte(e.key >> shift)
+			d := e.key >> shift & (1<<11 - 1)
 			tmp[count[d]] = e
 			count[d]++
 		}
@@ -425,8 +538,9 @@ func radixSort(es, tmp []lshEntry) []lshEntry {
 
 // Group groups articles into stories: articles naming a story are grouped
 // by it; the others by MinHash LSH over the content words of headline and
-// lede (candidates share a band), confirmed by idf-weighted similarity,
-// shared names and publication days within the window. Confirmed pairs
+// lede (candidates share a band; an article is compared with the few
+// that share the most), confirmed by idf-weighted similarity, shared
+// names and publication days within the window. Confirmed pairs
 // are merged strongest first; two groups of several articles merge only
 // when most pairs across them are confirmed too (MinLinkage), so a chain
 // of look-alikes does not join two stories. ids[i] and feats[i] describe
@@ -455,12 +569,15 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		}
 	}
 
-	v := newVocabulary(feats, opt.CommonDF)
 	rank := make([]int32, n)
 	for r, i := range order {
 		rank[i] = int32(r)
 	}
-	links := newLSH(feats, v, order, rank, opt).links()
+	// order is by ID: a stable sort by day sorts by (day, ID).
+	byTime := slices.Clone(order)
+	slices.SortStableFunc(byTime, func(a, b int) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
+	v := newVocabulary(feats, byTime, opt.CommonDF)
+	links := newLSH(feats, v, byTime, rank, opt).links()
 
 	// Strongest links first. A link joins two single articles outright;
 	// it joins larger groups only when most pairs across them are
@@ -491,7 +608,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 		if mj == nil {
 			mj = []int32{int32(rj)}
 		}
-		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, feats, v, opt) {
+		if (len(mi) > 1 || len(mj) > 1) && !cohesive(mi, mj, v, opt) {
 			continue
 		}
 		uf.union(ri, rj)
@@ -527,36 +644,55 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 // cohesive reports whether two groups of articles may merge: at least
 // MinLinkage of the pairs across them are one story by sameStory. Big
 // groups are sampled (their first members), which keeps a merge cheap.
-func cohesive(a, b []int32, feats []Features, v *vocabulary, opt GroupOptions) bool {
+func cohesive(a, b []int32, v *vocabulary, opt GroupOptions) bool {
 	const sample = 12
 	a, b = a[:min(len(a), sample)], b[:min(len(b), sample)]
-	yes := 0
+	need := opt.MinLinkage * float64(len(a)*len(b))
+	// Stop as soon as the answer is known: enough pairs agree, or too
+	// few are left to.
+	yes, left := 0, len(a)*len(b)
 	for _, i := range a {
 		for _, j := range b {
-			if ok, _ := sameStory(&feats[i], &feats[j], &v.weights[i], &v.weights[j], v.idf, opt); ok {
+			if ok, _ := sameStory(&v.weights[i], &v.weights[j], v.idf, opt); ok {
 				yes++
+			}
+			left--
+			if float64(yes) >= need {
+				return true
+			}
+			if float64(yes+left) < need {
+				return false
 			}
 		}
 	}
-	return float64(yes) >= opt.MinLinkage*float64(len(a)*len(b))
+	return float64(yes) >= need
 }
 
 // sameStory confirms an LSH candidate pair; sim is the pair's weighted
 // Jaccard similarity (when the days are in the window).
-func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions) (ok bool, sim float64) {
-	if a.Day != NoDay && b.Day != NoDay && abs32(a.Day-b.Day) > int32(opt.WindowDays) {
+func sameStory(a, b *weighted, idf []float32, opt GroupOptions) (ok bool, sim float64) {
+	if a.day != NoDay && b.day != NoDay && abs32(a.day-b.day) > int32(opt.WindowDays) {
 		return false, 0
 	}
-	sim = weightedJaccard(wa, wb, idf)
+	// The names first: they are few, and most candidates of a dense
+	// corpus fail on them. Every way to agree below needs MinShared names
+	// in common, or a share of MinNames or MinNamesLoose of them.
+	common, union := nameCounts(a.names, b.names)
+	names := 0.0
+	if union > 0 {
+		names = float64(common) / float64(union)
+		if common < opt.MinShared && names < min(opt.MinNames, opt.MinNamesLoose) {
+			return false, 0
+		}
+	}
+	sim = weightedJaccard(a, b, idf)
 	if sim < min(opt.MinSim, opt.MinSimLoose) {
 		return false, sim
 	}
-	common, union := nameCounts(a.Names, b.Names)
 	if union == 0 {
 		return sim >= opt.MinSimLoose, sim
 	}
-	names := float64(common) / float64(union)
-	contained := common == min(len(a.Names), len(b.Names)) && common >= opt.MinShared
+	contained := common == min(len(a.names), len(b.names)) && common >= opt.MinShared
 	if sim >= opt.MinSim && (names >= opt.MinNames || contained) {
 		return true, sim
 	}
@@ -564,8 +700,8 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 	// very inconsistencies the check is for must not split a story.
 	// Their words are compared without the differing names, whose rare
 	// words would otherwise outweigh the rest.
-	oneOff := common >= opt.MinShared && len(a.Names)-common <= 1 && len(b.Names)-common <= 1
-	if oneOff && weightedJaccardBut(a, b, wa, wb, idf) >= opt.MinSimOneOff {
+	oneOff := common >= opt.MinShared && len(a.names)-common <= 1 && len(b.names)-common <= 1
+	if oneOff && weightedJaccardBut(a, b, idf) >= opt.MinSimOneOff {
 		return true, sim
 	}
 	return sim >= opt.MinSimLoose && names >= opt.MinNamesLoose, sim
@@ -573,25 +709,26 @@ func sameStory(a, b *Features, wa, wb *weighted, idf []float32, opt GroupOptions
 
 // weightedJaccardBut is weightedJaccard without the names only one of
 // the two articles has.
-func weightedJaccardBut(a, b *Features, wa, wb *weighted, idf []float32) float64 {
-	common := commonWeight(wa.ids, wb.ids, idf)
-	union := wa.total + wb.total - common
-	union -= onlyNameWeight(a, b, wa, idf) + onlyNameWeight(b, a, wb, idf)
+func weightedJaccardBut(a, b *weighted, idf []float32) float64 {
+	common := commonWeight(a.ids, b.ids, idf)
+	union := a.total + b.total - common
+	union -= onlyNameWeight(a, b, idf) + onlyNameWeight(b, a, idf)
 	if union <= 0 {
 		return 0
 	}
 	return float64(common / union)
 }
 
-// onlyNameWeight sums the idf of a's names that b does not have.
-func onlyNameWeight(a, b *Features, wa *weighted, idf []float32) float32 {
+// onlyNameWeight sums the idf of a's names that b does not have (those
+// among a's words: MaxWords may have cut some).
+func onlyNameWeight(a, b *weighted, idf []float32) float32 {
 	var w float32
-	for _, h := range a.Names {
-		if _, found := slices.BinarySearch(b.Names, h); found {
+	for _, id := range a.names {
+		if _, found := slices.BinarySearch(b.names, id); found {
 			continue
 		}
-		if k, found := slices.BinarySearch(a.Words, h); found {
-			w += idf[wa.ids[k]]
+		if _, found := slices.BinarySearch(a.ids, id); found {
+			w += idf[id]
 		}
 	}
 	return w
@@ -628,7 +765,7 @@ func commonWeight(a, b []int32, idf []float32) float32 {
 
 // nameCounts returns the sizes of the intersection and the union of two
 // sorted sets.
-func nameCounts(a, b []uint64) (common, union int) {
+func nameCounts(a, b []int32) (common, union int) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {

@@ -7,61 +7,20 @@ import (
 	"testing"
 )
 
-// TestSharesBefore: the two-at-a-time comparison agrees with comparing
-// one position at a time, for every prefix length, on signatures that
-// share nothing, one value anywhere, or values that differ in one bit
-// (the cases a borrow could get wrong).
-func TestSharesBefore(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	naive := func(a, b *[SigLen]uint32, n int) bool {
-		for k := range n {
-			if a[k] == b[k] {
-				return true
-			}
-		}
-		return false
-	}
-	for trial := range 2000 {
-		var a, b [SigLen]uint32
-		for k := range a {
-			a[k] = rng.Uint32()
-			switch trial % 4 {
-			case 0:
-				b[k] = ^a[k]
-			case 1:
-				b[k] = a[k] ^ 1<<rng.IntN(32)
-			default:
-				b[k] = rng.Uint32()
-			}
-		}
-		if trial%2 == 1 {
-			at := rng.IntN(SigLen)
-			b[at] = a[at]
-		}
-		if trial%8 == 3 {
-			a[rng.IntN(SigLen)] = 0
-		}
-		for n := 0; n <= SigLen; n++ {
-			if got, want := sharesBefore(&a, &b, n), naive(&a, &b, n); got != want {
-				t.Fatalf("trial %d, n %d: sharesBefore = %v, want %v", trial, n, got, want)
-			}
-		}
-	}
-}
-
 // TestRadixSort: the radix sort is a stable sort by key, for keys of
 // any width.
 func TestRadixSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for _, tc := range []struct {
 		name string
-		key  func() uint64
+		key  func() uint32
 	}{
-		{"few keys", func() uint64 { return rng.Uint64N(5) }},
-		{"32-bit", func() uint64 { return uint64(rng.Uint32()) }},
-		{"64-bit", rng.Uint64},
-		{"high bytes only", func() uint64 { return rng.Uint64N(4) << 56 }},
+		{"few keys", func() uint32 { return rng.Uint32N(5) }},
+		{"32-bit", rng.Uint32},
+		{"high bits only", func() uint32 { return rng.Uint32N(4) << 30 }},
+		{"middle pass only", func() uint32 { return rng.Uint32N(1<<11) << 11 }},
 	} {
+
 		for _, n := range []int{0, 1, 2, 100, 3000} {
 			es := make([]lshEntry, n)
 			for k := range es {
@@ -82,11 +41,12 @@ func TestRadixSort(t *testing.T) {
 // words stay out of LSH.
 func TestVocabulary(t *testing.T) {
 	feats := []Features{
-		{Words: []uint64{5, 9, 1 << 60}, Probe: []uint64{7}},
+		{Words: []uint64{5, 9, 1 << 60}, Names: []uint64{9}, Probe: []uint64{7}, Day: 4},
 		{Words: []uint64{9, 1 << 60}, Story: "explicit"}, // not counted
-		{Words: []uint64{3, 9}, Probe: []uint64{5}},
+		{Words: []uint64{3, 9}, Names: []uint64{3, 9}, Probe: []uint64{5}, Day: 2},
 	}
-	v := newVocabulary(feats, 0.05)
+	// The layout order (by time) does not change the ids.
+	v := newVocabulary(feats, []int{2, 1, 0}, 0.05)
 	for i, f := range feats {
 		w := v.weights[i]
 		if f.Story != "" {
@@ -110,6 +70,9 @@ func TestVocabulary(t *testing.T) {
 	// log(3/2)), 3 in one (log(3/1)); 7 is a probe word only.
 	if got := v.weights[2].ids; !slices.Equal(got, []int32{0, 3}) {
 		t.Errorf("ids of {3, 9}: %v, want [0 3]", got)
+	}
+	if a, b := v.weights[0], v.weights[2]; !slices.Equal(a.names, []int32{3}) || !slices.Equal(b.names, []int32{0, 3}) || a.day != 4 || b.day != 2 {
+		t.Errorf("names %v and %v, days %d and %d: want [3] and [0 3], 4 and 2", a.names, b.names, a.day, b.day)
 	}
 	if v.idf[0] <= v.idf[3] || v.idf[2] != 0 {
 		t.Errorf("idf %v: a rarer word must weigh more; a probe-only word nothing", v.idf)

@@ -138,11 +138,14 @@ func TestSameStory(t *testing.T) {
 	for i := range idf {
 		idf[i] = 1
 	}
-	uniform := func(words []uint64) *weighted {
-		w := &weighted{}
-		for _, h := range words {
+	uniform := func(f Features) *weighted {
+		w := &weighted{day: f.Day}
+		for _, h := range f.Words {
 			w.ids = append(w.ids, int32(h))
 			w.total += idf[h]
+		}
+		for _, h := range f.Names {
+			w.names = append(w.names, int32(h))
 		}
 		return w
 	}
@@ -159,7 +162,7 @@ func TestSameStory(t *testing.T) {
 		{"words differ", Features{Words: []uint64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, Names: []uint64{1, 2}, Day: 10}, Features{Words: []uint64{1, 2, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}, Names: []uint64{1, 2}, Day: 10}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := sameStory(&tc.a, &tc.b, uniform(tc.a.Words), uniform(tc.b.Words), idf, opt)
+			got, _ := sameStory(uniform(tc.a), uniform(tc.b), idf, opt)
 			if got != tc.want {
 				t.Errorf("sameStory = %v, want %v", got, tc.want)
 			}
@@ -241,5 +244,50 @@ func TestSmallCorpusGroupsReports(t *testing.T) {
 	}
 	if sizes[a] > 3 {
 		t.Errorf("their story has %d articles: unrelated articles joined it", sizes[a])
+	}
+}
+
+// TestGroupMaxCandidates: an article is compared with the later articles
+// it shares the most LSH bands with, MaxCandidates of them. x1 is nearly
+// a's twin, x2 a looser report of a's story that x1 does not match (they
+// share one name of three): with one candidate a never meets x2.
+func TestGroupMaxCandidates(t *testing.T) {
+	h := func(words ...string) []uint64 {
+		var out []uint64
+		for _, w := range words {
+			out = append(out, wordHash(w))
+		}
+		slices.Sort(out)
+		return out
+	}
+	a := Features{Words: h("n1", "n2", "n3", "w1", "w2", "w3", "w4", "w5", "w6", "w7"), Names: h("n1", "n2", "n3"), Day: 100}
+	x1 := Features{Words: h("n1", "n2", "w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8"), Names: h("n1", "n2"), Day: 100}
+	x2 := Features{Words: h("n2", "n3", "w1", "w2", "w3", "v1", "v2", "v3"), Names: h("n2", "n3"), Day: 101}
+	ids := []string{"x2", "a", "x1"}
+	feats := []Features{x2, a, x1}
+	for _, tc := range []struct {
+		max  int
+		want [][]string
+	}{
+		{0, [][]string{{"a", "x1", "x2"}}},
+		{1, [][]string{{"a", "x1"}, {"x2"}}},
+	} {
+		got := storiesAsIDs(ids, Group(ids, feats, GroupOptions{MaxCandidates: tc.max}))
+		if !slices.EqualFunc(got, tc.want, slices.Equal) {
+			t.Errorf("MaxCandidates %d: %v, want %v", tc.max, got, tc.want)
+		}
+	}
+}
+
+// TestGroupWorkers: the stories are the same for any number of workers
+// (more articles than one worker's share of the walk).
+func TestGroupWorkers(t *testing.T) {
+	ids, feats, _ := generated(t, 2500, 6)
+	want := storiesAsIDs(ids, Group(ids, feats, GroupOptions{Workers: 1}))
+	for _, w := range []int{2, 3, 7} {
+		got := storiesAsIDs(ids, Group(ids, feats, GroupOptions{Workers: w}))
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%d workers: the stories differ from one worker's", w)
+		}
 	}
 }
