@@ -85,6 +85,9 @@ type Article struct {
 	// story's, known only after grouping, so extraction waits for pass 2
 	// and the text is kept until then.
 	Deferred bool
+	// dict is the run's dictionary that Packed refers to; nil when the
+	// block is self-contained (Prepare).
+	dict *stringDict
 }
 
 // Run checks a corpus and calls emit once per story, in the order of
@@ -166,12 +169,13 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 			}
 		})
 	}()
+	dict := newStringDict()
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var sc scratch
+			sc := scratch{pack: Packer{p: packer{dict: dict}}}
 			for p := range jobs {
 				results <- sc.prepare(p.Document(), cfg.Check, kinds)
 			}
@@ -236,7 +240,7 @@ func (sc *scratch) prepare(d *compare.Document, cfg check.Config, kinds []compar
 	claims := check.AppendClaimsOf(sc.claims[:0], env, kinds, cfg.Extra)
 	a.NClaims = len(claims)
 	compact(d, claims)
-	a.Packed = sc.pack.packString(claims)
+	a.Packed, a.dict = sc.pack.packString(claims), sc.pack.p.dict
 	// Cleared, so that the buffer does not keep the article alive; one
 	// page with claims by the thousand does not leave its buffer behind.
 	clear(claims)
@@ -398,7 +402,7 @@ func (sc *storyScratch) checkStory(ctx context.Context, st Story, members []*Art
 		}
 		res.Claims[a.Doc.ID] = a.NClaims
 		var err error
-		claims, err = sc.u.appendClaims(claims, a.Packed, a.Doc)
+		claims, err = sc.u.appendClaims(claims, a.Packed, a.dict, a.Doc)
 		sc.claims = claims // released even on error
 		if err != nil {
 			return nil, fmt.Errorf("story %s, article %s: %w", st.ID, a.Doc.ID, err)

@@ -16,20 +16,27 @@ import (
 // values they are pointer-rich (a claim is ~350 bytes and a dozen
 // strings), so at 100k articles the collector spent most of the run
 // scanning them. Packed, an article's claims are one pointer-free byte
-// block: the collector never looks inside, and the block is what a
-// distributed runner would ship between the extract and check stages.
+// block: the collector never looks inside. The packed blocks are then
+// the largest thing pass 1 keeps, so they are kept small: most of their
+// bytes were strings that recur across articles (kinds, slots, kb IDs
+// and evidence, dates), which a run packs against one shared dictionary.
 
 // packVersion starts every block, so that a block from another version is
 // an error, not garbage.
-const packVersion = 2
+const packVersion = 3
 
-// A block is: the version; a string table (count, then each string with
-// its length); the claim count; the claims, whose strings are 1-based
-// indexes into the table (0 is ""). Claims of one article repeat their
-// kinds, slots, kb IDs and evidence, so each is written once.
+// A block is: the version; a table of the block's own strings (count,
+// then each string with its length); the claim count; the claims. A
+// string is a reference: a table index or, when packed against a
+// dictionary, a dictionary ID (see packer.str). A claim starts with the
+// mask of its fields that are set, XOR the previous claim's (claims of
+// one kind set the same fields, so it is mostly 0), and writes only
+// those; spans are deltas from the previous claim's, times deltas from
+// the previous time, in days when they fall on midnight UTC.
 
-// PackClaims encodes one document's claims. Doc pointers are not encoded:
-// UnpackClaims sets them to the document it is given.
+// PackClaims encodes one document's claims into a self-contained block.
+// Doc pointers are not encoded: UnpackClaims sets them to the document
+// it is given.
 func PackClaims(claims []compare.Claim) []byte {
 	var pk Packer
 	return pk.Pack(claims)
@@ -83,7 +90,8 @@ func (pk *Packer) encode(claims []compare.Claim) int {
 		p.table = make([]string, 0, 6*len(claims))
 		p.b = make([]byte, 0, 64*len(claims))
 	}
-	p.b, p.table, p.last = p.b[:0], p.table[:0], [nFields]lastString{}
+	p.b, p.table = p.b[:0], p.table[:0]
+	p.reset()
 	for i := range claims {
 		p.claim(&claims[i])
 	}
@@ -112,9 +120,9 @@ func (pk *Packer) finish(dst []byte) []byte {
 	// that the buffers do not keep the article alive.
 	clear(p.index)
 	clear(p.table)
-	p.last = [nFields]lastString{}
+	p.reset()
 	if cap(p.table) > maxKeptStrings {
-		*p = packer{}
+		*p = packer{dict: p.dict, ids: p.ids}
 	}
 	return block
 }
@@ -123,23 +131,42 @@ func (pk *Packer) finish(dst []byte) []byte {
 // It fails on a truncated or foreign block, never panics.
 func UnpackClaims(b []byte, doc *compare.Document) ([]compare.Claim, error) {
 	var u unpacker
-	return u.appendClaims(nil, string(b), doc)
+	return u.appendClaims(nil, string(b), nil, doc)
 }
 
 type packer struct {
 	b     []byte
 	index map[string]int // string → 1-based table index
 	table []string
-	// last is the string each field wrote last and its index: the kind,
-	// attribute, segment, unit, … of a claim are often the previous
-	// claim's, and comparing is cheaper than hashing.
+	// last is the string each field wrote last and its reference: the
+	// kind, attribute, segment, unit, … of a claim are often the
+	// previous claim's, and comparing is cheaper than hashing.
 	last [nFields]lastString
+	// dict, when set, is the run's dictionary, and ids caches the IDs
+	// this packer had from it: most strings are found there without
+	// taking the dictionary's lock. The keys are the dictionary's copies,
+	// so the cache keeps no article alive.
+	dict *stringDict
+	ids  map[string]uint32
+	// mask, sec and start are the previous claim's field mask, time (in
+	// seconds since 1970) and span start, that the next is written
+	// against.
+	mask  uint64
+	sec   int64
+	start int
 }
 
-// lastString is a string a field wrote and its table index.
+// reset forgets what the next claim would be written against: each
+// block starts afresh.
+func (p *packer) reset() {
+	p.last = [nFields]lastString{}
+	p.mask, p.sec, p.start = 0, 0, 0
+}
+
+// lastString is a string a field wrote and its reference.
 type lastString struct {
-	s string
-	i int
+	s   string
+	ref uint64
 }
 
 // A field is a string field of a claim, for packer.last.
@@ -166,140 +193,320 @@ const (
 	nFields
 )
 
+// The bits of a claim's field mask, the fields most claims set first so
+// that a mask fits a byte or two when it does not repeat.
+const (
+	mSubject = 1 << iota
+	mAttr
+	mValue
+	mFrom
+	mTo
+	mBasis
+	mText
+	mSegment
+	mGran
+	mTimex
+	mTimexType
+	mSpeaker
+	mMarker
+	mLow
+	mHigh
+	mUnit
+	mRelated  // Related is not nil
+	mValid    // Valid is not nil
+	mEvidence // Evidence is not nil
+	mAll      = 1<<iota - 1
+)
+
+// The bits of an evidence's mask.
+const (
+	eText = 1 << iota
+	eSource
+	ePerson
+	eOffice
+	eFrom
+	eTo
+	eDied
+	eAll = 1<<iota - 1
+)
+
 func (p *packer) uint(v uint64) { p.b = binary.AppendUvarint(p.b, v) }
 func (p *packer) int(v int64)   { p.b = binary.AppendVarint(p.b, v) }
 
+// maxShared is the longest string of a claim's own fields that goes to
+// the dictionary: longer ones are quotes, which seldom recur, and in the
+// dictionary would stay for the whole run with an index entry besides.
+// Evidence comes from the kb and always goes.
+const maxShared = 48
+
+// str writes a non-empty string as a reference: a table index i as 2i,
+// a dictionary ID d as 2d+1.
 func (p *packer) str(f field, s string) {
-	if s == "" {
-		p.uint(0)
-		return
-	}
 	last := &p.last[f]
-	if last.i == 0 || s != last.s {
-		i, ok := p.index[s]
-		if !ok {
-			p.table = append(p.table, s)
-			i = len(p.table)
-			p.index[s] = i
-		}
-		last.s, last.i = s, i
+	if last.ref == 0 || s != last.s {
+		last.s, last.ref = s, p.ref(f, s)
 	}
-	p.uint(uint64(last.i))
+	p.uint(last.ref - 1)
 }
 
-// float: a zero byte for +0 (most claims carry no figure), else 1 and
-// the bits.
+// ref returns the reference of s plus one (0 is none).
+func (p *packer) ref(f field, s string) uint64 {
+	if p.dict != nil && (len(s) <= maxShared || f >= fEvText) {
+		if id, ok := p.sharedID(s); ok {
+			return 2*uint64(id) + 2
+		}
+	}
+	i, ok := p.index[s]
+	if !ok {
+		p.table = append(p.table, s)
+		i = len(p.table) - 1
+		p.index[s] = i
+	}
+	return 2*uint64(i) + 1
+}
+
+// maxCachedIDs bounds the dictionary IDs a packer caches.
+const maxCachedIDs = 1 << 16
+
+// sharedID returns the dictionary ID of s, false when the dictionary is
+// full.
+func (p *packer) sharedID(s string) (uint32, bool) {
+	if id, ok := p.ids[s]; ok {
+		return id, true
+	}
+	id, kept, ok := p.dict.id(s)
+	if !ok {
+		return 0, false
+	}
+	if p.ids == nil || len(p.ids) >= maxCachedIDs {
+		p.ids = make(map[string]uint32, 1024)
+	}
+	p.ids[kept] = id
+	return id, true
+}
+
+// float writes a figure that is not +0: an integer below 2^53 as a
+// zig-zag varint shifted left, else 1 and the bits.
 func (p *packer) float(f float64) {
-	bits := math.Float64bits(f)
-	if bits == 0 {
-		p.b = append(p.b, 0)
+	if f == math.Trunc(f) && math.Abs(f) < 1<<53 && f != 0 {
+		p.uint(zigzag(int64(f)) << 1)
 		return
 	}
 	p.b = append(p.b, 1)
-	p.b = binary.LittleEndian.AppendUint64(p.b, bits)
+	p.b = binary.LittleEndian.AppendUint64(p.b, math.Float64bits(f))
 }
 
-func (p *packer) bool(v bool) {
-	if v {
-		p.b = append(p.b, 1)
-	} else {
-		p.b = append(p.b, 0)
-	}
-}
+func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
 
-// Times: a tag byte, then seconds and nanoseconds since 1970, and for a
-// location other than UTC its zone's name and offset (a fixed zone on
-// unpacking: the instant and the printed zone stay the same).
+func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
+
+// A time is a uvarint whose two low bits are its form. A time at
+// midnight UTC (a date's bounds, the most common) has the rest: the
+// zig-zag delta in days from the previous time of the block, mostly
+// small. Any other has a varint of the delta in seconds, the
+// nanoseconds and, for a location other than UTC, its zone's name and
+// offset (a fixed zone on unpacking: the instant and the printed zone
+// stay the same).
 const (
 	timeZero = iota
+	timeDay
 	timeUTC
 	timeZoned
 )
 
+const secondsPerDay = 86400
+
+// floorDay is the day since 1970 of a time in seconds.
+func floorDay(sec int64) int64 {
+	d := sec / secondsPerDay
+	if sec%secondsPerDay < 0 {
+		d--
+	}
+	return d
+}
+
 func (p *packer) time(t time.Time) {
-	switch {
-	case t.IsZero():
+	if t.IsZero() {
 		p.b = append(p.b, timeZero)
 		return
-	case t.Location() == time.UTC:
-		p.b = append(p.b, timeUTC)
-	default:
-		p.b = append(p.b, timeZoned)
 	}
-	p.int(t.Unix())
-	p.uint(uint64(t.Nanosecond()))
-	if t.Location() != time.UTC {
-		name, off := t.Zone()
-		p.str(fZone, name)
-		p.int(int64(off))
-	}
-}
-
-func (p *packer) timePtr(t *time.Time) {
-	if t == nil {
-		p.bool(false)
+	sec, nsec, utc := t.Unix(), t.Nanosecond(), t.Location() == time.UTC
+	last := p.sec
+	p.sec = sec
+	if utc && nsec == 0 && sec%secondsPerDay == 0 {
+		p.uint(zigzag(sec/secondsPerDay-floorDay(last))<<2 | timeDay)
 		return
 	}
-	p.bool(true)
-	p.time(*t)
+	// Other times are rarer: their delta gets a varint of its own, which
+	// takes any int64.
+	if utc {
+		p.b = append(p.b, timeUTC)
+		p.int(sec - last)
+		p.uint(uint64(nsec))
+		return
+	}
+	p.b = append(p.b, timeZoned)
+	p.int(sec - last)
+	p.uint(uint64(nsec))
+	name, off := t.Zone()
+	if name == "" {
+		p.b = append(p.b, 0)
+	} else {
+		p.b = append(p.b, 1)
+		p.str(fZone, name)
+	}
+	p.int(int64(off))
 }
 
-func (p *packer) span(s compare.Span) {
-	p.int(int64(s.Start))
-	p.int(int64(s.End))
+// span writes a span as its start's delta from the previous claim's
+// (or the claim's, for a related span) and its length.
+func (p *packer) span(s compare.Span, from int) {
+	p.int(int64(s.Start - from))
+	p.int(int64(s.End - s.Start))
+}
+
+// maskOf returns the fields of a claim that are set.
+func maskOf(c *compare.Claim) uint64 {
+	var m uint64
+	set := func(bit uint64, ok bool) {
+		if ok {
+			m |= bit
+		}
+	}
+	set(mSubject, c.Subject != "")
+	set(mAttr, c.Attr != "")
+	set(mValue, c.Value != "")
+	set(mFrom, !c.When.From.IsZero())
+	set(mTo, !c.When.To.IsZero())
+	set(mBasis, c.When.Basis != "")
+	set(mText, c.Text != "")
+	set(mSegment, c.Segment != "")
+	set(mGran, c.When.Gran != 0)
+	set(mTimex, c.Timex != "")
+	set(mTimexType, c.TimexType != "")
+	set(mSpeaker, c.Speaker != "")
+	set(mMarker, c.Marker != "")
+	set(mLow, math.Float64bits(c.Low) != 0)
+	set(mHigh, math.Float64bits(c.High) != 0)
+	set(mUnit, c.Unit != "")
+	set(mRelated, c.Related != nil)
+	set(mValid, c.Valid != nil)
+	set(mEvidence, c.Evidence != nil)
+	return m
 }
 
 func (p *packer) claim(c *compare.Claim) {
+	m := maskOf(c)
+	p.uint(m ^ p.mask)
+	p.mask = m
 	p.str(fKind, string(c.Kind))
-	p.span(c.Span)
-	p.str(fSubject, c.Subject)
-	p.str(fAttr, c.Attr)
-	p.str(fValue, c.Value)
-	p.time(c.When.From)
-	p.time(c.When.To)
-	p.int(int64(c.When.Gran))
-	p.str(fBasis, c.When.Basis)
-	p.str(fText, c.Text)
-	p.str(fSegment, string(c.Segment))
-	p.str(fTimex, c.Timex)
-	p.str(fTimexType, c.TimexType)
-	p.str(fSpeaker, c.Speaker)
-	p.str(fMarker, c.Marker)
-	p.float(c.Low)
-	p.float(c.High)
-	p.str(fUnit, c.Unit)
-	p.bool(c.Related != nil)
-	p.uint(uint64(len(c.Related)))
-	for _, r := range c.Related {
-		p.span(r)
+	p.span(c.Span, p.start)
+	p.start = c.Span.Start
+	p.opt(m&mSubject, fSubject, c.Subject)
+	p.opt(m&mAttr, fAttr, c.Attr)
+	p.opt(m&mValue, fValue, c.Value)
+	if m&mFrom != 0 {
+		p.time(c.When.From)
 	}
-	p.bool(c.Valid != nil)
-	if c.Valid != nil {
+	if m&mTo != 0 {
+		p.time(c.When.To)
+	}
+	if m&mGran != 0 {
+		p.int(int64(c.When.Gran))
+	}
+	p.opt(m&mBasis, fBasis, c.When.Basis)
+	p.opt(m&mText, fText, c.Text)
+	p.opt(m&mSegment, fSegment, string(c.Segment))
+	p.opt(m&mTimex, fTimex, c.Timex)
+	p.opt(m&mTimexType, fTimexType, c.TimexType)
+	p.opt(m&mSpeaker, fSpeaker, c.Speaker)
+	p.opt(m&mMarker, fMarker, c.Marker)
+	if m&mLow != 0 {
+		p.float(c.Low)
+	}
+	if m&mHigh != 0 {
+		p.float(c.High)
+	}
+	p.opt(m&mUnit, fUnit, c.Unit)
+	if m&mRelated != 0 {
+		p.uint(uint64(len(c.Related)))
+		for _, r := range c.Related {
+			p.span(r, c.Span.Start)
+		}
+	}
+	if m&mValid != 0 {
 		p.time(c.Valid.From)
 		p.time(c.Valid.To)
 	}
-	p.bool(c.Evidence != nil)
-	p.uint(uint64(len(c.Evidence)))
-	for _, e := range c.Evidence {
-		p.str(fEvText, e.Text)
-		p.str(fEvSource, e.Source)
-		p.str(fEvPerson, e.Person)
-		p.str(fEvOffice, e.Office)
-		p.timePtr(e.From)
-		p.timePtr(e.To)
-		p.timePtr(e.Died)
+	if m&mEvidence != 0 {
+		p.uint(uint64(len(c.Evidence)))
+		for i := range c.Evidence {
+			p.evidence(&c.Evidence[i])
+		}
+	}
+}
+
+// opt writes a string whose bit in the claim's mask is set.
+func (p *packer) opt(bit uint64, f field, s string) {
+	if bit != 0 {
+		p.str(f, s)
+	}
+}
+
+func (p *packer) evidence(e *compare.Evidence) {
+	var m byte
+	if e.Text != "" {
+		m |= eText
+	}
+	if e.Source != "" {
+		m |= eSource
+	}
+	if e.Person != "" {
+		m |= ePerson
+	}
+	if e.Office != "" {
+		m |= eOffice
+	}
+	if e.From != nil {
+		m |= eFrom
+	}
+	if e.To != nil {
+		m |= eTo
+	}
+	if e.Died != nil {
+		m |= eDied
+	}
+	p.b = append(p.b, m)
+	p.opt(uint64(m&eText), fEvText, e.Text)
+	p.opt(uint64(m&eSource), fEvSource, e.Source)
+	p.opt(uint64(m&ePerson), fEvPerson, e.Person)
+	p.opt(uint64(m&eOffice), fEvOffice, e.Office)
+	p.timePtr(e.From)
+	p.timePtr(e.To)
+	p.timePtr(e.Died)
+}
+
+// timePtr writes a time that is set: its bit in the mask says whether.
+func (p *packer) timePtr(t *time.Time) {
+	if t != nil {
+		p.time(*t)
 	}
 }
 
 // appendClaims appends the claims of a block to dst. The unpacker may
 // decode several blocks (a story's) in turn: it keeps the zones it made
 // and hands out the claims' times, windows, spans and evidence from
-// chunks, one allocation for many.
-func (u *unpacker) appendClaims(dst []compare.Claim, block string, doc *compare.Document) ([]compare.Claim, error) {
+// chunks, one allocation for many. A block packed against a dictionary
+// needs that dictionary; dict is nil for a self-contained one.
+func (u *unpacker) appendClaims(dst []compare.Claim, block string, dict *stringDict, doc *compare.Document) ([]compare.Claim, error) {
 	if len(block) == 0 {
 		return dst, nil
 	}
 	u.s, u.p, u.err = block, 0, nil
+	if dict != u.dict {
+		u.dict, u.shared = dict, nil
+	}
+	u.mask, u.sec, u.start = 0, 0, 0
 	if v := u.byte(); v != packVersion {
 		return dst, fmt.Errorf("unpacking claims: version %d, want %d", v, packVersion)
 	}
@@ -329,15 +536,9 @@ func (u *unpacker) appendClaims(dst []compare.Claim, block string, doc *compare.
 	return dst, nil
 }
 
-// appendUnpacked appends the claims of a block to dst.
-func appendUnpacked(dst []compare.Claim, b []byte, doc *compare.Document) ([]compare.Claim, error) {
-	var u unpacker
-	return u.appendClaims(dst, string(b), doc)
-}
-
 // release drops what the unpacker holds of the blocks decoded so far, so
 // that it does not keep them alive, and starts new chunks: those handed
-// out belong to the claims. The zones stay.
+// out belong to the claims. The zones and the dictionary stay.
 func (u *unpacker) release() {
 	u.table = u.table[:0]
 	if cap(u.table) > maxKeptStrings {
@@ -348,8 +549,8 @@ func (u *unpacker) release() {
 }
 
 // unpacker reads a block held as one string: the strings it returns are
-// substrings of it, so unpacking a claim allocates no string (the block
-// lives as long as any of its claims). The first problem sticks in err
+// substrings of it or the dictionary's, so unpacking a claim allocates no
+// string (the block lives as long as any of its claims). The first problem sticks in err
 // and every later read returns zero values.
 type unpacker struct {
 	// s is the block, p the position in it: reading moves p only, so
@@ -359,6 +560,16 @@ type unpacker struct {
 	p     int
 	table []strRef
 	err   error
+	// dict is the dictionary of the blocks and shared its strings as of
+	// the last look: it only grows, so what was read stays true without
+	// the lock.
+	dict   *stringDict
+	shared []string
+	// mask, sec and start are the previous claim's field mask, time and
+	// span start (see packer).
+	mask  uint64
+	sec   int64
+	start int
 	// zones are the fixed zones made so far: an article's times share
 	// one or two, and making one allocates.
 	zones []zone
@@ -448,26 +659,44 @@ func (u *unpacker) count() int {
 	return int(n)
 }
 
-// str reads a string: its index in the block's table.
+// str reads a string: its reference (see packer.str).
 func (u *unpacker) str() string {
-	i := u.uint()
-	if i == 0 {
-		return ""
+	r := u.uint()
+	if r&1 != 0 {
+		return u.sharedString(r >> 1)
 	}
-	if i > uint64(len(u.table)) {
+	i := r >> 1
+	if i >= uint64(len(u.table)) {
 		u.fail(fmt.Errorf("string %d of %d", i, len(u.table)))
 		return ""
 	}
-	r := u.table[i-1]
-	return u.s[r.from:r.to]
+	t := u.table[i]
+	return u.s[t.from:t.to]
+}
+
+// sharedString returns the dictionary's string id, looking at the
+// dictionary again only when id is newer than the unpacker has seen.
+func (u *unpacker) sharedString(id uint64) string {
+	if id < uint64(len(u.shared)) {
+		return u.shared[id]
+	}
+	if u.dict != nil {
+		u.shared = u.dict.strings()
+	}
+	if id >= uint64(len(u.shared)) {
+		u.fail(fmt.Errorf("shared string %d of %d", id, len(u.shared)))
+		return ""
+	}
+	return u.shared[id]
 }
 
 func (u *unpacker) float() float64 {
-	if u.byte() == 0 {
-		return 0
+	h := u.uint()
+	if h&1 == 0 {
+		return float64(unzigzag(h >> 1))
 	}
-	if len(u.s)-u.p < 8 {
-		u.fail(errShort)
+	if h != 1 || len(u.s)-u.p < 8 {
+		u.fail(errors.New("bad figure"))
 		return 0
 	}
 	var bits uint64
@@ -481,22 +710,32 @@ func (u *unpacker) float() float64 {
 func (u *unpacker) bool() bool { return u.byte() != 0 }
 
 func (u *unpacker) time() time.Time {
-	tag := u.byte()
-	if tag == timeZero {
+	h := u.uint()
+	form := h & 3
+	if form == timeDay {
+		u.sec = (floorDay(u.sec) + unzigzag(h>>2)) * secondsPerDay
+		return time.Unix(u.sec, 0).UTC()
+	}
+	if h != form {
+		u.fail(fmt.Errorf("bad time %#x", h))
 		return time.Time{}
 	}
-	if tag != timeUTC && tag != timeZoned {
-		u.fail(fmt.Errorf("bad time tag %d", tag))
+	if form == timeZero {
 		return time.Time{}
 	}
-	sec, nsec := u.int(), u.uint()
+	u.sec += u.int()
+	nsec := u.uint()
 	if nsec >= 1e9 {
 		u.fail(errors.New("bad nanoseconds"))
 		return time.Time{}
 	}
-	t := time.Unix(sec, int64(nsec)).UTC()
-	if tag == timeZoned {
-		name, off := u.str(), u.int()
+	t := time.Unix(u.sec, int64(nsec)).UTC()
+	if form == timeZoned {
+		var name string
+		if u.bool() {
+			name = u.str()
+		}
+		off := u.int()
 		if off < -18*3600 || off > 18*3600 {
 			u.fail(fmt.Errorf("bad zone offset %d", off))
 			return time.Time{}
@@ -530,8 +769,8 @@ func (u *unpacker) zone(name string, off int) *time.Location {
 	return loc
 }
 
-func (u *unpacker) timePtr() *time.Time {
-	if !u.bool() {
+func (u *unpacker) timePtr(set bool) *time.Time {
+	if !set {
 		return nil
 	}
 	t := u.time()
@@ -579,50 +818,87 @@ func (u *unpacker) evidenceList(n int) []compare.Evidence {
 	return u.evidence[i : i+n : i+n]
 }
 
-func (u *unpacker) span() compare.Span {
-	return compare.Span{Start: int(u.int()), End: int(u.int())}
+func (u *unpacker) span(from int) compare.Span {
+	start := from + int(u.int())
+	return compare.Span{Start: start, End: start + int(u.int())}
 }
 
 func (u *unpacker) claim(c *compare.Claim, doc *compare.Document) {
 	c.Doc = doc
+	m := u.uint() ^ u.mask
+	if m&^mAll != 0 {
+		u.fail(fmt.Errorf("bad field mask %#x", m))
+		return
+	}
+	u.mask = m
 	c.Kind = compare.Kind(u.str())
-	c.Span = u.span()
-	c.Subject = u.str()
-	c.Attr = u.str()
-	c.Value = u.str()
-	c.When.From = u.time()
-	c.When.To = u.time()
-	c.When.Gran = compare.Granularity(u.int())
-	c.When.Basis = u.str()
-	c.Text = u.str()
-	c.Segment = compare.Segment(u.str())
-	c.Timex = u.str()
-	c.TimexType = u.str()
-	c.Speaker = u.str()
-	c.Marker = u.str()
-	c.Low = u.float()
-	c.High = u.float()
-	c.Unit = u.str()
-	hasRelated := u.bool()
-	if n := u.count(); n > 0 || hasRelated {
-		c.Related = u.spanList(n)
+	c.Span = u.span(u.start)
+	u.start = c.Span.Start
+	c.Subject = u.opt(m & mSubject)
+	c.Attr = u.opt(m & mAttr)
+	c.Value = u.opt(m & mValue)
+	if m&mFrom != 0 {
+		c.When.From = u.time()
+	}
+	if m&mTo != 0 {
+		c.When.To = u.time()
+	}
+	if m&mGran != 0 {
+		c.When.Gran = compare.Granularity(u.int())
+	}
+	c.When.Basis = u.opt(m & mBasis)
+	c.Text = u.opt(m & mText)
+	c.Segment = compare.Segment(u.opt(m & mSegment))
+	c.Timex = u.opt(m & mTimex)
+	c.TimexType = u.opt(m & mTimexType)
+	c.Speaker = u.opt(m & mSpeaker)
+	c.Marker = u.opt(m & mMarker)
+	if m&mLow != 0 {
+		c.Low = u.float()
+	}
+	if m&mHigh != 0 {
+		c.High = u.float()
+	}
+	c.Unit = u.opt(m & mUnit)
+	if m&mRelated != 0 {
+		c.Related = u.spanList(u.count())
 		for i := range c.Related {
-			c.Related[i] = u.span()
+			c.Related[i] = u.span(c.Span.Start)
 		}
 	}
-	if u.bool() {
+	if m&mValid != 0 {
 		w := u.window()
 		w.From = u.time()
 		w.To = u.time()
 		c.Valid = w
 	}
-	hasEvidence := u.bool()
-	if n := u.count(); n > 0 || hasEvidence {
-		c.Evidence = u.evidenceList(n)
+	if m&mEvidence != 0 {
+		c.Evidence = u.evidenceList(u.count())
 		for i := range c.Evidence {
-			e := &c.Evidence[i]
-			e.Text, e.Source, e.Person, e.Office = u.str(), u.str(), u.str(), u.str()
-			e.From, e.To, e.Died = u.timePtr(), u.timePtr(), u.timePtr()
+			u.evidenceOf(&c.Evidence[i])
 		}
 	}
+}
+
+// opt reads a string whose bit in the claim's mask is set.
+func (u *unpacker) opt(bit uint64) string {
+	if bit == 0 {
+		return ""
+	}
+	return u.str()
+}
+
+func (u *unpacker) evidenceOf(e *compare.Evidence) {
+	m := u.byte()
+	if m&^eAll != 0 {
+		u.fail(fmt.Errorf("bad evidence mask %#x", m))
+		return
+	}
+	e.Text = u.opt(uint64(m & eText))
+	e.Source = u.opt(uint64(m & eSource))
+	e.Person = u.opt(uint64(m & ePerson))
+	e.Office = u.opt(uint64(m & eOffice))
+	e.From = u.timePtr(m&eFrom != 0)
+	e.To = u.timePtr(m&eTo != 0)
+	e.Died = u.timePtr(m&eDied != 0)
 }
