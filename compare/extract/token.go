@@ -227,12 +227,22 @@ func appendPlainWord(toks []Token, lowBuf []byte, upper []int32, g *Gazetteer, s
 	var lex lexFlags
 	var word int32
 	if up {
-		at := len(lowBuf)
 		lowBuf = appendLowerASCII(lowBuf, t)
 		upper = append(upper, int32(len(toks)))
 		low = ""
-		lex, word = g.lookup(string(lowBuf[at:]))
-	} else {
+	}
+	switch n := end - i; {
+	case n <= 8 && i+8 <= len(s):
+		// The word's bytes and those after it, read at once; a plain
+		// word holds no NUL byte, so packShort would give the same key.
+		k := lowerASCII8(load64(s[i:]))
+		if n < 8 {
+			k &= 1<<(8*n) - 1
+		}
+		lex, word = g.lookupShort(k)
+	case up:
+		lex, word = g.lookup(string(lowBuf[len(lowBuf)-len(t):]))
+	default:
 		lex, word = g.lookup(low)
 	}
 	if len(toks) < cap(toks) {
@@ -250,6 +260,20 @@ func appendPlainWord(toks []Token, lowBuf []byte, upper []int32, g *Gazetteer, s
 	tok.Break = brk
 	tok.lex = lex
 	return toks, lowBuf, upper
+}
+
+// lowerASCII8 lowers the ASCII capitals among eight bytes packed into w.
+func lowerASCII8(w uint64) uint64 {
+	const (
+		high = 0x8080808080808080
+		low7 = 0x7f7f7f7f7f7f7f7f
+		ones = 0x0101010101010101
+	)
+	x := w & low7
+	geA := x + (0x80-'A')*ones   // high bit: x >= 'A'
+	gtZ := x + (0x80-'Z'-1)*ones // high bit: x > 'Z'
+	capital := geA &^ gtZ &^ w & high
+	return w | capital>>2
 }
 
 // qtyHead is lxQtyStart when the part of a hyphenated word before its
