@@ -283,6 +283,23 @@ func (g *Gazetteer) lookup(lower string) (lexFlags, int32) {
 	return v.lex, v.id
 }
 
+// lookupShort is lookup of a word of one to eight bytes, none NUL,
+// packed by packShort.
+func (g *Gazetteer) lookupShort(k uint64) (lexFlags, int32) {
+	t := lexiconTable
+	if g != nil {
+		t = g.words
+	}
+	if !t.first[byte(k)] {
+		return 0, -1
+	}
+	v, ok := t.getShort(k)
+	if !ok {
+		return 0, -1
+	}
+	return v.lex, v.id
+}
+
 // starts reports whether a phrase starts with the word of id w.
 func (g *Gazetteer) starts(w int32) bool { return w >= 0 && g.first[w] != 0 }
 

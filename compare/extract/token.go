@@ -74,6 +74,16 @@ func tokenize(toks []Token, text []byte, masked func(int) bool, g *Gazetteer) ([
 			i++
 			continue
 		}
+		if isLetterASCII(c) {
+			if end, up, ok := plainWord(s, i); ok {
+				// The commonest token: a plain ASCII word, which needs
+				// none of the cases below.
+				toks, lowBuf, upper = appendPlainWord(toks, lowBuf, upper, g, s, i, end, up, brk)
+				brk = false
+				i = end
+				continue
+			}
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -156,6 +166,114 @@ func tokenize(toks []Token, text []byte, masked func(int) bool, g *Gazetteer) ([
 		}
 	}
 	return toks, s
+}
+
+// wordByte classifies the ASCII bytes scanWord takes into a word without
+// a second look: letters and digits, and which are capitals.
+var wordByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isUpperASCII(b):
+			t[c] = wbAlnum | wbUpper
+		case isLetterASCII(b) || isDigit(b):
+			t[c] = wbAlnum
+		}
+	}
+	return t
+}()
+
+const (
+	wbAlnum = 1 << iota
+	wbUpper
+)
+
+// plainWord scans the ASCII letters and digits from the letter at s[i]
+// and returns their end and whether a capital is among them. ok is false
+// when the byte after them may extend or cut the word (a hyphen, an
+// apostrophe, a non-ASCII rune, a dot of an initialism): scanWord then
+// decides. Otherwise scanWord would return end too, with shapeUpper
+// alone in its shape when up.
+func plainWord(s string, i int) (end int, up, ok bool) {
+	cls := wordByte[s[i]]
+	j := i + 1
+	for j < len(s) {
+		k := wordByte[s[j]]
+		if k == 0 {
+			break
+		}
+		cls |= k
+		j++
+	}
+	if j < len(s) {
+		switch c := s[j]; {
+		case c == '-' || c == '\'' || c >= utf8.RuneSelf:
+			return 0, false, false
+		case c == '.':
+			// "U.S.": the dot inside an initialism, or after its last
+			// letter; a word of two or more letters ends before its dot.
+			if j-i < 2 || j+2 < len(s) && isUpperASCII(s[j+1]) && s[j+2] == '.' {
+				return 0, false, false
+			}
+		}
+	}
+	return j, cls&wbUpper != 0, true
+}
+
+// appendPlainWord appends the token of the plain ASCII word s[i:end]
+// (see plainWord), as tokenize's general case would.
+func appendPlainWord(toks []Token, lowBuf []byte, upper []int32, g *Gazetteer, s string, i, end int, up, brk bool) ([]Token, []byte, []int32) {
+	t := s[i:end]
+	low := t
+	var lex lexFlags
+	var word int32
+	if up {
+		lowBuf = appendLowerASCII(lowBuf, t)
+		upper = append(upper, int32(len(toks)))
+		low = ""
+	}
+	switch n := end - i; {
+	case n <= 8 && i+8 <= len(s):
+		// The word's bytes and those after it, read at once; a plain
+		// word holds no NUL byte, so packShort would give the same key.
+		k := lowerASCII8(load64(s[i:]))
+		if n < 8 {
+			k &= 1<<(8*n) - 1
+		}
+		lex, word = g.lookupShort(k)
+	case up:
+		lex, word = g.lookup(string(lowBuf[len(lowBuf)-len(t):]))
+	default:
+		lex, word = g.lookup(low)
+	}
+	if len(toks) < cap(toks) {
+		toks = toks[:len(toks)+1]
+	} else {
+		toks = append(toks, Token{})
+	}
+	tok := &toks[len(toks)-1]
+	tok.Span = compare.Span{Start: i, End: end}
+	tok.Kind = Word
+	tok.word = word
+	tok.Text = t
+	tok.Lower = low
+	tok.Upper = isUpperASCII(s[i])
+	tok.Break = brk
+	tok.lex = lex
+	return toks, lowBuf, upper
+}
+
+// lowerASCII8 lowers the ASCII capitals among eight bytes packed into w.
+func lowerASCII8(w uint64) uint64 {
+	const (
+		high = 0x8080808080808080
+		low7 = 0x7f7f7f7f7f7f7f7f
+		ones = 0x0101010101010101
+	)
+	x := w & low7
+	geA := x + (0x80-'A')*ones   // high bit: x >= 'A'
+	gtZ := x + (0x80-'Z'-1)*ones // high bit: x > 'Z'
+	capital := geA &^ gtZ &^ w & high
+	return w | capital>>2
 }
 
 // qtyHead is lxQtyStart when the part of a hyphenated word before its

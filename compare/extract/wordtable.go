@@ -6,6 +6,12 @@ package extract
 // contiguous (slots, then entries, then the words end to end), so that a
 // lookup touches little memory.
 type wordTable struct {
+	// short holds the words of up to eight bytes (without a NUL byte),
+	// the usual token, each in one slot with its key and value: a lookup
+	// reads one slot where the tables below take two reads.
+	short      []shortSlot // a power of two long, at most half full
+	shortShift uint
+	// slots and words hold the longer words.
 	slots []wordSlot // a power of two long, at most half full
 	words []wordEntry
 	keys  string // the words end to end
@@ -28,22 +34,43 @@ type wordEntry struct {
 	val    vocabWord
 }
 
+// shortSlot is a word of up to eight bytes packed little-endian into
+// key (0: an empty slot), and its value.
+type shortSlot struct {
+	key uint64
+	val vocabWord
+}
+
 func newWordTable(m map[string]vocabWord) *wordTable {
-	n := 16
-	for n < 2*len(m) {
+	nShort := 0
+	for w := range m {
+		if isShortWord(w) {
+			nShort++
+		}
+	}
+	n, bits := 16, uint(4)
+	for n < 2*(len(m)-nShort) {
 		n *= 2
 	}
-	t := &wordTable{slots: make([]wordSlot, n), words: make([]wordEntry, 0, len(m))}
+	for 1<<bits < 2*nShort {
+		bits++
+	}
+	t := &wordTable{slots: make([]wordSlot, n), words: make([]wordEntry, 0, len(m)-nShort),
+		short: make([]shortSlot, 1<<bits), shortShift: 64 - bits}
 	var keys []byte
 	for w, v := range m {
 		if w == "" {
 			continue // no token is empty
 		}
+		t.maxLen = max(t.maxLen, len(w))
+		t.first[w[0]] = true
+		if isShortWord(w) {
+			t.addShort(packShort(w), v)
+			continue
+		}
 		a, b := wordParts(w)
 		t.words = append(t.words, wordEntry{a: a, b: b, off: int32(len(keys)), n: int32(len(w)), val: v})
 		keys = append(keys, w...)
-		t.maxLen = max(t.maxLen, len(w))
-		t.first[w[0]] = true
 		h := partsHash(a, b, len(w))
 		for i := h & uint64(n-1); ; i = (i + 1) & uint64(n-1) {
 			if t.slots[i].tag == 0 {
@@ -58,10 +85,68 @@ func newWordTable(m map[string]vocabWord) *wordTable {
 
 func slotTag(h uint64) uint32 { return uint32(h>>32) | 1 }
 
+func (t *wordTable) addShort(k uint64, v vocabWord) {
+	mask := uint64(len(t.short) - 1)
+	for i := t.shortHome(k); ; i = (i + 1) & mask {
+		if t.short[i].key == 0 {
+			t.short[i] = shortSlot{k, v}
+			return
+		}
+	}
+}
+
+// shortHome is the first slot to probe for key k (Fibonacci hashing).
+func (t *wordTable) shortHome(k uint64) uint64 { return (k * 0x9e3779b97f4a7c15) >> t.shortShift }
+
+// getShort returns what the table holds for the word packed into k
+// (packShort; not 0).
+func (t *wordTable) getShort(k uint64) (vocabWord, bool) {
+	mask := uint64(len(t.short) - 1)
+	for i := t.shortHome(k); ; i = (i + 1) & mask {
+		s := &t.short[i]
+		if s.key == k {
+			return s.val, true
+		}
+		if s.key == 0 {
+			return vocabWord{}, false
+		}
+	}
+}
+
+// isShortWord reports whether w goes in the short table: one to eight
+// bytes, none of them NUL, so that packShort tells such words apart.
+func isShortWord(w string) bool {
+	if len(w) == 0 || len(w) > 8 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// packShort packs a word of up to eight bytes little-endian into a
+// number, the bytes past its end zero.
+func packShort(w string) uint64 {
+	if len(w) == 8 {
+		return load64(w)
+	}
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
 // get returns what the table holds for w.
 func (t *wordTable) get(w string) (vocabWord, bool) {
 	if len(w) == 0 || len(w) > t.maxLen || !t.first[w[0]] {
 		return vocabWord{}, false
+	}
+	if isShortWord(w) {
+		return t.getShort(packShort(w))
 	}
 	a, b := wordParts(w)
 	h := partsHash(a, b, len(w))

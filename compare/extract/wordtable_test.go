@@ -66,3 +66,40 @@ func BenchmarkWordTableGet(b *testing.B) {
 		}
 	}
 }
+
+// TestLowerASCII8: lowering eight packed bytes lowers each ASCII capital
+// wherever it is and leaves every other byte, non-ASCII included, as it
+// was.
+func TestLowerASCII8(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			b := []byte("xY0-\x80z\xffQ")
+			b[pos] = byte(c)
+			want := append([]byte(nil), b...)
+			for i, x := range want {
+				if 'A' <= x && x <= 'Z' {
+					want[i] = x + 'a' - 'A'
+				}
+			}
+			got := lowerASCII8(load64(string(b)))
+			if got != load64(string(want)) {
+				t.Fatalf("lowerASCII8(%q) = %#x, want %q", b, got, want)
+			}
+		}
+	}
+}
+
+// TestWordTableShortNUL: a short word holding a NUL byte, which the
+// short table cannot tell from a shorter word, is still found, and the
+// shorter word does not find it.
+func TestWordTableShortNUL(t *testing.T) {
+	tab := newWordTable(map[string]vocabWord{"ab\x00": {id: 1}, "ab": {id: 2}})
+	for w, id := range map[string]int32{"ab\x00": 1, "ab": 2} {
+		if got, ok := tab.get(w); !ok || got.id != id {
+			t.Errorf("get(%q) = %v %v, want id %d", w, got, ok, id)
+		}
+	}
+	if _, ok := tab.get("ab\x00\x00"); ok {
+		t.Error(`get("ab\x00\x00") found a word`)
+	}
+}
