@@ -175,8 +175,11 @@ var lexicon = buildLexicon()
 type lexTable struct {
 	keys    []lexKey
 	entries []*lexEntry
-	shift   uint // 64 - log2(len(keys)): the hash's top bits pick the slot
-	mask    uint64
+	// start holds each slot's lexEntry.startable, so that the tokenizer
+	// learns it from the table's own memory instead of loading the entry
+	start []bool
+	shift uint // 64 - log2(len(keys)): the hash's top bits pick the slot
+	mask  uint64
 }
 
 // lexKey is a word of at most 16 bytes, little-endian, zero-padded; a
@@ -201,28 +204,30 @@ func buildLexTable(m map[string]*lexEntry) *lexTable {
 		size <<= 1
 		bits++
 	}
-	t := &lexTable{keys: make([]lexKey, size), entries: make([]*lexEntry, size), shift: 64 - bits, mask: uint64(size - 1)}
+	t := &lexTable{keys: make([]lexKey, size), entries: make([]*lexEntry, size), start: make([]bool, size), shift: 64 - bits, mask: uint64(size - 1)}
 	for w, e := range m {
 		k := keyOf(w)
 		i := k.hash() >> t.shift
 		for t.entries[i] != nil {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.entries[i] = k, e
+		t.keys[i], t.entries[i], t.start[i] = k, e, e.startable
 	}
 	return t
 }
 
-// slot returns the slot of the word with key k plus one and its entry, or
-// 0 and nil when the word is not in the lexicon.
-func (t *lexTable) slot(k lexKey) (uint16, *lexEntry) {
+// slot returns the slot of the word with key k plus one and whether the
+// word may start an expression, or 0 and false when the word is not in the
+// lexicon. An empty slot has the zero key, which no word has (a word is at
+// least one letter), so a probe reads the keys alone.
+func (t *lexTable) slot(k lexKey) (uint16, bool) {
 	for i := k.hash() >> t.shift; ; i = (i + 1) & t.mask {
-		e := t.entries[i]
-		if e == nil {
-			return 0, nil
+		ki := t.keys[i]
+		if ki == k {
+			return uint16(i + 1), t.start[i]
 		}
-		if t.keys[i] == k {
-			return uint16(i + 1), e
+		if ki == (lexKey{}) {
+			return 0, false
 		}
 	}
 }

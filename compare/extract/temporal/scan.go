@@ -87,8 +87,8 @@ func scanChunk(text []byte, pos int, toks []token) (_ []token, next int, cut boo
 				// the usual word: under eight letters, then an ASCII byte
 				w := binary.LittleEndian.Uint64(text[i:])
 				if l := letterRun(w); l < 8 && w>>(8*l)&0x80 == 0 {
-					lx, e := lexTab.slot(lexKey{lo: (w | lower8) & (1<<(8*l) - 1)})
-					toks = append(toks, token{s: int32(i), e: int32(i + l), kind: tkWord, lx: lx, cap: c <= 'Z', start: e != nil && e.startable})
+					lx, start := lexTab.slot(lexKey{lo: (w | lower8) & (1<<(8*l) - 1)})
+					toks = append(toks, token{s: int32(i), e: int32(i + l), kind: tkWord, lx: lx, cap: c <= 'Z', start: start})
 					i += l
 					if byte(w>>(8*l)) == ' ' {
 						i++ // and the space after it, already loaded
@@ -174,8 +174,8 @@ func scanWord(text []byte, i int) (end int, lx uint16, start bool) {
 	if j-i > maxLexLen {
 		return j, 0, false
 	}
-	lx, e := lexTab.slot(k)
-	return j, lx, e != nil && e.startable
+	lx, start = lexTab.slot(k)
+	return j, lx, start
 }
 
 // lower8 lower-cases eight ASCII letters at once.
