@@ -34,6 +34,7 @@ func runAgreement(pass *compare.Pass) error {
 	// next's: the buffers serve every group.
 	var vr align.Valuer
 	var first firstClaims
+	var found agreements
 	for _, g := range pass.Groups {
 		vals := vr.Values(g)
 		if g.Kind == compare.KindLocation {
@@ -42,31 +43,81 @@ func runAgreement(pass *compare.Pass) error {
 		for _, v := range vals {
 			// The values are ours to filter in place.
 			if cs := filterClaims(v.Claims, agreeable); !oneDocument(cs) {
-				reportAgreement(pass, g, cs, &first)
+				found.add(pass, g, cs, &first)
 			}
 		}
 	}
+	found.report(pass)
 	return nil
 }
 
-// reportAgreement reports claims of two or more documents stating one
-// value, with the first claim of each document as evidence.
-func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims) {
+// agreements are the agreements of a pass, reported together at its end
+// so that their claims are copied into one array and their messages
+// written into one string: a story has dozens of agreements, and
+// allocating for each was most of what checking it allocated.
+type agreements struct {
+	found []agreement
+	// claims are the claims of each agreement, one after another; text
+	// their messages.
+	claims []*compare.Claim
+	text   []byte
+}
+
+// agreement is a finding of the agreement rule but its claims, the next
+// n of agreements.claims, and its message, text up to end.
+type agreement struct {
+	kind    compare.Kind
+	subject string
+	n, end  int
+}
+
+// add notes claims of two or more documents stating one value, with the
+// first claim of each document as evidence.
+func (a *agreements) add(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims) {
 	first, docs := buf.of(cs)
 	slices.Sort(docs)
-	var what string
+	b := strconv.AppendInt(a.text, int64(len(docs)), 10)
+	b = append(b, " sources agree on "...)
 	if g.Attr == "holder" {
-		what = "who was " + strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")
+		b = append(b, "who was "...)
+		b = append(b, strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")...)
 	} else {
-		what = "the " + attrPhrase(g.Attr) + " of " + slotPhrase(pass, g.Subject)
+		b = append(b, "the "...)
+		b = append(b, attrPhrase(g.Attr)...)
+		b = append(b, " of "...)
+		b = append(b, slotPhrase(pass, g.Subject)...)
 	}
-	pass.Report(compare.Finding{
-		Kind:    g.Kind,
-		Subject: g.Subject,
-		Message: strconv.Itoa(len(docs)) + " sources agree on " + what + ": " + display(first[0]) +
-			" (" + joinShortIDs(docs) + ")",
-		Claims: claimValues(first),
-	})
+	b = append(b, ": "...)
+	b = append(b, display(first[0])...)
+	b = append(b, " ("...)
+	b = appendShortIDs(b, docs)
+	a.text = append(b, ')')
+	a.found = append(a.found, agreement{kind: g.Kind, subject: g.Subject, n: len(first), end: len(a.text)})
+	a.claims = append(a.claims, first...)
+}
+
+// report reports the agreements in the order they were added, each
+// finding's claims a clipped slice of one array that the findings own.
+func (a *agreements) report(pass *compare.Pass) {
+	if len(a.found) == 0 {
+		return
+	}
+	all := make([]compare.Claim, len(a.claims))
+	for i, c := range a.claims {
+		all[i] = *c
+	}
+	text := string(a.text)
+	start, from := 0, 0
+	for _, f := range a.found {
+		end := start + f.n
+		pass.Report(compare.Finding{
+			Kind:    f.kind,
+			Subject: f.subject,
+			Message: text[from:f.end],
+			Claims:  all[start:end:end],
+		})
+		start, from = end, f.end
+	}
 }
 
 func attrPhrase(attr string) string {
