@@ -31,10 +31,10 @@ Does not fire: only one article names the venue.`,
 
 func runAgreement(pass *compare.Pass) error {
 	// One group's values and first claims are done with before the
-	// next's: the buffers serve every group.
+	// next's, one message before the next: the buffers serve every group.
 	var vr align.Valuer
 	var first firstClaims
-	var found agreements
+	var msg []byte
 	for _, g := range pass.Groups {
 		vals := vr.Values(g)
 		if g.Kind == compare.KindLocation {
@@ -43,40 +43,21 @@ func runAgreement(pass *compare.Pass) error {
 		for _, v := range vals {
 			// The values are ours to filter in place.
 			if cs := filterClaims(v.Claims, agreeable); !oneDocument(cs) {
-				found.add(pass, g, cs, &first)
+				msg = reportAgreement(pass, g, cs, &first, msg)
 			}
 		}
 	}
-	found.report(pass)
 	return nil
 }
 
-// agreements are the agreements of a pass, reported together at its end
-// so that their claims are copied into one array and their messages
-// written into one string: a story has dozens of agreements, and
-// allocating for each was most of what checking it allocated.
-type agreements struct {
-	found []agreement
-	// claims are the claims of each agreement, one after another; text
-	// their messages.
-	claims []*compare.Claim
-	text   []byte
-}
-
-// agreement is a finding of the agreement rule but its claims, the next
-// n of agreements.claims, and its message, text up to end.
-type agreement struct {
-	kind    compare.Kind
-	subject string
-	n, end  int
-}
-
-// add notes claims of two or more documents stating one value, with the
-// first claim of each document as evidence.
-func (a *agreements) add(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims) {
+// reportAgreement reports claims of two or more documents stating one
+// value, with the first claim of each document as evidence. The message
+// is written in msg, returned for the next, and copied once into its
+// string.
+func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims, msg []byte) []byte {
 	first, docs := buf.of(cs)
 	slices.Sort(docs)
-	b := strconv.AppendInt(a.text, int64(len(docs)), 10)
+	b := strconv.AppendInt(msg[:0], int64(len(docs)), 10)
 	b = append(b, " sources agree on "...)
 	if g.Attr == "holder" {
 		b = append(b, "who was "...)
@@ -91,33 +72,14 @@ func (a *agreements) add(pass *compare.Pass, g compare.Group, cs []*compare.Clai
 	b = append(b, display(first[0])...)
 	b = append(b, " ("...)
 	b = appendShortIDs(b, docs)
-	a.text = append(b, ')')
-	a.found = append(a.found, agreement{kind: g.Kind, subject: g.Subject, n: len(first), end: len(a.text)})
-	a.claims = append(a.claims, first...)
-}
-
-// report reports the agreements in the order they were added, each
-// finding's claims a clipped slice of one array that the findings own.
-func (a *agreements) report(pass *compare.Pass) {
-	if len(a.found) == 0 {
-		return
-	}
-	all := make([]compare.Claim, len(a.claims))
-	for i, c := range a.claims {
-		all[i] = *c
-	}
-	text := string(a.text)
-	start, from := 0, 0
-	for _, f := range a.found {
-		end := start + f.n
-		pass.Report(compare.Finding{
-			Kind:    f.kind,
-			Subject: f.subject,
-			Message: text[from:f.end],
-			Claims:  all[start:end:end],
-		})
-		start, from = end, f.end
-	}
+	b = append(b, ')')
+	pass.Report(compare.Finding{
+		Kind:    g.Kind,
+		Subject: g.Subject,
+		Message: string(b),
+		Claims:  claimValues(first),
+	})
+	return b
 }
 
 func attrPhrase(attr string) string {

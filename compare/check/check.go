@@ -544,11 +544,21 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 	}
 	m.gen = in.gen
 	kinds = m.kinds
-	nc, ng := 0, 0
+	nc, ng, present, only := 0, 0, 0, -1
 	for _, k := range kinds {
 		if n := in.index(k); n >= 0 {
 			nc, ng = nc+len(in.kinds[n].claims), ng+len(in.kinds[n].groups)
+			present, only = present+1, n
 		}
+	}
+	if present <= 1 {
+		// The story has claims of one of the kinds at most (the era rule's
+		// offices and administrations, often): that kind's inputs are the
+		// answer, as for a rule that needs it alone.
+		if present == 1 {
+			m.claims, m.groups = in.kinds[only].claims, in.kinds[only].groups
+		}
+		return m.claims, m.groups
 	}
 	if nc == len(in.all) && nc > 0 {
 		// Every claim is of one of the kinds (the agreement rule needs
@@ -570,9 +580,24 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 			m.groupBuf = append(m.groupBuf, in.kinds[n].groups...)
 		}
 	}
-	slices.SortStableFunc(m.groupBuf, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	// A slot starts with its kind: the groups of kinds in order are most
+	// often in slot order already, and a sort would move them for nothing.
+	if !groupsSorted(m.groupBuf) {
+		slices.SortStableFunc(m.groupBuf, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	}
 	m.groups = slices.Clip(m.groupBuf)
 	return m.claims, m.groups
+}
+
+// groupsSorted reports whether groups are sorted by slot, comparing them
+// in place.
+func groupsSorted(gs []compare.Group) bool {
+	for i := 1; i < len(gs); i++ {
+		if gs[i-1].Slot > gs[i].Slot {
+			return false
+		}
+	}
+	return true
 }
 
 // mergedFor returns the cache entry of a key, the list of kinds, added
