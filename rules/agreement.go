@@ -31,9 +31,10 @@ Does not fire: only one article names the venue.`,
 
 func runAgreement(pass *compare.Pass) error {
 	// One group's values and first claims are done with before the
-	// next's: the buffers serve every group.
+	// next's, one message before the next: the buffers serve every group.
 	var vr align.Valuer
 	var first firstClaims
+	var msg []byte
 	for _, g := range pass.Groups {
 		vals := vr.Values(g)
 		if g.Kind == compare.KindLocation {
@@ -42,7 +43,7 @@ func runAgreement(pass *compare.Pass) error {
 		for _, v := range vals {
 			// The values are ours to filter in place.
 			if cs := filterClaims(v.Claims, agreeable); !oneDocument(cs) {
-				reportAgreement(pass, g, cs, &first)
+				msg = reportAgreement(pass, g, cs, &first, msg)
 			}
 		}
 	}
@@ -50,23 +51,35 @@ func runAgreement(pass *compare.Pass) error {
 }
 
 // reportAgreement reports claims of two or more documents stating one
-// value, with the first claim of each document as evidence.
-func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims) {
+// value, with the first claim of each document as evidence. The message
+// is written in msg, returned for the next, and copied once into its
+// string.
+func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, buf *firstClaims, msg []byte) []byte {
 	first, docs := buf.of(cs)
 	slices.Sort(docs)
-	var what string
+	b := strconv.AppendInt(msg[:0], int64(len(docs)), 10)
+	b = append(b, " sources agree on "...)
 	if g.Attr == "holder" {
-		what = "who was " + strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")
+		b = append(b, "who was "...)
+		b = append(b, strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")...)
 	} else {
-		what = "the " + attrPhrase(g.Attr) + " of " + slotPhrase(pass, g.Subject)
+		b = append(b, "the "...)
+		b = append(b, attrPhrase(g.Attr)...)
+		b = append(b, " of "...)
+		b = append(b, slotPhrase(pass, g.Subject)...)
 	}
+	b = append(b, ": "...)
+	b = append(b, display(first[0])...)
+	b = append(b, " ("...)
+	b = appendShortIDs(b, docs)
+	b = append(b, ')')
 	pass.Report(compare.Finding{
 		Kind:    g.Kind,
 		Subject: g.Subject,
-		Message: strconv.Itoa(len(docs)) + " sources agree on " + what + ": " + display(first[0]) +
-			" (" + joinShortIDs(docs) + ")",
-		Claims: claimValues(first),
+		Message: string(b),
+		Claims:  claimValues(first),
 	})
+	return b
 }
 
 func attrPhrase(attr string) string {

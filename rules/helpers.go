@@ -167,6 +167,17 @@ func joinShortIDs(ids []string) string {
 	return b.String()
 }
 
+// appendShortIDs appends joinShortIDs(ids) to b.
+func appendShortIDs(b []byte, ids []string) []byte {
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, shortID(id)...)
+	}
+	return b
+}
+
 // shortID shortens a document ID like "001_444b98ae168bb563" to "001".
 func shortID(id string) string {
 	if i := strings.IndexByte(id, '_'); i > 0 && i <= 8 {

@@ -38,6 +38,10 @@ type Grouper struct {
 	// groups and claims hold what the calls since Reset returned.
 	groups []compare.Group
 	claims []compare.Claim
+	// dirty is how much of claims' array may hold claims of calls before
+	// the last Reset: cleared at the next Reset past what it makes room
+	// for, overwritten before.
+	dirty int
 }
 
 type slotRef struct {
@@ -53,9 +57,14 @@ const maxSlots = 1 << 14
 // since the last Reset, which must no longer be used, and makes room for
 // the groups of n claims.
 func (gr *Grouper) Reset(n int) {
-	// Cleared, so that the buffers do not keep the claims' memory alive.
+	// The calls up to the next Reset overwrite what they use of the
+	// buffers; what lies past it is cleared so that the buffers do not
+	// keep the claims' memory alive. Calls that group n claims in all
+	// leave nothing of the last ones' behind.
+	gr.claims = gr.claims[:max(len(gr.claims), gr.dirty)]
+	clear(gr.claims[min(n, len(gr.claims)):])
+	gr.dirty = min(n, len(gr.claims))
 	clear(gr.groups)
-	clear(gr.claims)
 	gr.groups = gr.groups[:0]
 	gr.claims = slices.Grow(gr.claims[:0], n)
 	if len(gr.slots) > maxSlots {
@@ -78,18 +87,24 @@ func (gr *Grouper) Group(claims []compare.Claim) []compare.Group {
 	which, counts := gr.which[:0], gr.counts[:0]
 	var buf [64]byte
 	key := buf[:0]
+	var ref slotRef
 	for i := range claims {
 		c := &claims[i]
-		key = appendSlot(key[:0], c)
-		ref, ok := gr.slots[string(key)]
-		if !ok || ref.gen != gr.gen {
-			if !ok {
-				ref.slot = string(key)
+		// Claims of one slot often come in a row: the slot of the claim
+		// before needs no lookup.
+		if i == 0 || !sameSlot(c, &claims[i-1]) {
+			key = appendSlot(key[:0], c)
+			var ok bool
+			ref, ok = gr.slots[string(key)]
+			if !ok || ref.gen != gr.gen {
+				if !ok {
+					ref.slot = string(key)
+				}
+				ref.gen, ref.n = gr.gen, len(counts)
+				gr.slots[ref.slot] = ref
+				gr.groups = append(gr.groups, compare.Group{Slot: ref.slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
+				counts = append(counts, 0)
 			}
-			ref.gen, ref.n = gr.gen, len(counts)
-			gr.slots[ref.slot] = ref
-			gr.groups = append(gr.groups, compare.Group{Slot: ref.slot, Kind: c.Kind, Subject: c.Subject, Attr: c.Attr})
-			counts = append(counts, 0)
 		}
 		which = append(which, ref.n)
 		counts[ref.n]++
@@ -104,20 +119,41 @@ func (gr *Grouper) Group(claims []compare.Claim) []compare.Group {
 		start += counts[n]
 	}
 	gr.claims = gr.claims[:start]
+	gr.dirty = max(gr.dirty, start)
 	for i := range claims {
 		g := &groups[which[i]]
 		g.Claims = append(g.Claims, claims[i])
 	}
 	gr.which, gr.counts = which, counts
 	slices.SortFunc(groups, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
-	for i := range groups {
-		// Claims usually come sorted (extract.SortClaims): sorting them
-		// again would move large structs for nothing.
-		if !slices.IsSortedFunc(groups[i].Claims, byDocOffset) {
-			slices.SortStableFunc(groups[i].Claims, byDocOffset)
+	// Claims usually come sorted (extract.SortClaims), and so do the
+	// claims of each group then: sorting them again would move large
+	// structs for nothing, and checking each group would compare them
+	// again.
+	if !sortedByDocOffset(claims) {
+		for i := range groups {
+			if !sortedByDocOffset(groups[i].Claims) {
+				slices.SortStableFunc(groups[i].Claims, byDocOffset)
+			}
 		}
 	}
 	return slices.Clip(groups)
+}
+
+// sameSlot reports whether two claims have one slot.
+func sameSlot(a, b *compare.Claim) bool {
+	return a.Kind == b.Kind && a.Subject == b.Subject && a.Attr == b.Attr
+}
+
+// sortedByDocOffset is slices.IsSortedFunc(cs, byDocOffset) comparing
+// the claims in place, not copies of them.
+func sortedByDocOffset(cs []compare.Claim) bool {
+	for i := 1; i < len(cs); i++ {
+		if compareDocOffset(&cs[i-1], &cs[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // appendSlot appends the bytes of c.Slot(), the claim's slot key, without
@@ -130,7 +166,9 @@ func appendSlot(b []byte, c *compare.Claim) []byte {
 	return append(b, c.Attr...)
 }
 
-func byDocOffset(a, b compare.Claim) int {
+func byDocOffset(a, b compare.Claim) int { return compareDocOffset(&a, &b) }
+
+func compareDocOffset(a, b *compare.Claim) int {
 	if c := strings.Compare(a.Doc.ID, b.Doc.ID); c != 0 {
 		return c
 	}

@@ -55,3 +55,32 @@ func TestGrouperReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestGrouperReleases: after a Reset and the calls that group as many
+// claims as it made room for, the Grouper's array holds only the claims
+// of those calls: nothing of a larger story before keeps its memory
+// alive, though the Reset clears only what the calls do not overwrite.
+func TestGrouperReleases(t *testing.T) {
+	old, cur := &compare.Document{ID: "old"}, &compare.Document{ID: "cur"}
+	story := func(d *compare.Document, n int) []compare.Claim {
+		cs := make([]compare.Claim, n)
+		for i := range cs {
+			cs[i] = compare.Claim{Kind: compare.KindDate, Doc: d, Span: compare.Span{Start: i}, Subject: "s" + string(rune('a'+i%3)), Attr: "x"}
+		}
+		return cs
+	}
+	for _, sizes := range [][2]int{{10, 3}, {3, 10}, {10, 0}, {5, 5}} {
+		var gr Grouper
+		gr.Reset(sizes[0])
+		gr.Group(story(old, sizes[0]))
+		cs := story(cur, sizes[1])
+		gr.Reset(len(cs))
+		gr.Group(cs[:len(cs)/2])
+		gr.Group(cs[len(cs)/2:])
+		for i, c := range gr.claims[:cap(gr.claims)] {
+			if c.Doc == old {
+				t.Fatalf("%v: claim %d of the story before is still in the buffer", sizes, i)
+			}
+		}
+	}
+}

@@ -407,6 +407,7 @@ type ruleInputs struct {
 	// byKind holds the claims of each kind end to end; kinds says where.
 	byKind  []compare.Claim
 	kinds   []kindInput
+	which   []int // the number of each claim's kind in kinds
 	grouper align.Grouper
 	// merged caches the inputs of rules that need several kinds, by the
 	// kinds' list; entries stay from story to story for their buffers,
@@ -427,7 +428,10 @@ type kindInput struct {
 // mergedInput is the claims and groups of a list of kinds; claimBuf and
 // groupBuf are its own buffers (claims may be ruleInputs.all instead).
 type mergedInput struct {
-	key      string
+	key string
+	// kinds are the key's kinds sorted, without repeats: made once, not
+	// per story.
+	kinds    []compare.Kind
 	gen      uint64
 	claims   []compare.Claim
 	groups   []compare.Group
@@ -441,7 +445,9 @@ const maxKeptClaims = 1 << 14
 // reset builds the inputs of a story's claims, dropping the last story's.
 func (in *ruleInputs) reset(claims []compare.Claim) {
 	in.gen++
-	// Cleared, so that the buffers do not keep the last story alive.
+	// Cleared, so that the buffers do not keep the last story alive; the
+	// claims of each kind are overwritten below, only what lies past this
+	// story's is cleared.
 	for i := range in.merged {
 		m := &in.merged[i]
 		clear(m.claimBuf)
@@ -449,10 +455,11 @@ func (in *ruleInputs) reset(claims []compare.Claim) {
 		m.claims, m.groups = nil, nil
 	}
 	clear(in.sorted)
-	clear(in.byKind)
 	clear(in.kinds)
+	used := len(in.byKind)
 	if cap(in.byKind) > maxKeptClaims || cap(in.sorted) > maxKeptClaims {
 		*in = ruleInputs{gen: in.gen}
+		used = 0
 	}
 	// Claims usually come sorted (each article's are, and articles come in
 	// ID order); a copy is sorted otherwise, the caller's stays as it is.
@@ -464,10 +471,17 @@ func (in *ruleInputs) reset(claims []compare.Claim) {
 		in.all = in.sorted
 	}
 	claims = in.all
-	// The claims of each kind, in order, one kind after another.
+	// The claims of each kind, in order, one kind after another; each
+	// claim's kind is looked up once.
 	in.kinds = in.kinds[:0]
+	in.which = slices.Grow(in.which[:0], len(claims))
+	last := -1
 	for i := range claims {
-		in.kind(claims[i].Kind).n++
+		if last < 0 || in.kinds[last].kind != claims[i].Kind {
+			last = in.kind(claims[i].Kind)
+		}
+		in.kinds[last].n++
+		in.which = append(in.which, last)
 	}
 	in.byKind = slices.Grow(in.byKind[:0], len(claims))[:len(claims)]
 	start := 0
@@ -477,8 +491,11 @@ func (in *ruleInputs) reset(claims []compare.Claim) {
 		start += k.n
 	}
 	for i := range claims {
-		k := &in.kinds[in.index(claims[i].Kind)]
+		k := &in.kinds[in.which[i]]
 		k.claims = append(k.claims, claims[i])
+	}
+	if used > len(in.byKind) {
+		clear(in.byKind[len(in.byKind):used])
 	}
 	in.grouper.Reset(len(claims))
 	for n := range in.kinds {
@@ -487,13 +504,13 @@ func (in *ruleInputs) reset(claims []compare.Claim) {
 	}
 }
 
-// kind returns the input of a kind, added when new.
-func (in *ruleInputs) kind(k compare.Kind) *kindInput {
+// kind returns the number of the input of a kind, added when new.
+func (in *ruleInputs) kind(k compare.Kind) int {
 	if n := in.index(k); n >= 0 {
-		return &in.kinds[n]
+		return n
 	}
 	in.kinds = append(in.kinds, kindInput{kind: k})
-	return &in.kinds[len(in.kinds)-1]
+	return len(in.kinds) - 1
 }
 
 // index is the number of a kind's input, or -1: a story has a dozen kinds
@@ -521,17 +538,27 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 	for _, k := range kinds {
 		in.key = append(append(in.key, k...), 0)
 	}
-	m := in.mergedFor(in.key)
+	m := in.mergedFor(in.key, kinds)
 	if m.gen == in.gen {
 		return m.claims, m.groups
 	}
 	m.gen = in.gen
-	kinds = slices.Compact(slices.Sorted(slices.Values(kinds)))
-	nc, ng := 0, 0
+	kinds = m.kinds
+	nc, ng, present, only := 0, 0, 0, -1
 	for _, k := range kinds {
 		if n := in.index(k); n >= 0 {
 			nc, ng = nc+len(in.kinds[n].claims), ng+len(in.kinds[n].groups)
+			present, only = present+1, n
 		}
+	}
+	if present <= 1 {
+		// The story has claims of one of the kinds at most (the era rule's
+		// offices and administrations, often): that kind's inputs are the
+		// answer, as for a rule that needs it alone.
+		if present == 1 {
+			m.claims, m.groups = in.kinds[only].claims, in.kinds[only].groups
+		}
+		return m.claims, m.groups
 	}
 	if nc == len(in.all) && nc > 0 {
 		// Every claim is of one of the kinds (the agreement rule needs
@@ -553,19 +580,36 @@ func (in *ruleInputs) forKinds(kinds []compare.Kind) ([]compare.Claim, []compare
 			m.groupBuf = append(m.groupBuf, in.kinds[n].groups...)
 		}
 	}
-	slices.SortStableFunc(m.groupBuf, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	// A slot starts with its kind: the groups of kinds in order are most
+	// often in slot order already, and a sort would move them for nothing.
+	if !groupsSorted(m.groupBuf) {
+		slices.SortStableFunc(m.groupBuf, func(a, b compare.Group) int { return strings.Compare(a.Slot, b.Slot) })
+	}
 	m.groups = slices.Clip(m.groupBuf)
 	return m.claims, m.groups
 }
 
-// mergedFor returns the cache entry of a key, added when new.
-func (in *ruleInputs) mergedFor(key []byte) *mergedInput {
+// groupsSorted reports whether groups are sorted by slot, comparing them
+// in place.
+func groupsSorted(gs []compare.Group) bool {
+	for i := 1; i < len(gs); i++ {
+		if gs[i-1].Slot > gs[i].Slot {
+			return false
+		}
+	}
+	return true
+}
+
+// mergedFor returns the cache entry of a key, the list of kinds, added
+// when new.
+func (in *ruleInputs) mergedFor(key []byte, kinds []compare.Kind) *mergedInput {
 	for i := range in.merged {
 		if in.merged[i].key == string(key) {
 			return &in.merged[i]
 		}
 	}
-	in.merged = append(in.merged, mergedInput{key: string(key)})
+	sorted := slices.Compact(slices.Sorted(slices.Values(kinds)))
+	in.merged = append(in.merged, mergedInput{key: string(key), kinds: sorted})
 	return &in.merged[len(in.merged)-1]
 }
 
@@ -597,18 +641,44 @@ func finish(fs []compare.Finding, cfg Config, fp *fingerprinter, so *sorter) []c
 		if s, ok := cfg.Severity[fs[i].Rule]; ok {
 			fs[i].Severity = s
 		}
-		fs[i].Fingerprint = fp.of(&fs[i])
 	}
+	fp.setAll(fs)
 	fs = dedupe(fs)
 	fs = dropSubsumed(fs)
 	for _, step := range cfg.Post {
 		fs = step(fs)
 	}
 	so.sort(fs)
-	for i := range fs {
-		fs[i].ID = "F" + strconv.Itoa(i+1)
-	}
+	setIDs(fs)
 	return fs
+}
+
+// setIDs numbers the findings F1, F2, …: the IDs are cut from one string,
+// not made one by one.
+func setIDs(fs []compare.Finding) {
+	var b strings.Builder
+	b.Grow(len(fs) * (2 + len(strconv.Itoa(len(fs)))))
+	for i := range fs {
+		b.WriteByte('F')
+		var num [20]byte
+		b.Write(strconv.AppendInt(num[:0], int64(i+1), 10))
+	}
+	ids := b.String()
+	start := 0
+	for i := range fs {
+		end := start + 1 + digits(i+1)
+		fs[i].ID = ids[start:end]
+		start = end
+	}
+}
+
+// digits is the number of decimal digits of n > 0.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // Fingerprint identifies a finding by its rule and normalised claims —
@@ -622,6 +692,9 @@ func Fingerprint(f compare.Finding) string {
 	return fp.of(&f)
 }
 
+// fingerprintLen is the length of a fingerprint: 8 bytes in hex.
+const fingerprintLen = 16
+
 // fingerprinter holds the buffers of Fingerprint, reused across the
 // findings of a run: it was most of what finishing a story cost.
 type fingerprinter struct {
@@ -632,6 +705,27 @@ type fingerprinter struct {
 }
 
 func (fp *fingerprinter) of(f *compare.Finding) string {
+	var b [fingerprintLen]byte
+	return string(fp.append(b[:0], f))
+}
+
+// setAll sets the fingerprint of each finding: they are cut from one
+// string, not made one by one.
+func (fp *fingerprinter) setAll(fs []compare.Finding) {
+	var b strings.Builder
+	b.Grow(len(fs) * fingerprintLen)
+	for i := range fs {
+		var sum [fingerprintLen]byte
+		b.Write(fp.append(sum[:0], &fs[i]))
+	}
+	all := b.String()
+	for i := range fs {
+		fs[i].Fingerprint = all[i*fingerprintLen : (i+1)*fingerprintLen]
+	}
+}
+
+// append appends the fingerprint of f to dst.
+func (fp *fingerprinter) append(dst []byte, f *compare.Finding) []byte {
 	fp.claims, fp.ends, fp.order = fp.claims[:0], fp.ends[:0], fp.order[:0]
 	for i := range f.Claims {
 		c := &f.Claims[i]
@@ -653,7 +747,9 @@ func (fp *fingerprinter) of(f *compare.Finding) string {
 		fp.order = append(fp.order, fp.claims[start:end])
 		start = end
 	}
-	slices.SortFunc(fp.order, bytes.Compare) // sort.Strings' order
+	if len(fp.order) > 1 {
+		slices.SortFunc(fp.order, bytes.Compare) // sort.Strings' order
+	}
 	b := append(fp.buf[:0], f.Rule...)
 	b = append(b, 0)
 	b = append(b, f.Type...)
@@ -667,7 +763,7 @@ func (fp *fingerprinter) of(f *compare.Finding) string {
 	}
 	fp.buf = b
 	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:8])
+	return hex.AppendEncode(dst, h[:fingerprintLen/2])
 }
 
 // appendNormalText appends
@@ -680,6 +776,19 @@ func appendNormalText(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
+			if plainByte[c] {
+				// A run of bytes that stand as they are, appended at once.
+				j := i + 1
+				for j < len(s) && plainByte[s[j]] {
+					j++
+				}
+				if space {
+					dst, space = append(dst, ' '), false
+				}
+				dst = append(dst, s[i:j]...)
+				i = j
+				continue
+			}
 			i++
 			if asciiSpace(c) {
 				space = len(dst) > start
@@ -688,10 +797,7 @@ func appendNormalText(dst []byte, s string) []byte {
 			if space {
 				dst, space = append(dst, ' '), false
 			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
+			dst = append(dst, c+'a'-'A') // an upper-case letter
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -711,6 +817,16 @@ func appendNormalText(dst []byte, s string) []byte {
 	return dst
 }
 
+// plainByte tells the bytes that stand as they are in a normalised text:
+// ASCII, neither a space nor an upper-case letter. It is never written
+// after it is made.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace(byte(c)) && (c < 'A' || c > 'Z')
+	}
+	return t
+}()
+
 // asciiSpace is strings.Fields' set of ASCII spaces.
 func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
@@ -719,6 +835,9 @@ func asciiSpace(c byte) bool {
 func dedupe(fs []compare.Finding) []compare.Finding {
 	if len(fs) < 2 {
 		return fs
+	}
+	if len(fs) <= fewFindings {
+		return dedupeFew(fs)
 	}
 	seen := make(map[string]bool, len(fs))
 	out := fs[:0]
@@ -730,6 +849,28 @@ func dedupe(fs []compare.Finding) []compare.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// fewFindings is the number of findings up to which dedupe compares
+// each fingerprint with the ones kept rather than building a map.
+const fewFindings = 32
+
+// dedupeFew is dedupe for a few findings.
+func dedupeFew(fs []compare.Finding) []compare.Finding {
+	n := 0
+next:
+	for i := range fs {
+		for k := range n {
+			if fs[k].Fingerprint == fs[i].Fingerprint {
+				continue next
+			}
+		}
+		if n != i {
+			fs[n] = fs[i]
+		}
+		n++
+	}
+	return fs[:n]
 }
 
 var typeOrder = map[compare.Type]int{compare.Contradiction: 0, compare.Anachronism: 1, compare.Agreement: 2, Notice: 3}
