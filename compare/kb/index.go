@@ -27,6 +27,12 @@ type index struct {
 	rolePhrases map[string][]RoleTitle
 	places      map[string][]string // folded place name → place ids
 	events      map[string][]string // folded event name → event ids
+	// exactByText maps the text of every name, alias and surname in the
+	// kb, as written there, to what exact returns for it (never empty):
+	// articles give names as the kb spells them, and this skips folding
+	// them (NFKD for "Mevlüt Çavuşoğlu") on every mention. Built with the
+	// index, read-only after.
+	exactByText map[string]matches
 	// fuzzyMemo remembers fuzzy lookups, which scan every name: articles
 	// repeat the same few names. Rebuilt with the index, so a kb stays
 	// immutable to its readers; safe for concurrent use.
@@ -116,6 +122,31 @@ func (k *KB) reindex() {
 		}
 	}
 	k.idx = x
+	k.idx.exactByText = k.exactTable()
+}
+
+// exactTable computes exact for the names, aliases and surnames of every
+// person as the kb writes them; the index's names and surnames must be
+// built.
+func (k *KB) exactTable() map[string]matches {
+	t := map[string]matches{}
+	add := func(text string) {
+		if _, ok := t[text]; ok {
+			return
+		}
+		if ms := k.exact(nil, text); len(ms) > 0 {
+			t[text] = slices.Clip(ms)
+		}
+	}
+	for _, p := range k.idx.people {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			add(n)
+			if fields := strings.Fields(n); len(fields) >= 2 {
+				add(fields[len(fields)-1])
+			}
+		}
+	}
+	return t
 }
 
 func addUnique(m map[string][]string, key, v string) {

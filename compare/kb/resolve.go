@@ -51,8 +51,11 @@ func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
 // with a buffer of its own (a few matches on the stack) allocates
 // nothing.
 func (k *KB) AppendResolve(dst []Match, name string, day time.Time, officeID string) []Match {
-	var local [4]Match
-	cands := k.exact(local[:0], name)
+	cands, known := k.idx.exactByText[name]
+	if !known {
+		var local [4]Match
+		cands = k.exact(local[:0], name)
+	}
 	if len(cands) == 0 {
 		stripped := stripHonorifics(name)
 		if stripped != name {
