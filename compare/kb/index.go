@@ -32,11 +32,19 @@ type index struct {
 	// articles give names as the kb spells them, and this skips folding
 	// them (NFKD for "Mevlüt Çavuşoğlu") on every mention. Built with the
 	// index, read-only after.
-	exactByText map[string]matches
+	exactByText map[string]knownName
 	// fuzzyMemo remembers fuzzy lookups, which scan every name: articles
 	// repeat the same few names. Rebuilt with the index, so a kb stays
 	// immutable to its readers; safe for concurrent use.
 	fuzzyMemo *sync.Map
+}
+
+// knownName is what exact returns for a name as the kb writes it, with
+// each match's person and terms (byPerson).
+type knownName struct {
+	ms     matches
+	people []*Person
+	terms  [][]Term
 }
 
 type nameRef struct {
@@ -128,15 +136,22 @@ func (k *KB) reindex() {
 // exactTable computes exact for the names, aliases and surnames of every
 // person as the kb writes them; the index's names and surnames must be
 // built.
-func (k *KB) exactTable() map[string]matches {
-	t := map[string]matches{}
+func (k *KB) exactTable() map[string]knownName {
+	t := map[string]knownName{}
 	add := func(text string) {
 		if _, ok := t[text]; ok {
 			return
 		}
-		if ms := k.exact(nil, text); len(ms) > 0 {
-			t[text] = slices.Clip(ms)
+		ms := k.exact(nil, text)
+		if len(ms) == 0 {
+			return
 		}
+		kn := knownName{ms: slices.Clip(ms)}
+		for _, m := range ms {
+			kn.people = append(kn.people, k.people[m.Person])
+			kn.terms = append(kn.terms, k.idx.byPerson[m.Person])
+		}
+		t[text] = kn
 	}
 	for _, p := range k.idx.people {
 		for _, n := range append([]string{p.Name}, p.Aliases...) {
