@@ -346,8 +346,10 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 		for hi++; hi < s.To && !isCommaBreak(toks[hi]); hi++ {
 		}
 	}
-	if lo >= 2 && toks[lo-1].Text == "," {
+	if lo >= 2 && toks[lo-1].Text == "," && toks[lo].Lower == "when" {
 		// "…opened in Vienna in April 2021, when the Biden administration…"
+		// (The loop below moves lo only while toks[lo] is "when": no
+		// need to walk the stretch otherwise.)
 		for k := lo - 2; k >= s.From && !isCommaBreak(toks[k]); k-- {
 			if toks[lo].Lower == "when" {
 				lo = k

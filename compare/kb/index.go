@@ -27,10 +27,24 @@ type index struct {
 	rolePhrases map[string][]RoleTitle
 	places      map[string][]string // folded place name → place ids
 	events      map[string][]string // folded event name → event ids
+	// exactByText maps the text of every name, alias and surname in the
+	// kb, as written there, to what exact returns for it (never empty):
+	// articles give names as the kb spells them, and this skips folding
+	// them (NFKD for "Mevlüt Çavuşoğlu") on every mention. Built with the
+	// index, read-only after.
+	exactByText map[string]knownName
 	// fuzzyMemo remembers fuzzy lookups, which scan every name: articles
 	// repeat the same few names. Rebuilt with the index, so a kb stays
 	// immutable to its readers; safe for concurrent use.
 	fuzzyMemo *sync.Map
+}
+
+// knownName is what exact returns for a name as the kb writes it, with
+// each match's person and terms (byPerson).
+type knownName struct {
+	ms     matches
+	people []*Person
+	terms  [][]Term
 }
 
 type nameRef struct {
@@ -116,6 +130,38 @@ func (k *KB) reindex() {
 		}
 	}
 	k.idx = x
+	k.idx.exactByText = k.exactTable()
+}
+
+// exactTable computes exact for the names, aliases and surnames of every
+// person as the kb writes them; the index's names and surnames must be
+// built.
+func (k *KB) exactTable() map[string]knownName {
+	t := map[string]knownName{}
+	add := func(text string) {
+		if _, ok := t[text]; ok {
+			return
+		}
+		ms := k.exact(nil, text)
+		if len(ms) == 0 {
+			return
+		}
+		kn := knownName{ms: slices.Clip(ms)}
+		for _, m := range ms {
+			kn.people = append(kn.people, k.people[m.Person])
+			kn.terms = append(kn.terms, k.idx.byPerson[m.Person])
+		}
+		t[text] = kn
+	}
+	for _, p := range k.idx.people {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			add(n)
+			if fields := strings.Fields(n); len(fields) >= 2 {
+				add(fields[len(fields)-1])
+			}
+		}
+	}
+	return t
 }
 
 func addUnique(m map[string][]string, key, v string) {

@@ -51,8 +51,12 @@ func (k *KB) Resolve(name string, day time.Time, officeID string) []Match {
 // with a buffer of its own (a few matches on the stack) allocates
 // nothing.
 func (k *KB) AppendResolve(dst []Match, name string, day time.Time, officeID string) []Match {
-	var local [4]Match
-	cands := k.exact(local[:0], name)
+	kn, known := k.idx.exactByText[name]
+	cands := kn.ms
+	if !known {
+		var local [4]Match
+		cands = k.exact(local[:0], name)
+	}
 	if len(cands) == 0 {
 		stripped := stripHonorifics(name)
 		if stripped != name {
@@ -66,13 +70,20 @@ func (k *KB) AppendResolve(dst []Match, name string, day time.Time, officeID str
 		return dst
 	}
 	out, start := dst, len(dst)
-	for _, m := range cands {
-		p := k.people[m.Person]
+	for i, m := range cands {
+		// A known name brings its people and terms: no lookups by id.
+		var p *Person
+		var terms []Term
+		if known {
+			p, terms = kn.people[i], kn.terms[i]
+		} else {
+			p, terms = k.people[m.Person], k.idx.byPerson[m.Person]
+		}
 		if !day.IsZero() && !p.Born.IsZero() && day.Before(p.Born) {
 			continue
 		}
 		if officeID != "" {
-			m.Holds = k.held(m.Person, officeID, day)
+			m.Holds = heldIn(terms, officeID, day)
 		}
 		out = append(out, m)
 	}
@@ -106,9 +117,10 @@ func boolCmp(a, b bool) int {
 	return -1
 }
 
-// held reports whether person held office on day (any time if day is zero).
-func (k *KB) held(person, office string, day time.Time) bool {
-	for _, t := range k.idx.byPerson[person] {
+// heldIn reports whether one of a person's terms is of office and covers
+// day (any time if day is zero).
+func heldIn(terms []Term, office string, day time.Time) bool {
+	for _, t := range terms {
 		if t.Office != office {
 			continue
 		}
