@@ -790,32 +790,19 @@ func (u *unpacker) window() *compare.Window {
 	return &u.windows[len(u.windows)-1]
 }
 
-// spanList returns n zero spans from the chunk, clipped: a slice that is
-// empty but not nil when n is 0.
-func (u *unpacker) spanList(n int) []compare.Span {
-	if cap(u.spans)-len(u.spans) < n || u.spans == nil {
+// fromChunk returns n zero values from the chunk *buf, clipped: a slice
+// that is empty but not nil when n is 0. A full chunk is replaced, never
+// reused, because findings keep what was handed out.
+func fromChunk[T any](buf *[]T, n int) []T {
+	if cap(*buf)-len(*buf) < n || *buf == nil {
 		if n > 64 {
-			return make([]compare.Span, n)
+			return make([]T, n)
 		}
-		u.spans = make([]compare.Span, 0, max(n, chunkLen(cap(u.spans))))
+		*buf = make([]T, 0, max(n, chunkLen(cap(*buf))))
 	}
-	i := len(u.spans)
-	u.spans = u.spans[:i+n]
-	return u.spans[i : i+n : i+n]
-}
-
-// evidenceList returns n zero evidences from the chunk, clipped: a slice
-// that is empty but not nil when n is 0.
-func (u *unpacker) evidenceList(n int) []compare.Evidence {
-	if cap(u.evidence)-len(u.evidence) < n || u.evidence == nil {
-		if n > 64 {
-			return make([]compare.Evidence, n)
-		}
-		u.evidence = make([]compare.Evidence, 0, max(n, chunkLen(cap(u.evidence))))
-	}
-	i := len(u.evidence)
-	u.evidence = u.evidence[:i+n]
-	return u.evidence[i : i+n : i+n]
+	i := len(*buf)
+	*buf = (*buf)[:i+n]
+	return (*buf)[i : i+n : i+n]
 }
 
 func (u *unpacker) span(from int) compare.Span {
@@ -861,7 +848,7 @@ func (u *unpacker) claim(c *compare.Claim, doc *compare.Document) {
 	}
 	c.Unit = u.opt(m & mUnit)
 	if m&mRelated != 0 {
-		c.Related = u.spanList(u.count())
+		c.Related = fromChunk(&u.spans, u.count())
 		for i := range c.Related {
 			c.Related[i] = u.span(c.Span.Start)
 		}
@@ -873,7 +860,7 @@ func (u *unpacker) claim(c *compare.Claim, doc *compare.Document) {
 		c.Valid = w
 	}
 	if m&mEvidence != 0 {
-		c.Evidence = u.evidenceList(u.count())
+		c.Evidence = fromChunk(&u.evidence, u.count())
 		for i := range c.Evidence {
 			u.evidenceOf(&c.Evidence[i])
 		}

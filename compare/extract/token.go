@@ -139,15 +139,8 @@ func tokenize(toks []Token, text []byte, masked func(int) bool, g *Gazetteer) ([
 				lex |= lxYear
 			}
 		}
-		// Field by field into the slice (zeroed, or a reused buffer: every
-		// field is set): copying a whole Token in costs a bulk write
-		// barrier while the GC runs.
-		if len(toks) < cap(toks) {
-			toks = toks[:len(toks)+1]
-		} else {
-			toks = append(toks, Token{})
-		}
-		tok := &toks[len(toks)-1]
+		var tok *Token
+		toks, tok = grow1(toks)
 		tok.Span = compare.Span{Start: start, End: i}
 		tok.Kind = kind
 		tok.word = word
@@ -245,12 +238,7 @@ func appendPlainWord(toks []Token, lowBuf []byte, upper []int32, g *Gazetteer, s
 	default:
 		lex, word = g.lookup(low)
 	}
-	if len(toks) < cap(toks) {
-		toks = toks[:len(toks)+1]
-	} else {
-		toks = append(toks, Token{})
-	}
-	tok := &toks[len(toks)-1]
+	toks, tok := grow1(toks)
 	tok.Span = compare.Span{Start: i, End: end}
 	tok.Kind = Word
 	tok.word = word
@@ -423,4 +411,17 @@ func isUpperASCII(c byte) bool { return 'A' <= c && c <= 'Z' }
 // isPrefixWord reports whether w is a marker prefix written with a hyphen.
 func isPrefixWord(w string) bool {
 	return strings.EqualFold(w, "then") || strings.EqualFold(w, "ex")
+}
+
+// grow1 extends toks by one token and returns it, for the caller to set
+// every field of (it may hold a reused buffer's old token): filling a
+// token field by field costs no bulk write barrier while the GC runs, as
+// copying a whole Token in does.
+func grow1(toks []Token) ([]Token, *Token) {
+	if len(toks) < cap(toks) {
+		toks = toks[:len(toks)+1]
+	} else {
+		toks = append(toks, Token{})
+	}
+	return toks, &toks[len(toks)-1]
 }
