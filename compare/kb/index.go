@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // index holds the lookup structures derived from the facts; rebuilt after
@@ -35,9 +36,17 @@ type index struct {
 	exactByText map[string]knownName
 	// fuzzyMemo remembers fuzzy lookups, which scan every name: articles
 	// repeat the same few names. Rebuilt with the index, so a kb stays
-	// immutable to its readers; safe for concurrent use.
-	fuzzyMemo *sync.Map
+	// immutable to its readers; safe for concurrent use. It holds at
+	// most maxFuzzyMemo names (fuzzyMemoLen counts them), so that a
+	// corpus of millions of articles, each with names of its own, cannot
+	// grow it without bound.
+	fuzzyMemo    *sync.Map
+	fuzzyMemoLen *atomic.Int64
 }
+
+// maxFuzzyMemo bounds the fuzzy memo; past it, new names are scanned
+// every time.
+const maxFuzzyMemo = 1 << 16
 
 // knownName is what exact returns for a name as the kb writes it, with
 // each match's person and terms (byPerson).
@@ -55,6 +64,7 @@ type nameRef struct {
 func (k *KB) reindex() {
 	x := index{
 		fuzzyMemo:    &sync.Map{},
+		fuzzyMemoLen: &atomic.Int64{},
 		byOffice:     map[string][]Term{},
 		byPerson:     map[string][]Term{},
 		names:        map[string][]nameRef{},

@@ -196,7 +196,11 @@ func (k *KB) fuzzy(name string) matches {
 			return m.(matches)
 		}
 		m := k.fuzzyScan(name)
-		k.idx.fuzzyMemo.Store(name, m)
+		// A copy of the name: it may be a substring of an article's text,
+		// which the memo must not keep alive.
+		if k.idx.fuzzyMemoLen.Add(1) <= maxFuzzyMemo {
+			k.idx.fuzzyMemo.Store(strings.Clone(name), m)
+		}
 		return m
 	}
 	return k.fuzzyScan(name)
