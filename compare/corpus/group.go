@@ -38,7 +38,10 @@ type GroupOptions struct {
 	MinSimOneOff float64
 	// CommonDF: words in more than this share of the articles (and in more
 	// than 20) do not take part in LSH: a word every article has would
-	// make one bucket of the corpus (default 0.05).
+	// make one bucket of the corpus (default 0.05). Words whose articles
+	// all lie within twice WindowDays of one another take part whatever
+	// their share: they are a story's own words, and a story can be a
+	// large share of a small or topical corpus.
 	CommonDF float64
 	// MinLinkage is the share of the pairs across two groups of articles
 	// that must be one story for the groups to merge (default 0.5).
@@ -140,7 +143,7 @@ type vocabulary struct {
 // they weigh the words and keep the common ones out of LSH. The ids of
 // the articles are laid out in the order given (by time: the articles
 // compared with one another are near in memory too).
-func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary {
+func newVocabulary(feats []Features, order []int, commonDF float64, storyDays int32) *vocabulary {
 	v := &vocabulary{weights: make([]weighted, len(feats)), probe: make([][]int32, len(feats))}
 	total := 0
 	for i := range feats {
@@ -153,6 +156,8 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 	index := map[uint64]int32{}
 	var hashes []uint64
 	var df, probeDF []int32
+	// The first and last publication days of each word's articles.
+	var first, last []int32
 	idOf := func(h uint64) int32 {
 		id, ok := index[h]
 		if !ok {
@@ -160,8 +165,18 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 			index[h] = id
 			hashes = append(hashes, h)
 			df, probeDF = append(df, 0), append(probeDF, 0)
+			first, last = append(first, NoDay), append(last, NoDay)
 		}
 		return id
+	}
+	seen := func(id, day int32) {
+		if day == NoDay {
+			return
+		}
+		if first[id] == NoDay || day < first[id] {
+			first[id] = day
+		}
+		last[id] = max(last[id], day)
 	}
 	grouped := 0
 	for _, i := range order {
@@ -174,6 +189,7 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 		for _, h := range f.Words {
 			id := idOf(h)
 			df[id]++
+			seen(id, f.Day)
 			arena = append(arena, id)
 		}
 		mid := len(arena)
@@ -184,6 +200,7 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 		for _, h := range f.Probe {
 			id := idOf(h)
 			probeDF[id]++
+			seen(id, f.Day)
 			arena = append(arena, id)
 		}
 		w := &v.weights[i]
@@ -209,7 +226,8 @@ func newVocabulary(feats []Features, order []int, commonDF float64) *vocabulary 
 		if df[old] > 0 {
 			v.idf[id] = idf(grouped, df[old])
 		}
-		v.lsh[id] = df[old]+probeDF[old] <= maxDF
+		v.lsh[id] = df[old]+probeDF[old] <= maxDF ||
+			first[old] != NoDay && last[old]-first[old] <= storyDays
 	}
 	for i := range v.weights {
 		w := &v.weights[i]
@@ -576,7 +594,7 @@ func Group(ids []string, feats []Features, opt GroupOptions) []Story {
 	// order is by ID: a stable sort by day sorts by (day, ID).
 	byTime := slices.Clone(order)
 	slices.SortStableFunc(byTime, func(a, b int) int { return cmp.Compare(feats[a].Day, feats[b].Day) })
-	v := newVocabulary(feats, byTime, opt.CommonDF)
+	v := newVocabulary(feats, byTime, opt.CommonDF, 2*int32(opt.WindowDays))
 	links := newLSH(feats, v, byTime, rank, opt).links()
 
 	// Strongest links first. A link joins two single articles outright;

@@ -46,7 +46,7 @@ func TestVocabulary(t *testing.T) {
 		{Words: []uint64{3, 9}, Names: []uint64{3, 9}, Probe: []uint64{5}, Day: 2},
 	}
 	// The layout order (by time) does not change the ids.
-	v := newVocabulary(feats, []int{2, 1, 0}, 0.05)
+	v := newVocabulary(feats, []int{2, 1, 0}, 0.05, 0)
 	for i, f := range feats {
 		w := v.weights[i]
 		if f.Story != "" {

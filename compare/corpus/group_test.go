@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -290,4 +291,50 @@ func TestGroupWorkers(t *testing.T) {
 			t.Fatalf("%d workers: the stories differ from one worker's", w)
 		}
 	}
+}
+
+// TestGroupBigStory: a story that is a large share of a small or topical
+// corpus (40 reports of 120 articles, each with some words of its own) is
+// still grouped: its words are common in the corpus but not in half of it.
+func TestGroupBigStory(t *testing.T) {
+	h := func(words ...string) []uint64 {
+		out := make([]uint64, 0, len(words))
+		for _, w := range words {
+			out = append(out, wordHash(w))
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	var ids []string
+	var feats []Features
+	var want []string
+	for i := range 40 {
+		id := fmt.Sprintf("story%02d", i)
+		own1, own2 := fmt.Sprintf("own%da", i), fmt.Sprintf("own%db", i)
+		feats = append(feats, Features{
+			Words: h("oman", "muscat", "talks", "nuclear", "envoy", "round", "indirect", "delegation", own1, own2),
+			Names: h("oman", "muscat"),
+			Day:   200 + int32(i%2),
+		})
+		ids = append(ids, id)
+		want = append(want, id)
+	}
+	for i := range 80 {
+		w := func(s string) string { return fmt.Sprintf("%s%d", s, i) }
+		feats = append(feats, Features{
+			Words: h(w("a"), w("b"), w("c"), w("d"), w("e"), w("f"), w("g"), w("h")),
+			Names: h(w("p"), w("q")),
+			Day:   int32(i * 10),
+		})
+		ids = append(ids, fmt.Sprintf("other%02d", i))
+	}
+	for _, s := range storiesAsIDs(ids, Group(ids, feats, GroupOptions{})) {
+		if slices.Contains(s, want[0]) {
+			if !slices.Equal(s, want) {
+				t.Fatalf("the big story's reports are grouped as %v, want all %d of them", s, len(want))
+			}
+			return
+		}
+	}
+	t.Fatal("the big story's first report is in no story")
 }
