@@ -38,16 +38,16 @@ func benchSizes(b *testing.B) []int {
 }
 
 // writeCorpus writes a generated corpus to a temporary JSONL file.
-func writeCorpus(b *testing.B, n int) (string, int64) {
-	b.Helper()
-	k, _ := mustKB(b)
+func writeCorpus(tb testing.TB, n int) (string, int64) {
+	tb.Helper()
+	k, _ := mustKB(tb)
 	var buf bytes.Buffer
 	if _, err := Generate(&buf, k, GenOptions{Articles: n, Seed: 1}); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	p := filepath.Join(b.TempDir(), "corpus.jsonl")
+	p := filepath.Join(tb.TempDir(), "corpus.jsonl")
 	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return p, int64(buf.Len())
 }

@@ -1,10 +1,7 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -19,14 +16,7 @@ import (
 func checkedStories(tb testing.TB, n int) []*StoryResult {
 	tb.Helper()
 	k, gaz := mustKB(tb)
-	var buf bytes.Buffer
-	if _, err := Generate(&buf, k, GenOptions{Articles: n, Seed: 1}); err != nil {
-		tb.Fatal(err)
-	}
-	p := filepath.Join(tb.TempDir(), "corpus.jsonl")
-	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
-		tb.Fatal(err)
-	}
+	p, _ := writeCorpus(tb, n)
 	var mu sync.Mutex
 	var out []*StoryResult
 	cfg := Config{
