@@ -294,8 +294,9 @@ func TestGroupWorkers(t *testing.T) {
 }
 
 // TestGroupBigStory: a story that is a large share of a small or topical
-// corpus (40 reports of 120 articles, each with some words of its own) is
-// still grouped: its words are common in the corpus but not in half of it.
+// corpus (40 reports of 160 articles, each with some words of its own) is
+// still grouped, although its words are common in the corpus; another
+// story of the same days that shares its generic words stays apart.
 func TestGroupBigStory(t *testing.T) {
 	h := func(words ...string) []uint64 {
 		out := make([]uint64, 0, len(words))
@@ -319,6 +320,18 @@ func TestGroupBigStory(t *testing.T) {
 		ids = append(ids, id)
 		want = append(want, id)
 	}
+	// Must not join it: another story of the same days in the same
+	// corpus, sharing its generic words (talks, delegation, round) but not
+	// its names or topic.
+	for i := range 40 {
+		own1, own2 := fmt.Sprintf("other%da", i), fmt.Sprintf("other%db", i)
+		feats = append(feats, Features{
+			Words: h("geneva", "ukraine", "talks", "ceasefire", "prisoner", "round", "exchange", "delegation", own1, own2),
+			Names: h("geneva", "ukraine"),
+			Day:   200 + int32(i%2),
+		})
+		ids = append(ids, fmt.Sprintf("second%02d", i))
+	}
 	for i := range 80 {
 		w := func(s string) string { return fmt.Sprintf("%s%d", s, i) }
 		feats = append(feats, Features{
@@ -328,7 +341,13 @@ func TestGroupBigStory(t *testing.T) {
 		})
 		ids = append(ids, fmt.Sprintf("other%02d", i))
 	}
-	for _, s := range storiesAsIDs(ids, Group(ids, feats, GroupOptions{})) {
+	stories := storiesAsIDs(ids, Group(ids, feats, GroupOptions{}))
+	for _, s := range stories {
+		if slices.Contains(s, "second00") && len(s) != 40 {
+			t.Errorf("the second story is grouped as %d articles, want its 40 reports alone", len(s))
+		}
+	}
+	for _, s := range stories {
 		if slices.Contains(s, want[0]) {
 			if !slices.Equal(s, want) {
 				t.Fatalf("the big story's reports are grouped as %v, want all %d of them", s, len(want))
