@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/align"
+	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
 // Agreement reports every slot on which two or more sources state the
@@ -36,6 +37,9 @@ func runAgreement(pass *compare.Pass) error {
 	var first firstClaims
 	var msg []byte
 	for _, g := range pass.Groups {
+		if g.Kind == compare.KindQuantity && !extract.ComparableQuantity(g.Attr, g.Subject) {
+			continue // two bare sums that match are a coincidence, not a confirmation
+		}
 		vals := vr.Values(g)
 		if g.Kind == compare.KindLocation {
 			vals = mergeContained(pass, vals)

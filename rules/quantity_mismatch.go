@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
 // QuantityMismatch reports two sources whose figures for one thing cannot
@@ -60,7 +62,7 @@ Does not fire:
 // so "5 percent" against "3.67 percent" and "about 3.7 percent" is one
 // finding, not two.
 func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b *compare.Claim) bool, report func(a, b *compare.Claim) compare.Finding) error {
-	for g := range groupsOf(pass, compare.KindQuantity) {
+	for g := range comparableQuantities(pass) {
 		cs := g.Claims
 		edges := conflictEdges(cs, sameDoc, keep)
 		if edges == nil {
@@ -95,6 +97,19 @@ func eachQuantityConflict(pass *compare.Pass, sameDoc bool, keep func(a, b *comp
 		}
 	}
 	return nil
+}
+
+// comparableQuantities returns the quantity groups whose figures name one
+// thing of the story (extract.ComparableQuantity): "$27" in one report and
+// "$5.66" in another are not two versions of one figure.
+func comparableQuantities(pass *compare.Pass) iter.Seq[compare.Group] {
+	return func(yield func(compare.Group) bool) {
+		for g := range groupsOf(pass, compare.KindQuantity) {
+			if extract.ComparableQuantity(g.Attr, g.Subject) && !yield(g) {
+				return
+			}
+		}
+	}
 }
 
 // edgeSet is the conflict graph of a slot's figures: n×n flags, row-major.
@@ -147,9 +162,15 @@ func attributedApart(a, b *compare.Claim) bool {
 		return false
 	}
 	ka, kb := partyKey(a.Speaker), partyKey(b.Speaker)
+	if pronouns[ka] || pronouns[kb] {
+		return false // "he said": most likely the party named before, not another one
+	}
 	// "Zelensky" and "Ukrainian President Volodymyr Zelensky" are one party.
 	return ka != kb && !strings.HasSuffix(ka, " "+kb) && !strings.HasSuffix(kb, " "+ka)
 }
+
+// pronouns stand for a party named elsewhere.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true, "you": true}
 
 // partyReplacer folds apostrophes and drops periods ("U.S."); a Replacer
 // is safe for concurrent use.
@@ -223,11 +244,35 @@ func quantityWhat(c *compare.Claim) string {
 		if subject == "killed" || subject == "injured" {
 			return "the number " + subject
 		}
-		return "the number of " + subject + "s"
+		return "the number of " + plural(subject)
 	case "percent":
 		return "the " + strings.ReplaceAll(subject, "-", " ") + " level"
 	case "money":
-		return "the sum of " + subject
+		return "the sum of the " + subject
 	}
 	return subject
+}
+
+// plural is the plural of a counted noun as quantity claims keep it
+// (singular, lower case): "suspect" → "suspects", "child" → "children".
+func plural(noun string) string {
+	switch noun {
+	case "people", "children", "men", "women", "police", "personnel", "staff", "crew", "aircraft", "livestock", "cattle":
+		return noun // counted as written
+	case "child":
+		return "children"
+	case "man":
+		return "men"
+	case "woman":
+		return "women"
+	case "person":
+		return "people"
+	}
+	switch {
+	case strings.HasSuffix(noun, "y") && len(noun) > 2 && !strings.ContainsRune("aeiou", rune(noun[len(noun)-2])):
+		return noun[:len(noun)-1] + "ies"
+	case strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "sh") || strings.HasSuffix(noun, "ch") || strings.HasSuffix(noun, "x"):
+		return noun + "es"
+	}
+	return noun + "s"
 }

@@ -19,7 +19,7 @@ falls on another weekday ("on Monday, July 14, 2015") is caught too.
 
 Fires: "the talks, which began on Friday" vs "the talks, which took place on Saturday".
 
-Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekdays of different events ("another meeting is scheduled for Friday").`,
+Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekdays of different events ("another meeting is scheduled for Friday"); two weekdays in one article, which name the days of a narrative more often than a slip (a weekday against a date written in the headline or lede still fires).`,
 	Type:     compare.Contradiction,
 	Kind:     compare.KindWeekday,
 	Severity: compare.Error,
@@ -34,11 +34,47 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 				if allDerived(c.a.Claims) && allDerived(c.b.Claims) {
 					continue // two written dates: the date rule reports it
 				}
+				if oneDocument(c.a.Claims, c.b.Claims) && !samePhrase(c.a.Claims, c.b.Claims) &&
+					!leadDated(c.a.Claims) && !leadDated(c.b.Claims) {
+					// Two weekdays in one article are the days of a
+					// narrative ("touring Dar es Salaam Thursday and meeting
+					// police leaders Friday morning") far more often than a
+					// slip; only a weekday beside a date it contradicts
+					// ("Wednesday, April 24" of a Thursday), or a date the
+					// headline or lede writes, pins the event's day.
+					continue
+				}
 				reportConflict(pass, c, "the weekday of "+subjectPhrase(g.Subject))
 			}
 		}
 		return nil
 	},
+}
+
+// samePhrase reports whether a claim of a and one of b stand at one
+// place: a written weekday and the weekday its date implies.
+func samePhrase(a, b []*compare.Claim) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Span == y.Span {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leadDated reports whether a weekday stands with a written date in the
+// headline or the lede: implied by one ("April 12, 2025") or beside one
+// ("Saturday, April 12").
+func leadDated(cs []*compare.Claim) bool {
+	for _, c := range cs {
+		if (c.Segment == compare.SegHeadline || c.Segment == compare.SegLede) &&
+			(c.Marker == "derived" || strings.ContainsAny(c.Text, "0123456789")) {
+			return true
+		}
+	}
+	return false
 }
 
 func allDerived(cs []*compare.Claim) bool {

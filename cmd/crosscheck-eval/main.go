@@ -1,6 +1,7 @@
 // Command crosscheck-eval prints precision, recall and F1 per finding type
 // and kind on the annotated evaluation set (testdata/eval), then every
-// miss and false alarm; then the seeds' and TempEval-3's figures.
+// miss and false alarm; then the seeds' figures, the alarms raised on real
+// published articles checked one by one, and TempEval-3's figures.
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/compare/comparetest"
 )
@@ -23,6 +25,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	set := fs.String("set", "testdata/eval/*.txtar", "cases to evaluate (glob)")
 	seeds := fs.String("seeds", "testdata/rules/seeds/*.txtar", "the annotated seed articles (glob)")
+	real := fs.String("real", "testdata/tempeval/gold/*/*.txt testdata/source/html/*/*.html",
+		"real published articles to check one by one (globs, space-separated); every alarm on them is a likely false alarm")
 	quiet := fs.Bool("q", false, "scores only, no list of misses")
 	timex := fs.Bool("timex", true, "also score the temporal tagger on TempEval-3 (needs python3)")
 	if err := fs.Parse(args); err != nil {
@@ -51,6 +55,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	sv.Print(stdout, !*quiet)
 
+	fmt.Fprintln(stdout, "\n== real articles, each checked alone:", *real)
+	rt, err := checkRealAlone(*real, filepath.Join(tmp, "real"))
+	if err != nil {
+		fmt.Fprintln(stderr, "crosscheck-eval:", err)
+		return 2
+	}
+	rt.Print(stdout, !*quiet)
+
 	if *timex {
 		fmt.Fprintln(stdout, "\n== TempEval-3 platinum test (temporal tagger)")
 		out := filepath.Join(tmp, "timex.jsonl")
@@ -68,4 +80,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// checkRealAlone checks every file the globs match, each alone.
+func checkRealAlone(globs, tmp string) (*comparetest.RealText, error) {
+	var paths []string
+	for _, g := range strings.Fields(globs) {
+		m, err := filepath.Glob(g)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g, err)
+		}
+		paths = append(paths, m...)
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no real articles match %s", globs)
+	}
+	r, err := comparetest.NewRunner()
+	if err != nil {
+		return nil, err
+	}
+	return r.CheckAlone(paths, tmp)
 }

@@ -61,11 +61,13 @@ func TestThresholds(t *testing.T) {
 // TestRunPrintsScores checks the command's output names every type.
 func TestRunPrintsScores(t *testing.T) {
 	var out, errb strings.Builder
-	code := run([]string{"-q", "-timex=false", "-set", filepath.Join("..", "..", "testdata", "eval", "*.txtar"), "-seeds", filepath.Join("..", "..", "testdata", "rules", "seeds", "*.txtar")}, &out, &errb)
+	td := filepath.Join("..", "..", "testdata")
+	code := run([]string{"-q", "-timex=false", "-set", filepath.Join(td, "eval", "*.txtar"), "-seeds", filepath.Join(td, "rules", "seeds", "*.txtar"),
+		"-real", filepath.Join(td, "tempeval", "gold", "test", "*.txt")}, &out, &errb)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, want := range []string{"contradiction", "anachronism", "precision", "recall"} {
+	for _, want := range []string{"contradiction", "anachronism", "precision", "recall", "20 articles"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q", want)
 		}

@@ -457,8 +457,15 @@ func findEvent(env *Env) {
 	if env.Doc.Reference.IsZero() {
 		ev.When = compare.TimeRef{}
 	}
+	// The main event is what the headline and the lede report; an event
+	// noun deep in the body names something else ("Wednesday's meeting
+	// between Elian and his grandmothers" in a report of a speech).
+	lead := leadEnd(env, env.Sentences(), 4)
 	for i := range env.Tokens {
 		t := &env.Tokens[i]
+		if t.Span.Start >= lead {
+			break
+		}
 		if t.is(lxEventNoun) {
 			if n := eventNouns[t.Lower]; n != "round" {
 				ev.Noun = n

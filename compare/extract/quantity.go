@@ -58,6 +58,15 @@ var qtyUnits = map[string]qtyUnit{
 	"percent": {"percent", "%", 1}, "per": {"percent", "%", 1}, "%": {"percent", "%", 1},
 	"dollars": {"money", "USD", 1}, "dollar": {"money", "USD", 1}, "euros": {"money", "EUR", 1},
 	"pounds": {"money", "GBP", 1},
+	// Currencies written after the figure: "4 cents", "16 pence", "4.7
+	// billion francs". They are sums of money, not counts of things.
+	"cents": {"money", "USD", 0.01}, "cent": {"money", "USD", 0.01}, "pence": {"money", "GBP", 0.01},
+	"euro": {"money", "EUR", 1}, "pound": {"money", "GBP", 1},
+	"francs": {"money", "franc", 1}, "marks": {"money", "DEM", 1}, "guilders": {"money", "NLG", 1},
+	"yen": {"money", "JPY", 1}, "yuan": {"money", "CNY", 1}, "rupees": {"money", "INR", 1},
+	"rubles": {"money", "RUB", 1}, "roubles": {"money", "RUB", 1}, "pesos": {"money", "peso", 1},
+	"lire": {"money", "lira", 1}, "lira": {"money", "lira", 1}, "dinars": {"money", "dinar", 1},
+	"riyals": {"money", "riyal", 1}, "rials": {"money", "rial", 1}, "shekels": {"money", "ILS", 1},
 }
 
 var qtyCurrency = map[string]string{"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
@@ -286,6 +295,15 @@ func (env *Env) qtyFigureAt(i int) (qtyFigure, bool) {
 		if unit != "" {
 			f.unitTok, f.unitWord = i, unit
 		}
+		// "twenty four", as transcripts write 24: the tens and the units
+		// over two tokens.
+		if t.Kind == Word && unit == "" && i+1 < len(toks) && qtyTens(v) {
+			if u, ok := qtyWords[toks[i+1].Lower]; ok && u >= 1 && u <= 9 && toks[i+1].Lower != "a" && toks[i+1].Lower != "an" {
+				v += u
+				f.low, f.high, f.round = v, v, smallRounding(v, 0.5)
+				f.to = i + 2
+			}
+		}
 		// "two and a half" over four tokens
 		if t.Kind == Word && unit == "" && i+3 < len(toks) && toks[i+1].Lower == "and" &&
 			(toks[i+2].Lower == "a" || toks[i+2].Lower == "one") && toks[i+3].Lower == "half" {
@@ -442,6 +460,9 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	default:
 		// A count: "12 killed", "31 allies", "247 of 288 votes".
 		attr, unit = "count", ""
+		if t := toks[f.from].Text; toks[f.from].Kind == Number && len(t) >= 5 && !strings.ContainsAny(t, ",.") {
+			return c, 0, false // "the 80486 chip": news writes counts this large with commas
+		}
 		if next+2 < len(toks) && toks[next].Lower == "of" && toks[next+1].Kind == Number {
 			next += 2 // "247 of 288 votes": the count is the first figure
 		}
@@ -453,6 +474,9 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 			subject = ""
 		}
 		if subject == "" {
+			if !qtyCountNoun(toks, at, f) {
+				return c, 0, false // "19 has", "80486 chip", "two vital U.S.": no thing counted
+			}
 			subject = noun
 			if crowdNouns[subject] {
 				subject = "people" // a crowd: "20,000 supporters" and "100,000 people" count the same thing
@@ -488,6 +512,11 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 		c.Related = []compare.Span{{Start: toks[np[0]].Span.Start, End: toks[np[1]-1].Span.End}}
 	}
 	return c, max(next, f.to), true
+}
+
+// qtyTens reports whether v is a whole ten from twenty to ninety.
+func qtyTens(v float64) bool {
+	return v >= 20 && v <= 90 && math.Mod(v, 10) == 0
 }
 
 // qtyInterval widens [low, high] by the figure's rounding and its hedge.
@@ -743,6 +772,9 @@ func qtySingular(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") ||
+		strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zzes")):
+		return w[:len(w)-2] // "businesses", "churches", "taxes"
 	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us"):
 		return w
 	case strings.HasSuffix(w, "s") && len(w) > 3:
@@ -813,6 +845,73 @@ func commaStretch(toks []Token, from, to, i int) (int, int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// qtyCountNoun reports whether the word at (the noun qtyNounAfter found)
+// can be what figure f counts: a plural for any figure above one ("three
+// suspects", not "80486 chip" or "19 has"), and not a word that names no
+// identifiable thing ("10 others", "two more", "390,000 shares").
+func qtyCountNoun(toks []Token, at int, f qtyFigure) bool {
+	if at < 0 {
+		return false
+	}
+	w := toks[at].Lower
+	if qtyVagueCounts[w] {
+		return false
+	}
+	return f.high <= 1 || qtyPlural(w)
+}
+
+// qtyPlural reports whether a word has the form of a plural noun.
+func qtyPlural(w string) bool {
+	if qtyIrregularPlurals[w] {
+		return true
+	}
+	return len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "'s")
+}
+
+// qtyIrregularPlurals are plurals without an -s.
+var qtyIrregularPlurals = map[string]bool{
+	"people": true, "men": true, "women": true, "children": true, "police": true, "personnel": true,
+	"staff": true, "cattle": true, "sheep": true, "deer": true, "fish": true, "aircraft": true,
+	"crew": true, "livestock": true, "dead": true,
+}
+
+// qtyVagueCounts follow a figure without naming what it counts, or name
+// things of which a story has many different counts (shares traded,
+// held, offered), so that two such figures are never one fact.
+var qtyVagueCounts = map[string]bool{
+	"has": true, "was": true, "its": true, "this": true, "his": true, "hers": true, "ours": true,
+	"theirs": true, "yours": true, "others": true, "more": true, "less": true, "shares": true,
+	"share": true, "stocks": true, "times": true, "plus": true, "thus": true, "across": true,
+}
+
+// comparableMoney are the things whose sum of money is one fact of a
+// story: "a $6 billion aid package", "$1 million in bail". A bare sum
+// ("$27", "$5.66 a share") or a sum of something a story has many of
+// (costs, prices, losses) names no one thing, and two of them compared
+// would be a false alarm.
+var comparableMoney = map[string]bool{
+	"aid": true, "loan": true, "package": true, "deal": true, "fine": true, "ransom": true,
+	"reward": true, "bail": true, "bailout": true, "budget": true, "damage": true, "settlement": true,
+	"compensation": true, "grant": true, "contract": true, "funding": true, "pledge": true,
+	"donation": true, "penalty": true, "bounty": true, "fund": true, "stimulus": true, "bill": true,
+	"agreement": true, "acquisition": true, "takeover": true, "merger": true, "purchase": true,
+	"sale": true, "prize": true, "jackpot": true, "reparation": true, "assistance": true,
+	"investment": true, "plan": true, "programme": true, "program": true,
+}
+
+// ComparableQuantity reports whether figures with this attribute and
+// subject name one identifiable thing of a story, so that two of them can
+// agree or contradict. Durations and percentages carry a measured subject
+// already; counts name what they count; a sum of money must say what it
+// pays for.
+func ComparableQuantity(attr, subject string) bool {
+	if attr == "money" {
+		return comparableMoney[subject]
+	}
+	return true
 }
 
 // crowdNouns name the people in a crowd.

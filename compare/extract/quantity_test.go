@@ -51,7 +51,16 @@ func TestQuantity(t *testing.T) {
 		{"vote split", head + "Leave won the referendum by 51.9 percent to 48.1 percent.", []string{`vote-share/percent [51.85,51.95] % "51.9 percent to 48.1 percent"`}},
 		{"generic event noun", "Trump and Biden clash in first debate\n\nThe debate was held in Cleveland on Tuesday, a 90-minute encounter.", []string{`event/duration [1.49167,1.50833] hour "90-minute"`}},
 
+		{"spoken compound", head + "The talks lasted twenty four hours.", []string{`event/duration [23.5,24.5] hour "twenty four hours"`}},
+		{"cents are money", head + "Acme will pay 4 cents a share.", []string{`money/money [0.0375,0.0425] USD "4 cents"`}},
+		{"francs are money", head + "The loss came to 4.7 billion francs.", []string{`money/money [4.65e+09,4.75e+09] franc "4.7 billion francs"`}},
+		{"plural after es", head + "The fund bought 70 businesses.", []string{`business/count [70,70] business "70 businesses"`}},
+		{"count with adjective", head + "Police arrested two key suspects.", []string{`suspect/count [2,2] suspect "two key suspects"`}},
+
 		// Not quantities.
+		{"a model number", head + "The 80486 chip runs faster.", nil},
+		{"a verb after the figure", head + "Of the 19 reporters, 19 has said so.", []string{`reporter/count [19,19] reporter "19 reporters"`}},
+		{"no thing counted", head + "At least 20 more arrived, and 10 others waited.", nil},
 		{"a change is not a split", head + "Support for the deal rose from 40 percent to 45 percent before the vote.", nil},
 		{"a shift by hours", head + "Trump brought forward his news conference by two hours.", nil},
 		{"hours late", head + "The talks began three hours late.", nil},
