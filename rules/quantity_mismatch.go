@@ -132,7 +132,8 @@ func conflictEdges(cs []compare.Claim, sameDoc bool, keep func(a, b *compare.Cla
 		a := &cs[i]
 		for j := i + 1; j < len(cs); j++ {
 			b := &cs[j]
-			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) {
+			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) ||
+				a.Doc != b.Doc && echoed(cs, i, j) {
 				continue
 			}
 			if e == nil {
@@ -142,6 +143,26 @@ func conflictEdges(cs []compare.Claim, sameDoc bool, keep func(a, b *compare.Cla
 		}
 	}
 	return e
+}
+
+// echoed reports whether the document of figure j also gives a figure
+// that meets figure i, or the document of i one that meets j. An article
+// that states both figures counts two things ("Cuba had asked for 28
+// visas … officials approved six"), and the other report agrees with one
+// of them rather than contradicting it. Only a figure bounded on both
+// sides echoes another.
+func echoed(cs []compare.Claim, i, j int) bool {
+	a, b := &cs[i], &cs[j]
+	for k := range cs {
+		c := &cs[k]
+		if k == i || k == j || c.Unit != a.Unit || c.High == extract.Unbounded || c.Low == 0 {
+			continue // "over four hours" meets everything above four: a bound, not a second count
+		}
+		if c.Doc == b.Doc && intervalsMeet(a, c) || c.Doc == a.Doc && intervalsMeet(b, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // width is the breadth of a figure's interval: the smaller, the more precise.
