@@ -21,14 +21,36 @@ type conflict struct {
 // different documents. One article naming two dates or places for events
 // of one kind is usually naming two events (two deaths, the strike and the
 // retaliation); only sources disagreeing are reliable contradictions.
+//
+// For the same reason, when every document on one side also states the
+// other side's value, those documents name both (the bombings "in Kenya
+// and … in Tanzania"), and the other source agrees with one of them.
 func crossDocument(cs []conflict) []conflict {
 	out := cs[:0]
 	for _, c := range cs {
-		if !oneDocument(c.a.Claims, c.b.Claims) {
+		if !oneDocument(c.a.Claims, c.b.Claims) && !statesBoth(c.a.Claims, c.b.Claims) && !statesBoth(c.b.Claims, c.a.Claims) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// statesBoth reports whether every document of claims a also has a claim
+// in b.
+func statesBoth(a, b []*compare.Claim) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if y.Doc == x.Doc {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // oneDocument reports whether the claims of all the lists come from at

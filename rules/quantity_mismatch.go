@@ -133,7 +133,7 @@ func conflictEdges(cs []compare.Claim, sameDoc bool, keep func(a, b *compare.Cla
 		for j := i + 1; j < len(cs); j++ {
 			b := &cs[j]
 			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) ||
-				a.Doc != b.Doc && echoed(cs, i, j) {
+				a.Doc != b.Doc && (echoed(cs, i, j) || severalCounts(cs, a.Doc) || severalCounts(cs, b.Doc)) {
 				continue
 			}
 			if e == nil {
@@ -160,6 +160,26 @@ func echoed(cs []compare.Claim, i, j int) bool {
 		}
 		if c.Doc == b.Doc && intervalsMeet(a, c) || c.Doc == a.Doc && intervalsMeet(b, c) {
 			return true
+		}
+	}
+	return false
+}
+
+// severalCounts reports whether a document gives figures of the slot
+// that cannot be one count: "killed 257 people" and "the blast that
+// killed 10 people" in Dar es Salaam, a total and a part. Which of its
+// figures another report's figure should match is then anyone's guess.
+func severalCounts(cs []compare.Claim, doc *compare.Document) bool {
+	for i := range cs {
+		a := &cs[i]
+		if a.Doc != doc || a.High == extract.Unbounded || a.Low == 0 {
+			continue
+		}
+		for j := i + 1; j < len(cs); j++ {
+			b := &cs[j]
+			if b.Doc == doc && b.Unit == a.Unit && b.High != extract.Unbounded && b.Low != 0 && !intervalsMeet(a, b) && !isUpdate(a, b) {
+				return true
+			}
 		}
 	}
 	return false

@@ -355,8 +355,9 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 	from, to := qtyClauseBounds(toks, s, f.from)
 	start := f.from
 	// Skip dates, times, years, ordinals: "April 12", "12 April", "10:30", "2015".
-	if f.from > 0 && toks[f.from-1].is(lxMonth) || f.to < len(toks) && toks[f.to].is(lxMonth) {
-		return c, 0, false
+	if f.from > 0 && toks[f.from-1].is(lxMonth) || f.to < len(toks) && toks[f.to].is(lxMonth) ||
+		f.from > 1 && toks[f.from-1].Text == "." && toks[f.from-2].is(lxMonth) {
+		return c, 0, false // "Aug. 7, killed 247 people": the day, not a toll
 	}
 	if f.to+1 < len(toks) && toks[f.to].Text == ":" && toks[f.to+1].Kind == Number ||
 		f.from > 1 && toks[f.from-1].Text == ":" && toks[f.from-2].Kind == Number {
@@ -467,6 +468,9 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 			next += 2 // "247 of 288 votes": the count is the first figure
 		}
 		noun, at := qtyNounAfter(toks, next, to, false)
+		if noun == "other" || noun == "more" {
+			return c, 0, false // "Raisi, Amir-Abdollahian and six others were killed": a remainder, not a toll
+		}
 		subject = qtyCasualty(toks, from, to, next)
 		if subject != "" && noun != "" && !personNouns[noun] && !crowdNouns[noun] && !casualtyAfter(toks, next, to) {
 			// "… were killed, and officials said 12 buildings were damaged":

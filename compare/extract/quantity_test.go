@@ -67,6 +67,8 @@ func TestQuantity(t *testing.T) {
 		{"days after a death", head + "Japan votes two days after the killing of Abe.", nil},
 		{"a part of a toll", head + "Officials said 198 people were killed, including three children.", []string{`killed/count [198,198] killed "198 people" by Officials`}},
 		{"dates and years", head + "On April 12, 2025, and 12 April the talks of 2015 resumed at 10:30.", nil},
+		{"a remainder", head + "The president, the minister and six others were killed.", nil},
+		{"abbreviated month", head + "The bombings on Aug. 7 killed 257 people.", []string{`killed/count [257,257] killed "257 people"`}},
 		{"ages", head + "The 42-year-old suspect was arrested.", nil},
 		{"expected", head + "Officials had expected four to five hours of talks.", nil},
 		{"percent without a measure", head + "Scotland voted 62 percent to remain.", nil},
