@@ -29,6 +29,14 @@ A count that rises in a later report is an update (quantity-update), and
 figures attributed to different parties are a reported disagreement
 (quantity-disagreement); neither is reported here.
 
+Only figures that name one thing of the story are compared: the length of
+the main event, a toll, a measured percentage, a count of a plural noun, a
+sum of money that says what it pays for ("a $6 billion aid package").
+Bare sums ("$27", "$5.66 a share") are not. A report that gives two
+figures of one slot counts two things (a total and a part; 28 visas asked
+for, six approved): another report agreeing with one of them, or facing a
+report with several, is not a contradiction.
+
 Fires:
   A: The talks lasted around six hours.
   B: The talks lasted more than seven hours.
