@@ -136,13 +136,21 @@ func (e edgeSet) set(i, j int, on bool) { e.flags[i*e.n+j], e.flags[j*e.n+i] = o
 // none conflict, as in most slots, so that those cost no allocation.
 func conflictEdges(cs []compare.Claim, sameDoc bool, keep func(a, b *compare.Claim) bool) *edgeSet {
 	var e *edgeSet
+	var several map[*compare.Document]bool // built at the first pair across documents that conflicts
 	for i := range cs {
 		a := &cs[i]
 		for j := i + 1; j < len(cs); j++ {
 			b := &cs[j]
-			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) ||
-				a.Doc != b.Doc && (echoed(cs, i, j) || severalCounts(cs, a.Doc) || severalCounts(cs, b.Doc)) {
+			if a.Doc == b.Doc && !sameDoc || a.Unit != b.Unit || intervalsMeet(a, b) || !keep(a, b) {
 				continue
+			}
+			if a.Doc != b.Doc {
+				if several == nil {
+					several = severalCounts(cs)
+				}
+				if several[a.Doc] || several[b.Doc] || echoed(cs, i, j) {
+					continue
+				}
 			}
 			if e == nil {
 				e = &edgeSet{n: len(cs), flags: make([]bool, len(cs)*len(cs))}
@@ -163,8 +171,8 @@ func echoed(cs []compare.Claim, i, j int) bool {
 	a, b := &cs[i], &cs[j]
 	for k := range cs {
 		c := &cs[k]
-		if k == i || k == j || c.Unit != a.Unit || c.High == extract.Unbounded || c.Low == 0 {
-			continue // "over four hours" meets everything above four: a bound, not a second count
+		if k == i || k == j || c.Unit != a.Unit || !bounded(c) {
+			continue
 		}
 		if c.Doc == b.Doc && intervalsMeet(a, c) || c.Doc == a.Doc && intervalsMeet(b, c) {
 			return true
@@ -173,25 +181,33 @@ func echoed(cs []compare.Claim, i, j int) bool {
 	return false
 }
 
-// severalCounts reports whether a document gives figures of the slot
-// that cannot be one count: "killed 257 people" and "the blast that
-// killed 10 people" in Dar es Salaam, a total and a part. Which of its
-// figures another report's figure should match is then anyone's guess.
-func severalCounts(cs []compare.Claim, doc *compare.Document) bool {
+// severalCounts returns the documents that give figures of the slot that
+// cannot be one count: "killed 257 people" and "the blast that killed 10
+// people" in Dar es Salaam, a total and a part. Which of such a
+// document's figures another report's figure should match is anyone's
+// guess. The map is never nil.
+func severalCounts(cs []compare.Claim) map[*compare.Document]bool {
+	out := map[*compare.Document]bool{}
 	for i := range cs {
 		a := &cs[i]
-		if a.Doc != doc || a.High == extract.Unbounded || a.Low == 0 {
+		if out[a.Doc] || !bounded(a) {
 			continue
 		}
 		for j := i + 1; j < len(cs); j++ {
 			b := &cs[j]
-			if b.Doc == doc && b.Unit == a.Unit && b.High != extract.Unbounded && b.Low != 0 && !intervalsMeet(a, b) && !isUpdate(a, b) {
-				return true
+			if b.Doc == a.Doc && b.Unit == a.Unit && bounded(b) && !intervalsMeet(a, b) {
+				out[a.Doc] = true
+				break
 			}
 		}
 	}
-	return false
+	return out
 }
+
+// bounded reports whether a figure's interval is bounded on both sides:
+// "over four hours" meets everything above four, a bound rather than a
+// count of its own.
+func bounded(c *compare.Claim) bool { return c.High != extract.Unbounded && c.Low != 0 }
 
 // width is the breadth of a figure's interval: the smaller, the more precise.
 func width(c *compare.Claim) float64 { return c.High - c.Low }
