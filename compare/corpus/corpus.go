@@ -143,9 +143,11 @@ func Run(ctx context.Context, paths []string, cfg Config, emit func(*StoryResult
 func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Summary) ([]Article, error) {
 	kinds := check.NeededKinds(cfg.Check.Rules)
 	// The reader only reads and decodes records (keeping IDs and errors
-	// in input order); the workers finish loading them.
-	jobs := make(chan *source.Pending, workers)
-	results := make(chan Article, workers)
+	// in input order); the workers finish loading them. Articles travel
+	// in batches: a channel operation and a goroutine switch per article
+	// cost more than reading a short one.
+	jobs := make(chan []*source.Pending, workers)
+	results := make(chan []Article, workers)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -153,13 +155,25 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 	var errMu sync.Mutex
 	go func() {
 		defer close(jobs)
-		readErr = source.WalkDeferred(paths, cfg.Source, func(p *source.Pending) error {
+		batch := make([]*source.Pending, 0, pass1Batch)
+		send := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
 			select {
-			case jobs <- p:
+			case jobs <- batch:
+				batch = make([]*source.Pending, 0, pass1Batch)
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+		}
+		readErr = source.WalkDeferred(paths, cfg.Source, func(p *source.Pending) error {
+			batch = append(batch, p)
+			if len(batch) < pass1Batch {
+				return nil
+			}
+			return send()
 		}, func(e compare.DocError) {
 			errMu.Lock()
 			sum.Errors = append(sum.Errors, e)
@@ -168,6 +182,9 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 				cfg.OnError(e)
 			}
 		})
+		if readErr == nil {
+			readErr = send()
+		}
 	}()
 	dict := newStringDict()
 	var wg sync.WaitGroup
@@ -176,8 +193,12 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 		go func() {
 			defer wg.Done()
 			sc := scratch{pack: Packer{p: packer{dict: dict}}}
-			for p := range jobs {
-				results <- sc.prepare(p.Document(), cfg.Check, kinds)
+			for ps := range jobs {
+				out := make([]Article, len(ps))
+				for i, p := range ps {
+					out[i] = sc.prepare(p.Document(), cfg.Check, kinds)
+				}
+				results <- out
 			}
 		}()
 	}
@@ -187,11 +208,13 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 	}()
 	var arts []Article
 	var bytes int64
-	for a := range results {
-		arts = append(arts, a)
-		bytes += int64(a.Bytes)
-		if cfg.Progress != nil {
-			cfg.Progress(len(arts), bytes)
+	for out := range results {
+		for _, a := range out {
+			arts = append(arts, a)
+			bytes += int64(a.Bytes)
+			if cfg.Progress != nil {
+				cfg.Progress(len(arts), bytes)
+			}
 		}
 	}
 	if readErr != nil {
@@ -204,6 +227,10 @@ func pass1(ctx context.Context, paths []string, cfg Config, workers int, sum *Su
 	sum.Bytes = bytes
 	return arts, nil
 }
+
+// pass1Batch is how many articles travel together from the reader to a
+// worker and back.
+const pass1Batch = 32
 
 // Prepare is pass 1 for one article: its features and, when its reference
 // time is known (--as-of or a publication date), its claims; then its
@@ -251,35 +278,44 @@ func (sc *scratch) prepare(d *compare.Document, cfg check.Config, kinds []compar
 	return a
 }
 
-// pass2 checks the stories on the pool and emits them in order. At most
-// a window of stories is in flight, so a slow story cannot make the
-// finished ones behind it pile up.
+// pass2 checks the stories on the pool and emits them in order. Stories
+// travel in batches of about pass1Batch articles (a channel operation
+// per small story costs more than checking it); at most a window of
+// batches is in flight, so a slow story cannot make the finished ones
+// behind it pile up.
 func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, workers int, sum *Summary, emit func(*StoryResult) error) error {
 	kinds := check.NeededKinds(cfg.Check.Rules)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	type batch struct{ i, lo, hi int }
 	type done struct {
 		i   int
-		res *StoryResult
+		res []*StoryResult
 		err error
 	}
-	window := workers * 8
+	window := workers * 4
 	slots := make(chan struct{}, window)
-	jobs := make(chan int)
+	jobs := make(chan batch)
 	out := make(chan done, window)
 	go func() {
 		defer close(jobs)
-		for i := range stories {
+		for i, lo := 0, 0; lo < len(stories); i++ {
+			hi, n := lo, 0
+			for hi < len(stories) && (hi == lo || n+len(stories[hi].Members) <= pass1Batch) {
+				n += len(stories[hi].Members)
+				hi++
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case jobs <- i:
+			case jobs <- batch{i, lo, hi}:
 			case <-ctx.Done():
 				return
 			}
+			lo = hi
 		}
 	}()
 	var wg sync.WaitGroup
@@ -289,18 +325,22 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 			defer wg.Done()
 			var sc storyScratch
 			var members []*Article
-			for i := range jobs {
-				members = members[:0]
-				for _, m := range stories[i].Members {
-					members = append(members, &arts[m])
-				}
-				res, err := sc.checkStory(ctx, stories[i], members, cfg.Check, kinds)
-				if err == nil && cfg.Render != nil {
-					if err = cfg.Render(res); err != nil {
-						err = fmt.Errorf("story %s: %w", stories[i].ID, err)
+			for b := range jobs {
+				d := done{i: b.i, res: make([]*StoryResult, 0, b.hi-b.lo)}
+				for i := b.lo; i < b.hi && d.err == nil; i++ {
+					members = members[:0]
+					for _, m := range stories[i].Members {
+						members = append(members, &arts[m])
 					}
+					res, err := sc.checkStory(ctx, stories[i], members, cfg.Check, kinds)
+					if err == nil && cfg.Render != nil {
+						if err = cfg.Render(res); err != nil {
+							err = fmt.Errorf("story %s: %w", stories[i].ID, err)
+						}
+					}
+					d.res, d.err = append(d.res, res), err
 				}
-				out <- done{i, res, err}
+				out <- d
 			}
 		}()
 	}
@@ -308,8 +348,8 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 		wg.Wait()
 		close(out)
 	}()
-	pending := map[int]*StoryResult{}
-	next := 0
+	pending := map[int][]*StoryResult{}
+	next, emitted := 0, 0
 	var firstErr error
 	for d := range out {
 		if d.err != nil && firstErr == nil {
@@ -320,19 +360,22 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 			continue
 		}
 		pending[d.i] = d.res
-		for {
-			r, ok := pending[next]
+		for firstErr == nil {
+			rs, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
 			<-slots
-			sum.add(r)
-			if err := emit(r); err != nil {
-				firstErr = fmt.Errorf("writing story %s: %w", r.Story.ID, err)
-				cancel()
-				break
+			for _, r := range rs {
+				sum.add(r)
+				if err := emit(r); err != nil {
+					firstErr = fmt.Errorf("writing story %s: %w", r.Story.ID, err)
+					cancel()
+					break
+				}
+				emitted++
 			}
 		}
 	}
@@ -342,7 +385,7 @@ func pass2(ctx context.Context, arts []Article, stories []Story, cfg Config, wor
 	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
-	if next != len(stories) {
+	if emitted != len(stories) {
 		return fmt.Errorf("checking stories: %w", context.Canceled)
 	}
 	return nil
