@@ -92,6 +92,10 @@ func attrPhrase(attr string) string {
 		return "round"
 	case "venue":
 		return "venue"
+	case extract.AttrClosingWeekday:
+		return "closing weekday"
+	case extract.AttrClosingDate:
+		return "closing date"
 	}
 	return attr
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
 // DateMismatch reports sources that date one event differently, at the
@@ -27,7 +28,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 	Run: func(pass *compare.Pass) error {
 		var cf conflictFinder
 		anchored := func(c *compare.Claim) bool {
-			if c.Attr != "date" {
+			if c.Attr != "date" && c.Attr != extract.AttrClosingDate {
 				return false
 			}
 			if c.Marker == "relative" || c.Marker == "weekday" {
@@ -44,7 +45,7 @@ Does not fire: "in April" vs "on April 12"; "the talks will be held on Thursday"
 					c.a.Claims[0].When.From.Weekday() != c.b.Claims[0].When.From.Weekday() {
 					continue // "Friday" vs "Saturday (April 12)": the weekday rule reports it
 				}
-				reportConflict(pass, c, "the date of "+subjectPhrase(g.Subject))
+				reportConflict(pass, c, "the "+attrPhrase(g.Attr)+" of "+subjectPhrase(g.Subject))
 			}
 		}
 		return nil

@@ -17,9 +17,13 @@ The weekday is the detail that AI-written and hastily rewritten copy gets
 wrong most often, and readers notice it. A weekday beside a date that
 falls on another weekday ("on Monday, July 14, 2015") is caught too.
 
-Fires: "the talks, which began on Friday" vs "the talks, which took place on Saturday".
+The day an event ends is its own slot: "the summit ends on Sunday" is
+compared with other reports of its closing day, never with the day it
+opened.
 
-Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekdays of different events ("another meeting is scheduled for Friday"); two weekdays in one article, which name the days of a narrative more often than a slip (a weekday against a date written in the headline or lede still fires).`,
+Fires: "the talks, which began on Friday" vs "the talks, which took place on Saturday"; "the summit ends on Sunday" vs "the meeting closes on Monday".
+
+Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; "met on Saturday" vs "the summit ends on Sunday"; "on Sunday, the second day of the summit"; weekdays of different events ("another meeting is scheduled for Friday"); two weekdays in one article, which name the days of a narrative more often than a slip (a weekday against a date written in the headline or lede still fires).`,
 	Type:     compare.Contradiction,
 	Kind:     compare.KindWeekday,
 	Severity: compare.Error,
@@ -44,7 +48,7 @@ Does not fire: "on Saturday" vs "on April 12" when April 12 is a Saturday; weekd
 					// headline or lede writes, pins the event's day.
 					continue
 				}
-				reportConflict(pass, c, "the weekday of "+subjectPhrase(g.Subject))
+				reportConflict(pass, c, "the "+attrPhrase(g.Attr)+" of "+subjectPhrase(g.Subject))
 			}
 		}
 		return nil

@@ -11,6 +11,13 @@ package extract
 // reporting verb or another verb met first wins: "Trump announced it on
 // Monday" dates the announcement, not the talks.
 func (env *Env) attach(s Sentence, from, to int) string {
+	return env.attachAs(s, from, to, false)
+}
+
+// attachAs is attach; closing says the phrase is the day an event ends,
+// which may lie ahead of a main event that is under way ("the summit,
+// which opened on Thursday, is scheduled to end on December 12").
+func (env *Env) attachAs(s Sentence, from, to int, closing bool) string {
 	ref := env.attachRaw(s, from, to)
 	if ref == MainEvent {
 		ref = env.Event.Subject()
@@ -21,7 +28,7 @@ func (env *Env) attach(s Sentence, from, to int) string {
 	switch tense := env.clauseTense(s, from); {
 	case tense == "earlier" || env.otherYearNear(s, from, to) || env.again(s, from):
 		return ""
-	case tense == "future" && !env.dating && !env.Event.Upcoming:
+	case tense == "future" && !env.dating && !env.Event.Upcoming && !closing:
 		// The main event is over: what "will" happen is another event
 		// ("will debate on October 7", "are due to meet on October 15").
 		return ""
@@ -43,6 +50,16 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	}
 	if k < s.To && toks[k].is(lxEventNoun) {
 		return env.classifyMention(s, k).Ref
+	}
+	if n, day := dayApposition(toks, s, k); n > 0 {
+		// "adopted a declaration on Saturday, the first day of a two-day
+		// summit": the apposition says whose day it is. Its second or
+		// third day is no date of the event's own (closingDay marks the
+		// last).
+		if day > 1 {
+			return ""
+		}
+		return env.classifyMention(s, n).Ref
 	}
 	// Leftwards: the nearest event noun, event verb or blocking verb.
 	verb, selfVerb := false, false
@@ -123,6 +140,33 @@ func (env *Env) attachRaw(s Sentence, from, to int) string {
 	return ""
 }
 
+// dayApposition returns the event noun of an apposition at token k that
+// names a day of an event (", the first day of the summit", ", the final
+// day of talks") and which day it is (0 for the last), or 0, 0.
+func dayApposition(toks []Token, s Sentence, k int) (noun, day int) {
+	if k+4 >= s.To || toks[k].Text != "," || toks[k+1].Lower != "the" || toks[k+3].Lower != "day" || toks[k+4].Lower != "of" {
+		return 0, 0
+	}
+	switch w := toks[k+2].Lower; w {
+	case "last", "final", "closing":
+	default:
+		n, ok := ordinals[w]
+		if !ok {
+			return 0, 0
+		}
+		day = n
+	}
+	for j := k + 5; j < s.To && j <= k+9; j++ {
+		if toks[j].is(lxEventNoun) {
+			return j, day
+		}
+		if toks[j].Kind == Punct && toks[j].Text != "-" {
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
 // meetingSubject is the subject of a meeting a verb names.
 const meetingSubject = MainEvent + ":meeting"
 
@@ -180,19 +224,29 @@ var subordinators = map[string]bool{
 // isBlockingVerb is a past-tense verb that is not an event verb: a time or
 // place beside it belongs to it ("imposed in 2018", "facilitated by Oman").
 func isBlockingVerb(t *Token) bool {
-	if t.Kind != Word || t.Upper || len(t.Lower) < 5 {
+	if t.Kind != Word || t.Upper {
 		return false
 	}
 	w := t.Lower
-	if t.is(lxEventVerb | lxPredicateVerb) {
+	if irregularPasts[w] {
+		return true
+	}
+	if len(w) < 5 || t.is(lxEventVerb|lxPredicateVerb) {
 		return false
 	}
 	switch w {
-	case "withdrew", "signed", "killed", "died", "left", "won", "lost", "fled", "became",
-		"visited", "arrived", "returned", "flew", "sent", "began", "made", "gave", "took":
+	case "withdrew", "signed", "killed", "became", "visited", "arrived", "returned", "began":
 		return true // not an event verb: checked above
 	}
 	return hasSuffix(w, "ed") && !hasSuffix(w, "eed") && w != "based" && w != "led"
+}
+
+// irregularPasts of change and report date what they say, not an event
+// named before them: "the toll from Monday's earthquake rose above 5,000
+// on Tuesday" dates the rise.
+var irregularPasts = map[string]bool{
+	"rose": true, "fell": true, "grew": true, "stood": true, "sank": true, "swelled": true, "spoke": true,
+	"wrote": true, "brought": true, "sold": true, "bought": true, "paid": true,
 }
 
 // otherYearNear reports whether the comma-delimited stretch around tokens

@@ -284,7 +284,12 @@ func (env *Env) classifyMention(s Sentence, i int) mention {
 			m.Ref = ""
 			return m
 		}
-		if n, ok := ordinalOf(t); ok {
+		if j > s.From && t.Kind == Word && toks[j-1].Kind == Number {
+			if _, next, ok := ordinalAt(toks, j-1); ok && next == j+1 {
+				j-- // "the 18th summit": the figure and its suffix
+			}
+		}
+		if n, _, ok := ordinalAt(toks, j); ok {
 			if n == env.Event.Round || env.ordinalIsMain(s, j) {
 				return m
 			}
@@ -306,6 +311,10 @@ func (env *Env) ordinalIsMain(s Sentence, j int) bool {
 	if j >= 2 && toks[j-1].Lower == "the" && (toks[j-2].Lower == "for") {
 		return true // "for the first time"
 	}
+	if j >= s.From+3 && toks[j-1].Lower == "the" && toks[j-2].Text == "," && toks[j-3].is(lxEventNoun) && eventNouns[toks[j-3].Lower] != "" {
+		// "The summit, the 17th meeting of G20 leaders, was held": an apposition.
+		return env.isMain(env.classifyMention(s, j-3).Ref)
+	}
 	for k := j - 1; k >= s.From && k >= j-4; k-- {
 		switch toks[k].Lower {
 		case "marks", "marked", "is", "was", "are", "were", "represents", "represented", "constitutes", "be", "becomes", "became":
@@ -325,12 +334,48 @@ func (env *Env) ordinalIsMain(s Sentence, j int) bool {
 	return false
 }
 
-// Ordinal words, lower case, to numbers.
-var ordinals = map[string]int{
-	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-	"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
-	"inaugural": 1, "opening": 1,
+// Ordinal words, lower case, to numbers: the words up to the twentieth and
+// the tens after it. Figures ("the 18th summit") are read by ordinalAt.
+var ordinals = func() map[string]int {
+	m := map[string]int{"inaugural": 1, "opening": 1, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
+	words := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+		"nineteenth", "twentieth"}
+	for i, w := range words {
+		m[w] = i + 1
+	}
+	return m
+}()
+
+// ordinalAt reads an ordinal at token i: a word ("second") or a figure
+// with its suffix ("18th", two tokens). It returns the number and the
+// token after it.
+func ordinalAt(toks []Token, i int) (n, next int, ok bool) {
+	if n, ok := ordinalOf(&toks[i]); ok {
+		return n, i + 1, true
+	}
+	if toks[i].Kind != Number || i+1 >= len(toks) || toks[i+1].Span.Start != toks[i].Span.End {
+		return 0, 0, false
+	}
+	v, err := strconv.Atoi(toks[i].Text)
+	if err != nil || v <= 0 || v >= 1000 {
+		return 0, 0, false
+	}
+	want := "th"
+	if v%100 < 11 || v%100 > 13 {
+		switch v % 10 {
+		case 1:
+			want = "st"
+		case 2:
+			want = "nd"
+		case 3:
+			want = "rd"
+		}
+	}
+	if toks[i+1].Lower != want {
+		return 0, 0, false
+	}
+	return v, i + 2, true
 }
 
 func ordinalWord(w string) (int, bool) {
@@ -510,12 +555,12 @@ func (env *Env) leadRound() int {
 			}
 		}
 		for j := s.From; j < s.To; j++ {
-			n, ok := ordinalOf(&toks[j])
-			if !ok {
+			n, next, ok := ordinalAt(toks, j)
+			if !ok || next < s.To && ordinalTimeUnits[toks[next].Lower] {
 				continue
 			}
-			k := j + 1
-			for k < s.To && k < j+4 && toks[k].Kind == Word && !toks[k].is(lxEventNoun) {
+			k := next
+			for k < s.To && k < next+3 && toks[k].Kind == Word && !toks[k].is(lxEventNoun) {
 				k++
 			}
 			if k >= s.To || !toks[k].is(lxEventNoun) {

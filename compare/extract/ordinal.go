@@ -23,10 +23,10 @@ func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 	toks := env.Tokens
 	sents := env.Sentences()
 	for i := 0; i < len(toks); i++ {
-		if toks[i].lex&lxOrdinal == 0 && toks[i].Lower != "round" {
+		if toks[i].lex&lxOrdinal == 0 && toks[i].Lower != "round" && toks[i].Kind != Number {
 			continue
 		}
-		n, ok := ordinalOf(&toks[i])
+		n, next, ok := ordinalAt(toks, i)
 		end := i + 1
 		if !ok {
 			// "round two", "Round 3"
@@ -41,8 +41,11 @@ func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 		} else {
 			// The ordinal must count an event: "the second round",
 			// "for the first time" after an event verb.
-			k := i + 1
-			for k < len(toks) && k < i+4 && (toks[k].Kind == Word && !toks[k].is(lxEventNoun) && toks[k].Lower != "time") {
+			k := next
+			if k < len(toks) && ordinalTimeUnits[toks[k].Lower] {
+				continue // "the first day of the summit", "its third year": a time, not a round
+			}
+			for k < len(toks) && k < next+3 && (toks[k].Kind == Word && !toks[k].is(lxEventNoun) && toks[k].Lower != "time") {
 				k++
 			}
 			if k >= len(toks) || !(toks[k].is(lxEventNoun) || toks[k].Lower == "time") {
@@ -86,6 +89,14 @@ func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 		i = end - 1
 	}
 	return out
+}
+
+// ordinalTimeUnits after an ordinal count time within an event, not
+// events: "the first day of a two-day summit".
+var ordinalTimeUnits = map[string]bool{
+	"day": true, "night": true, "week": true, "weekend": true, "month": true, "year": true, "hour": true,
+	"minute": true, "morning": true, "afternoon": true, "evening": true, "half": true, "quarter": true,
+	"anniversary": true, "birthday": true, "century": true, "decade": true,
 }
 
 func precededByEventVerb(toks []Token, s Sentence, i int) bool {

@@ -41,7 +41,8 @@ func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 		}
 		j := env.tokenAt(tx.End)
 		s := sentenceOf(sents, i)
-		subject := env.attach(s, i, j)
+		closing := env.closingDay(s, i, j)
+		subject := env.attachAs(s, i, j, closing)
 		if tx.Conflict != "" && tx.HasWeekday && gran == compare.GranDay && !tx.From.IsZero() && subject == "" {
 			// "on Wednesday, April 24" in 2025 is wrong whatever it dates.
 			subject = fmt.Sprintf("date@%d", tx.Start)
@@ -54,8 +55,14 @@ func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 		if tx.Relative {
 			when.Basis = "relative"
 		}
+		weekdayAttr, dateAttr := "weekday", "date"
+		if isEvent(subject) && closing {
+			// "the summit ends on Sunday" dates the last day of an event
+			// whose first may be another: its own slot.
+			weekdayAttr, dateAttr = AttrClosingWeekday, AttrClosingDate
+		}
 		if tx.HasWeekday {
-			c := env.claim(compare.KindWeekday, span, subject, "weekday", tx.Weekday.String())
+			c := env.claim(compare.KindWeekday, span, subject, weekdayAttr, tx.Weekday.String())
 			c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
 			out = append(out, c)
 			if tx.Conflict != "" && gran == compare.GranDay && !tx.From.IsZero() {
@@ -67,7 +74,7 @@ func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 			}
 		} else if gran == compare.GranDay && !tx.Relative && !tx.From.IsZero() {
 			// A full written date implies its weekday.
-			c := env.claim(compare.KindWeekday, span, subject, "weekday", tx.From.Weekday().String())
+			c := env.claim(compare.KindWeekday, span, subject, weekdayAttr, tx.From.Weekday().String())
 			c.When, c.Timex, c.TimexType, c.Marker = when, tx.Value, tx.Type, "derived"
 			out = append(out, c)
 		}
@@ -77,7 +84,7 @@ func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 		if tx.Type == "TIME" && !tx.HasWeekday && !strings.ContainsAny(tx.Text, "0123456789") || tx.Type == "TIME" && !tx.HasWeekday && !hasMonthName(tx.Text) {
 			continue // "11:30 a.m.", "last night": the day is the tagger's guess
 		}
-		c := env.claim(compare.KindDate, span, subject, "date", tx.Value)
+		c := env.claim(compare.KindDate, span, subject, dateAttr, tx.Value)
 		c.When, c.Timex, c.TimexType = when, tx.Value, tx.Type
 		switch {
 		case tx.Relative && tx.HasWeekday && !strings.ContainsAny(tx.Text, "0123456789"):
@@ -88,6 +95,52 @@ func appendTemporal(env *Env, out []compare.Claim) []compare.Claim {
 		out = append(out, c)
 	}
 	return out
+}
+
+// The attributes of the weekday and date an event ends on.
+const (
+	AttrClosingWeekday = "weekday/end"
+	AttrClosingDate    = "date/end"
+)
+
+// closingDay reports whether the time at tokens [i, j) of sentence s is
+// the day an event ends: after a verb of ending ("ends on Sunday",
+// "wraps up on Sunday", "runs until Sunday") or before an apposition
+// that says so ("Sunday, the final day of the summit").
+func (env *Env) closingDay(s Sentence, i, j int) bool {
+	toks := env.Tokens
+	k := i - 1
+	if k >= s.From && (toks[k].Lower == "until" || toks[k].Lower == "till" || toks[k].Lower == "through") {
+		return true
+	}
+	for ; k >= s.From && k >= i-3; k-- {
+		w := toks[k].Lower
+		if w == "up" && k > s.From && closingVerbs[toks[k-1].Lower] {
+			return true // "wraps up on Sunday"
+		}
+		if closingVerbs[w] {
+			return true
+		}
+		if w != "on" && w != "by" && w != "late" && w != "early" && w != "officially" && w != "formally" {
+			break
+		}
+	}
+	if j+3 < s.To && toks[j].Text == "," && toks[j+1].Lower == "the" {
+		switch toks[j+2].Lower {
+		case "last", "final", "closing":
+			return toks[j+3].Lower == "day"
+		}
+	}
+	return false
+}
+
+// closingVerbs end an event; "wrap" and "wind" take "up"/"down".
+var closingVerbs = map[string]bool{
+	"end": true, "ends": true, "ended": true, "ending": true,
+	"close": true, "closes": true, "closed": true,
+	"conclude": true, "concludes": true, "concluded": true, "concluding": true,
+	"adjourn": true, "adjourns": true, "adjourned": true,
+	"wrap": true, "wraps": true, "wrapped": true, "wrapping": true,
 }
 
 // mainEventTime dates the main event from its first attached date.

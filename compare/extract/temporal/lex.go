@@ -354,7 +354,10 @@ func buildLexicon() map[string]*lexEntry {
 		"announced", "reported", "killed", "died", "arrived", "returned", "began", "begun", "flew", "struck", "hit", "shot", "found", "paid", "sold", "bought", "ran", "stood", "became", "kept", "brought", "caught", "chose", "drew", "drove", "fought", "forgot", "grew", "heard", "knew", "laid", "meant", "rang", "sat", "slept", "spent", "stole", "swore", "taught", "thought", "threw", "understood", "woke", "wore"} {
 		get(w).tense = cuePast
 	}
-	for _, w := range []string{"is", "are", "am"} {
+	// The present of a scheduling verb speaks of what is due: "the summit
+	// ends on Sunday", "the court hears the case on Monday".
+	for _, w := range []string{"is", "are", "am", "ends", "begins", "starts", "opens", "closes", "concludes", "resumes",
+		"convenes", "reconvenes", "adjourns", "expires", "departs", "arrives", "kicks", "wraps"} {
 		get(w).tense = cuePresent
 	}
 	for w, d := range map[string]int8{"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9} {
