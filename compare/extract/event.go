@@ -354,7 +354,7 @@ func ordinalAt(toks []Token, i int) (n, next int, ok bool) {
 	if n, ok := ordinalOf(&toks[i]); ok {
 		return n, i + 1, true
 	}
-	if toks[i].Kind != Number || i+1 >= len(toks) || toks[i+1].Span.Start != toks[i].Span.End {
+	if toks[i].Kind != Number || i+1 >= len(toks) || toks[i+1].Span.Start != toks[i].Span.End || len(toks[i+1].Lower) != 2 {
 		return 0, 0, false
 	}
 	v, err := strconv.Atoi(toks[i].Text)
@@ -556,14 +556,10 @@ func (env *Env) leadRound() int {
 		}
 		for j := s.From; j < s.To; j++ {
 			n, next, ok := ordinalAt(toks, j)
-			if !ok || next < s.To && ordinalTimeUnits[toks[next].Lower] {
+			if !ok {
 				continue
 			}
-			k := next
-			for k < s.To && k < next+3 && toks[k].Kind == Word && !toks[k].is(lxEventNoun) {
-				k++
-			}
-			if k >= s.To || !toks[k].is(lxEventNoun) {
+			if _, ok := countedNoun(toks, next, s.To, false); !ok {
 				continue
 			}
 			if j > s.From && toks[j-1].is(lxOtherEventWord) || env.clauseTense(s, j) != "" {

@@ -41,14 +41,8 @@ func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 		} else {
 			// The ordinal must count an event: "the second round",
 			// "for the first time" after an event verb.
-			k := next
-			if k < len(toks) && ordinalTimeUnits[toks[k].Lower] {
-				continue // "the first day of the summit", "its third year": a time, not a round
-			}
-			for k < len(toks) && k < next+3 && (toks[k].Kind == Word && !toks[k].is(lxEventNoun) && toks[k].Lower != "time") {
-				k++
-			}
-			if k >= len(toks) || !(toks[k].is(lxEventNoun) || toks[k].Lower == "time") {
+			k, ok := countedNoun(toks, next, len(toks), true)
+			if !ok {
 				continue
 			}
 			end = k + 1
@@ -89,6 +83,23 @@ func appendOrdinal(env *Env, out []compare.Claim) []compare.Claim {
 		i = end - 1
 	}
 	return out
+}
+
+// countedNoun returns the token an ordinal ending before token next
+// counts, when it is an event noun (or, with timeToo, "time": "for the
+// first time") within three words and before limit: "the second round",
+// "the 18th G20 summit". An ordinal of a unit of time counts time inside
+// an event, never events.
+func countedNoun(toks []Token, next, limit int, timeToo bool) (int, bool) {
+	if next < limit && ordinalTimeUnits[toks[next].Lower] {
+		return 0, false // "the first day of the summit", "its third year"
+	}
+	counts := func(t *Token) bool { return t.is(lxEventNoun) || timeToo && t.Lower == "time" }
+	k := next
+	for k < limit && k < next+3 && toks[k].Kind == Word && !counts(&toks[k]) {
+		k++
+	}
+	return k, k < limit && counts(&toks[k])
 }
 
 // ordinalTimeUnits after an ordinal count time within an event, not
