@@ -63,10 +63,13 @@ func reportAgreement(pass *compare.Pass, g compare.Group, cs []*compare.Claim, b
 	slices.Sort(docs)
 	b := strconv.AppendInt(msg[:0], int64(len(docs)), 10)
 	b = append(b, " sources agree on "...)
-	if g.Attr == "holder" {
+	switch {
+	case g.Attr == "holder":
 		b = append(b, "who was "...)
 		b = append(b, strings.TrimPrefix(slotPhrase(pass, g.Subject), "the ")...)
-	} else {
+	case g.Kind == compare.KindQuantity && strings.Contains(g.Subject, "@"):
+		b = append(b, quantityWhat(first[0])...) // "the number of seats of labour"
+	default:
 		b = append(b, "the "...)
 		b = append(b, attrPhrase(g.Attr)...)
 		b = append(b, " of "...)

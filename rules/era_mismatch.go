@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/compare/align"
+	"github.com/crosscheck/crosscheck/compare/kb"
 )
 
 // EraMismatch reports articles whose time-bounded claims cannot be true at
@@ -19,11 +20,16 @@ var EraMismatch = &compare.Rule{
 
 Each time-bounded claim (an office holder, a sitting government) is true
 only in a window; the intersection of an article's windows is its era.
-Two reports of one event whose eras do not overlap cannot both be right.
+Two reports of one event whose eras do not overlap cannot both be right,
+unless each fits the time it speaks of: reports from before and after a
+handover. A report of a death in office names the dead and the acting
+holder: the term of one who died in office runs on through the coverage
+of the death (30 days), and a claim about the last day of a term keeps
+that day.
 
 Fires: one report names Foreign Minister Amir-Abdollahian (2021–2024) and the Biden administration; another names the Trump administration of 2025.
 
-Does not fire: two reports whose officials were all in office in April 2025.`,
+Does not fire: two reports whose officials were all in office in April 2025; "Prime Minister Sunak" on election day and "Prime Minister Starmer" the day after; "President Raisi" and "acting Foreign Minister Bagheri Kani" at Raisi's funeral.`,
 	Type:     compare.Contradiction,
 	Kind:     compare.KindEra,
 	Severity: compare.Warning,
@@ -36,6 +42,35 @@ type bound struct {
 	doc      string
 	era      align.EraWindow
 	from, to *compare.Claim // the claims giving the latest start and earliest end
+	toEnd    time.Time      // the end of to's window
+	// stated is the era as the kb's terms give it, for messages; era
+	// widens it as eraWindow says.
+	stated align.EraWindow
+}
+
+// eraWindow is the window a claim bounds its article's era by: its
+// validity; for a claim about the day a term ended, that whole day (the
+// day of a handover has both holders: "outgoing Prime Minister Sunak"
+// and "Prime Minister Starmer" on 5 July 2024); and for someone who died
+// in office, the coverage of the death after it, as for
+// office-anachronism (a report of the death names the dead president and
+// the acting one).
+func eraWindow(k *kb.KB, c *compare.Claim) compare.Window {
+	w := *c.Valid
+	if w.To.IsZero() {
+		return w
+	}
+	end := w.To
+	if at := c.When.From; c.Marker == "outgoing" || !at.Before(end) && at.Before(end.AddDate(0, 0, 1)) {
+		w.To = end.AddDate(0, 0, 1)
+	}
+	if k == nil {
+		return w
+	}
+	if p, ok := k.Person(personOf(c)); ok && !p.Died.IsZero() && !p.Died.After(end) && !p.Died.Before(end.AddDate(0, 0, -1)) {
+		w.To = p.Died.Add(deathGrace)
+	}
+	return w
 }
 
 func runEra(pass *compare.Pass) error {
@@ -64,12 +99,14 @@ func runEra(pass *compare.Pass) error {
 			}
 		}
 		b := &list[n]
-		b.era.Add(*c.Valid)
-		if b.from == nil || c.Valid.From.After(b.from.Valid.From) {
+		w := eraWindow(pass.KB, c)
+		b.era.Add(w)
+		b.stated.Add(*c.Valid)
+		if b.from == nil || w.From.After(b.from.Valid.From) {
 			b.from = c
 		}
-		if !c.Valid.To.IsZero() && (b.to == nil || c.Valid.To.Before(b.to.Valid.To)) {
-			b.to = c
+		if !w.To.IsZero() && (b.to == nil || w.To.Before(b.toEnd)) {
+			b.to, b.toEnd = c, w.To
 		}
 	}
 	// An article whose own claims exclude each other is reported alone.
@@ -89,7 +126,10 @@ func runEra(pass *compare.Pass) error {
 	}
 	list = open
 	// Sweep by start: a document conflicts with every later-starting one
-	// that starts after it ends. Stories are small, so pairs are few.
+	// that starts after it ends, unless each fits the time it speaks of:
+	// then they are reports of different days, before and after a
+	// handover ("Prime Minister Sunak" on election day, "Prime Minister
+	// Starmer" the day after). Stories are small, so pairs are few.
 	slices.SortFunc(list, func(a, b bound) int {
 		if c := a.era.From.Compare(b.era.From); c != 0 {
 			return c
@@ -101,19 +141,29 @@ func runEra(pass *compare.Pass) error {
 			continue
 		}
 		for _, b := range list[i+1:] {
-			if b.from == nil || b.era.From.Before(a.era.To) {
+			if b.from == nil || b.era.From.Before(a.era.To) || fitsOwnTime(a) && fitsOwnTime(b) {
 				continue
 			}
 			pass.Report(compare.Finding{
 				Subject: "era",
 				Message: fmt.Sprintf("%s fits %s, %s fits %s: the articles cannot be about the same time",
-					shortID(a.doc), window(a.era.Window), shortID(b.doc), window(b.era.Window)),
+					shortID(a.doc), window(a.stated.Window), shortID(b.doc), window(b.stated.Window)),
 				Claims:   []compare.Claim{*a.to, *b.from},
 				Evidence: append(append([]compare.Evidence{}, a.to.Evidence...), b.from.Evidence...),
 			})
 		}
 	}
 	return nil
+}
+
+// fitsOwnTime reports whether a document's era contains the time its
+// bounding claims speak of (its event's).
+func fitsOwnTime(b bound) bool {
+	c := b.from
+	if c == nil {
+		c = b.to
+	}
+	return c != nil && b.era.Contains(c.When.From)
 }
 
 // boundIndex is the index of a document's bound in list, or -1. Claims

@@ -235,10 +235,15 @@ func slotPhrase(pass *compare.Pass, subject string) string {
 func subjectPhrase(subject string) string {
 	switch {
 	case extract.IsMainEvent(subject):
+		subject, round, series := strings.Cut(subject, align.SeriesRound)
+		event := "the main event"
 		if _, fam, ok := strings.Cut(subject, ":"); ok {
-			return "the " + fam
+			event = "the " + fam
 		}
-		return "the main event"
+		if series {
+			return "round " + round + " of " + event // a series' event (align.SplitSeries)
+		}
+		return event
 	case strings.HasPrefix(subject, "date@"):
 		return "a date"
 	case strings.HasPrefix(subject, "round-"):

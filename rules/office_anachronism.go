@@ -15,11 +15,14 @@ var OfficeAnachronism = &compare.Rule{
 
 The time is the article's main event unless a marker moves it: "then-",
 "former", "previously", past perfect and "in 2018" speak of another time
-and are not flagged. The evidence names the person's term and death.
+and are not flagged; so does a title in the sentence of its holder's death
+in office ("the crash that killed President Raisi", "the funeral of
+Foreign Minister X"). The last day of a term is still the holder's. The
+evidence names the person's term and death.
 
 Fires: "Iranian Foreign Minister Amir-Abdollahian" in a report of April 2025 (he died on 2024-05-19).
 
-Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 deal".`,
+Does not fire: "then-foreign minister Mohammad Javad Zarif negotiated the 2015 deal"; "a year after the helicopter crash that killed President Ebrahim Raisi" in May 2025; "Prime Minister Rishi Sunak conceded defeat" on 5 July 2024, the day he left office.`,
 	Type:     compare.Anachronism,
 	Kind:     compare.KindOffice,
 	Severity: compare.Error,

@@ -309,6 +309,9 @@ func quantityWhat(c *compare.Claim) string {
 		if subject == "killed" || subject == "injured" {
 			return "the number " + subject
 		}
+		if noun, owner, ok := strings.Cut(subject, "@"); ok {
+			return "the number of " + plural(noun) + " of " + owner // "the number of seats of labour"
+		}
 		return "the number of " + plural(subject)
 	case "percent":
 		return "the " + strings.ReplaceAll(subject, "-", " ") + " level"

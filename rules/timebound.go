@@ -39,7 +39,7 @@ func personOf(c *compare.Claim) string {
 const deathGrace = 30 * 24 * time.Hour
 
 // heldDuring reports whether the person held the office at some time in
-// [from, to), alive.
+// [from, to), alive, the last day of a term included.
 func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 	if to.IsZero() || !to.After(from) {
 		to = from.Add(24 * time.Hour)
@@ -50,6 +50,12 @@ func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 			continue
 		}
 		end := t.To
+		if !end.IsZero() {
+			// The day a term ends is the successor's first and still the
+			// holder's last: "Prime Minister Sunak tendered his
+			// resignation" on 5 July 2024.
+			end = end.AddDate(0, 0, 1)
+		}
 		if p != nil && !p.Died.IsZero() && (end.IsZero() || !p.Died.After(end.AddDate(0, 0, 1))) {
 			// Died in office: reports of the death and its aftermath still
 			// name the office ("President Raisi was killed").

@@ -497,6 +497,8 @@ func (in *ruleInputs) reset(claims []compare.Claim) {
 	if used > len(in.byKind) {
 		clear(in.byKind[len(in.byKind):used])
 	}
+	// On the copies: the caller's claims keep their subjects.
+	align.SplitSeries(in.byKind)
 	in.grouper.Reset(len(claims))
 	for n := range in.kinds {
 		k := &in.kinds[n]

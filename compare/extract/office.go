@@ -287,6 +287,17 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 	if !best.Exact && !heldEver(k, best.Person, office.ID) {
 		return compare.Claim{}, false
 	}
+	if basis != "earlier" && deathContext(toks, s, ref.from, ref.to) {
+		if diedInOffice(k, best.Person, office.ID) {
+			// "the crash that killed President Raisi", "the funeral of
+			// Foreign Minister X", "X and Y were killed": the title is the
+			// one held at death, whenever the article was written. (Not
+			// for the living, "the crash that killed Foreign Minister
+			// Zarif", nor for one who had left the office, "Prime Minister
+			// Abe was assassinated" in 2022.)
+			when, basis = compare.TimeRef{}, "earlier"
+		}
+	}
 	span := compare.Span{Start: toks[ref.from].Span.Start, End: toks[ref.to-1].Span.End}
 	kind := compare.KindOffice
 	if office.Role == "president" && office.Country == "US" {
@@ -302,6 +313,21 @@ func (env *Env) officeClaim(s Sentence, ref officeRef) (compare.Claim, bool) {
 		c.Valid, c.Evidence = env.validity(best.Person, office, ref.marker, when.From)
 	}
 	return c, true
+}
+
+// diedInOffice reports whether the person died holding the office (a
+// term ending within a day of the death, or never ended).
+func diedInOffice(k *kb.KB, person, office string) bool {
+	p, ok := k.Person(person)
+	if !ok || p.Died.IsZero() {
+		return false
+	}
+	for t := range k.TenuresSeq(person) {
+		if t.Office == office && !t.From.After(p.Died) && (t.To.IsZero() || !t.To.Before(p.Died.AddDate(0, 0, -1))) {
+			return true
+		}
+	}
+	return false
 }
 
 func heldEver(k *kb.KB, person, office string) bool {
@@ -411,6 +437,100 @@ func (env *Env) claimTime(s Sentence, from, to int, marker string) (compare.Time
 	}
 	return compare.TimeRef{}, "unknown"
 }
+
+// deathContext reports whether the mention at tokens [from, to) names
+// someone as the one who died: the object of a killing ("the crash that
+// killed President Raisi", "mourned Foreign Minister X"), the one whose
+// death, funeral or burial it is ("the funeral of President X", "X's
+// funeral"), or the subject of dying ("President X and Foreign Minister
+// Y were killed", "X, 63, died", "Y was among those killed"). A list of
+// names may stand between ("the deaths of President X and Foreign
+// Minister Y"); any other word ends the search, so "Foreign Minister X
+// said ten people were killed" is no such context.
+func deathContext(toks []Token, s Sentence, from, to int) bool {
+	// Backward, over a list of names, to a killing or "the funeral of".
+	for k, n := from-1, 0; k >= s.From && n < maxListTokens; k, n = k-1, n+1 {
+		t := &toks[k]
+		switch {
+		case deathBeforeName[t.Lower]:
+			return true
+		case (t.Lower == "of" || t.Lower == "for") && k > s.From:
+			return deathNouns[toks[k-1].Lower]
+		case inNameList(t):
+			continue
+		}
+		break
+	}
+	// Forward: "X's funeral", or over a list of names to a verb of dying.
+	k := to
+	if k+1 < s.To && isPossessive(toks[k]) {
+		return deathNouns[toks[k+1].Lower]
+	}
+	for n := 0; k < s.To && n < maxListTokens && inNameList(&toks[k]); k, n = k+1, n+1 {
+	}
+	for n := 0; k < s.To && n < 4 && dyingAux[toks[k].Lower]; k, n = k+1, n+1 {
+	}
+	if k+1 < s.To && violentVerbs[toks[k].Lower] && (toks[k+1].Lower == "dead" || toks[k+1].Lower == "down") {
+		return true // "was shot dead", "were gunned down"
+	}
+	return k < s.To && dyingVerbs[toks[k].Lower]
+}
+
+// maxListTokens bounds the list of names a death context reaches over.
+const maxListTokens = 16
+
+// inNameList reports whether a token may stand in a list of named people:
+// names and titles, commas, "and", ages, and the "six others" of a toll.
+func inNameList(t *Token) bool {
+	switch {
+	case t.Kind == Word && t.Upper:
+		return true
+	case t.Kind == Number:
+		return true
+	case t.Kind == Punct:
+		return t.Text == "," || t.Text == "-"
+	}
+	return listWords[t.Lower] || t.is(lxNameParticle)
+}
+
+var (
+	// deathBeforeName are the words right before (a list of) the dead.
+	deathBeforeName = map[string]bool{
+		"killed": true, "killing": true, "kill": true, "kills": true, "assassinated": true,
+		"assassinating": true, "murdered": true, "slain": true, "mourned": true, "mourning": true,
+		"mourn": true, "buried": true, "bury": true, "late": true,
+	}
+	// deathNouns are the nouns of a death and its rites, before "of"/"for"
+	// or after a possessive.
+	deathNouns = map[string]bool{
+		"death": true, "deaths": true, "killing": true, "killings": true, "assassination": true,
+		"murder": true, "funeral": true, "funerals": true, "burial": true, "mourning": true,
+		"memorial": true, "coffin": true, "coffins": true, "body": true, "bodies": true,
+		"remains": true, "grave": true, "tomb": true, "widow": true, "widower": true,
+	}
+	// dyingAux may stand between the dead and the verb of dying.
+	dyingAux = map[string]bool{
+		"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
+		"been": true, "who": true, "also": true, "all": true, "both": true, "reportedly": true,
+		"among": true, "those": true, "the": true,
+	}
+	// dyingVerbs end the subject-side pattern: "…were killed", "…died".
+	dyingVerbs = map[string]bool{
+		"died": true, "dies": true, "killed": true, "dead": true, "assassinated": true,
+		"perished": true, "slain": true, "murdered": true,
+	}
+	// violentVerbs are deaths with "dead" or "down" after them.
+	violentVerbs = map[string]bool{"shot": true, "gunned": true, "stabbed": true, "beaten": true}
+	// listWords are the lower-case words of a list of people.
+	listWords = map[string]bool{
+		"and": true, "the": true, "others": true, "other": true, "officials": true, "aides": true,
+		"crew": true, "passengers": true, "people": true, "members": true, "his": true, "her": true,
+		"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+		"eight": true, "nine": true, "ten": true, "several": true, "foreign": true,
+		"minister": true, "president": true, "prime": true, "deputy": true, "vice": true,
+		"former": true, "then": true,
+	}
+)
 
 func isCommaBreak(t Token) bool {
 	// All punctuation: a word or number is none of them.

@@ -466,6 +466,8 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 		}
 		if next+2 < len(toks) && toks[next].Lower == "of" && toks[next+1].Kind == Number {
 			next += 2 // "247 of 288 votes": the count is the first figure
+		} else if next+3 < len(toks) && toks[next].Lower == "of" && totalDeterminers[toks[next+1].Lower] && toks[next+2].Kind == Number {
+			next += 3 // "412 of the 650 seats": the total is the body's, not a claim
 		}
 		noun, at := qtyNounAfter(toks, next, to, false)
 		if noun == "other" || noun == "more" {
@@ -493,6 +495,11 @@ func (env *Env) qtyClaim(sents []Sentence, f qtyFigure) (compare.Claim, int, boo
 			next = at + 1
 		}
 		unit = subject
+		if owner := qtyOwner(toks, from, start); owner != "" && !casualtySubjects[subject] {
+			// "Labour won 412 seats", "the Conservatives won 121 seats":
+			// two parties' seats, not two versions of one count.
+			subject += "@" + owner
+		}
 		round = 0 // counts are exact unless hedged or round (below)
 		if toks[f.from].Kind == Number && f.low == f.high {
 			if r := qtyRounding(strings.ReplaceAll(toks[f.from].Text, ",", "")); r >= 5 {
@@ -770,6 +777,61 @@ func qtyNounAfter(toks []Token, i, to int, skipPreps bool) (string, int) {
 		return qtySingular(t.Lower), k
 	}
 	return "", -1
+}
+
+// totalDeterminers stand between "of" and the total in "412 of the 650 seats".
+var totalDeterminers = map[string]bool{"the": true, "its": true, "their": true, "all": true}
+
+// casualtySubjects are the subjects qtyCasualty gives a toll.
+var casualtySubjects = map[string]bool{"killed": true, "injured": true}
+
+// ownerVerbs have a count as object and its owner as subject: "Labour
+// won 412 seats", "the Liberal Democrats took 72 seats".
+var ownerVerbs = map[string]bool{
+	"won": true, "wins": true, "win": true, "took": true, "takes": true, "secured": true,
+	"secures": true, "gained": true, "gains": true, "captured": true, "captures": true,
+	"holds": true, "held": true, "retained": true, "retains": true, "lost": true, "loses": true,
+	"garnered": true, "received": true, "receives": true, "claimed": true,
+}
+
+// qtyOwner is who owns the count whose figure (with its hedge) starts at
+// token start: the proper name before a verb of winning or holding
+// ("Labour won 412 seats", "The Conservatives, who won 121 seats") or
+// before a possessive ("Labour's 412 seats"), lower case without "the" and
+// "party"; "" when there is none. The clause starts at from.
+func qtyOwner(toks []Token, from, start int) string {
+	k := start - 1
+	for k >= from && (toks[k].Lower == "a" || toks[k].Lower == "total" || toks[k].Lower == "of") {
+		k-- // "won a total of 412 seats"
+	}
+	switch {
+	case k >= from && isPossessive(toks[k]):
+		k--
+	case k >= from && ownerVerbs[toks[k].Lower]:
+		k--
+		for k >= from && (toks[k].Lower == "also" || toks[k].Lower == "only" || toks[k].Lower == "narrowly") {
+			k--
+		}
+		if k-1 >= from && (toks[k].Lower == "who" || toks[k].Lower == "which") && toks[k-1].Text == "," {
+			k -= 2 // "The Conservatives, who won 121 seats"
+		}
+	default:
+		return ""
+	}
+	end := k + 1
+	for k >= from && end-k <= 4 && toks[k].Kind == Word && toks[k].Upper {
+		k--
+	}
+	var words []string
+	for _, t := range toks[k+1 : end] {
+		if t.Lower != "the" {
+			words = append(words, t.Lower)
+		}
+	}
+	if n := len(words); n > 1 && words[n-1] == "party" {
+		words = words[:n-1]
+	}
+	return strings.Join(words, " ")
 }
 
 func qtySingular(w string) string {

@@ -56,6 +56,13 @@ func TestQuantity(t *testing.T) {
 		{"francs are money", head + "The loss came to 4.7 billion francs.", []string{`money/money [4.65e+09,4.75e+09] franc "4.7 billion francs"`}},
 		{"plural after es", head + "The fund bought 70 businesses.", []string{`business/count [70,70] business "70 businesses"`}},
 		{"count with adjective", head + "Police arrested two key suspects.", []string{`suspect/count [2,2] suspect "two key suspects"`}},
+		{"owner of a count", head + "Labour won 412 seats.", []string{`seat@labour/count [412,412] seat "412 seats"`}},
+		{"owner and total", head + "Labour won 412 of the 650 seats.", []string{`seat@labour/count [412,412] seat "412 of the 650 seats"`}},
+		{"owner in a relative clause", head + "The Liberal Democrats, who took 72 seats, gained.", []string{`seat@liberal democrats/count [72,72] seat "72 seats"`}},
+		{"possessive owner", head + "The Conservative Party's 121 seats were its fewest.", []string{`seat@conservative/count [121,121] seat "121 seats"`}},
+		{"owner total of", head + "Labour won a total of 412 seats.", []string{`seat@labour/count [412,412] seat "412 seats"`}},
+		{"no owner for a toll", head + "Israel killed 30 people.", []string{`killed/count [30,30] killed "30 people"`}},
+		{"no owner without a name", head + "The party won 412 seats.", []string{`seat/count [412,412] seat "412 seats"`}},
 
 		// Not quantities.
 		{"a model number", head + "The 80486 chip runs faster.", nil},
