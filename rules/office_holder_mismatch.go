@@ -58,6 +58,18 @@ func allHeld(pass *compare.Pass, cs []*compare.Claim) bool {
 	return true
 }
 
+// refuted returns the claims whose person the kb says did not hold the
+// office at the claim's time (a new slice: the value's is the group's).
+func refuted(pass *compare.Pass, cs []*compare.Claim) []*compare.Claim {
+	out := make([]*compare.Claim, 0, len(cs))
+	for _, c := range cs {
+		if !allHeld(pass, []*compare.Claim{c}) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // reportHolderConflicts reports conflicts between named holders. Where the
 // kb confirms both sides (a handover day, an acting holder, a death in
 // office) there is no contradiction. Where it confirms one side only, the
@@ -85,6 +97,10 @@ func reportHolderConflicts(pass *compare.Pass, cs []conflict, what string) {
 			m, ok := against[wrong.Value]
 			if !ok {
 				m = &conflict{group: c.group, a: wrong}
+				// Only the refuted claims: a report that named the same
+				// person on a day they held the office (the handover day)
+				// is not wrong with the one that named them the day after.
+				m.a.Claims = refuted(pass, wrong.Claims)
 				m.b.Value = right.Value
 				against[wrong.Value] = m
 				order = append(order, wrong.Value)
