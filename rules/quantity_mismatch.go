@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/compare/align"
 	"github.com/crosscheck/crosscheck/compare/extract"
 )
 
@@ -295,7 +296,14 @@ func reportTime(d *compare.Document) time.Time {
 
 // quantityWhat names what a figure measures, for messages.
 func quantityWhat(c *compare.Claim) string {
-	subject := c.Subject
+	subject, round, series := strings.Cut(c.Subject, align.SeriesRound)
+	if series {
+		// A round of a series (align.SplitSeries): "the number of hostages
+		// in round 2".
+		d := *c
+		d.Subject = subject
+		return quantityWhat(&d) + " in round " + round
+	}
 	if subject == "event" || strings.HasPrefix(subject, "event:") {
 		subject = "the " + strings.TrimPrefix(strings.TrimPrefix(subject, "event"), ":")
 		if subject == "the " {

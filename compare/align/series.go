@@ -17,8 +17,9 @@ import (
 // event told two ways. Only when every report that names a round names
 // one round and one date, and later rounds have later dates and later
 // publication, are the main-event claims of those reports re-keyed by
-// round ("event:match@round-3"), so that a round's weekday and venue are
-// compared only with the same round's. Reports of one event published
+// round ("event:match@round-3"), and so are their figures ("hostage@round-2"),
+// so that a round's weekday, venue and counts are compared only with the
+// same round's. Reports of one event published
 // together ("first round on Friday" and "second round on Saturday", both
 // of Saturday) stay one event and keep their contradictions.
 //
@@ -121,10 +122,12 @@ func SplitSeries(claims []compare.Claim) {
 	}
 	for i := range claims {
 		c := &claims[i]
-		if c.Doc == nil || !isMainEvent(c.Subject) {
+		if c.Doc == nil || !isMainEvent(c.Subject) && c.Kind != compare.KindQuantity {
 			continue
 		}
 		if r := byDoc[c.Doc]; r != nil && r.roundsSeen == 1 {
+			// The figures too: each round has its own ("24 hostages" freed
+			// in the first exchange, 17 in the second).
 			c.Subject += SeriesRound + r.roundValue
 		}
 	}

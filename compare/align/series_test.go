@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +85,7 @@ func TestSplitSeries(t *testing.T) {
 					claims = append(claims, compare.Claim{Kind: compare.KindDate, Doc: d, Subject: "event:match", Attr: "date", Value: v})
 				}
 				claims = append(claims, compare.Claim{Kind: compare.KindDate, Doc: d, Subject: "funeral", Attr: "date", Value: "2020-01-01"})
+				claims = append(claims, compare.Claim{Kind: compare.KindQuantity, Doc: d, Subject: "hostage", Attr: "count", Value: "[17,17] hostage"})
 			}
 			SplitSeries(claims)
 			var got []string
@@ -93,9 +95,21 @@ func TestSplitSeries(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("subjects = %q, want %q", got, tt.want)
 			}
-			for _, c := range claims {
+			for i, c := range claims {
 				if c.Attr == "date" && c.Value == "2020-01-01" && c.Subject != "funeral" {
 					t.Errorf("a sub-event was re-keyed: %q", c.Subject)
+				}
+				if c.Kind == compare.KindQuantity {
+					// A report's figures go with its round.
+					doc := c.Doc.ID[0] - 'a'
+					_, round, _ := strings.Cut(claims[firsts[doc]].Subject, "@")
+					want := "hostage"
+					if round != "" {
+						want += "@" + round
+					}
+					if c.Subject != want {
+						t.Errorf("claim %d: figure subject %q, want %q", i, c.Subject, want)
+					}
 				}
 			}
 		})
