@@ -67,7 +67,7 @@ func eraWindow(k *kb.KB, c *compare.Claim) compare.Window {
 	if k == nil {
 		return w
 	}
-	if p, ok := k.Person(personOf(c)); ok && !p.Died.IsZero() && !p.Died.After(end) && !p.Died.Before(end.AddDate(0, 0, -1)) {
+	if p, _ := k.Person(personOf(c)); diedInTerm(p, end) {
 		w.To = p.Died.Add(deathGrace)
 	}
 	return w

@@ -50,12 +50,17 @@ func officeTitle(pass *compare.Pass, id string) string {
 // the office at the claim's time.
 func allHeld(pass *compare.Pass, cs []*compare.Claim) bool {
 	for _, c := range cs {
-		p := personOf(c)
-		if p == "" || !heldDuring(pass.KB, p, c.Subject, c.When.From, c.When.To) {
+		if !held(pass, c) {
 			return false
 		}
 	}
 	return true
+}
+
+// held reports whether the kb confirms one claim.
+func held(pass *compare.Pass, c *compare.Claim) bool {
+	p := personOf(c)
+	return p != "" && heldDuring(pass.KB, p, c.Subject, c.When.From, c.When.To)
 }
 
 // refuted returns the claims whose person the kb says did not hold the
@@ -63,7 +68,7 @@ func allHeld(pass *compare.Pass, cs []*compare.Claim) bool {
 func refuted(pass *compare.Pass, cs []*compare.Claim) []*compare.Claim {
 	out := make([]*compare.Claim, 0, len(cs))
 	for _, c := range cs {
-		if !allHeld(pass, []*compare.Claim{c}) {
+		if !held(pass, c) {
 			out = append(out, c)
 		}
 	}

@@ -56,9 +56,9 @@ func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 			// resignation" on 5 July 2024.
 			end = end.AddDate(0, 0, 1)
 		}
-		if p != nil && !p.Died.IsZero() && (end.IsZero() || !p.Died.After(end.AddDate(0, 0, 1))) {
-			// Died in office: reports of the death and its aftermath still
-			// name the office ("President Raisi was killed").
+		if diedInTerm(p, t.To) {
+			// Reports of the death and its aftermath still name the
+			// office ("President Raisi was killed").
 			end = p.Died.Add(deathGrace)
 		}
 		if t.From.Before(to) && (end.IsZero() || from.Before(end)) {
@@ -66,6 +66,12 @@ func heldDuring(k *kb.KB, person, office string, from, to time.Time) bool {
 		}
 	}
 	return false
+}
+
+// diedInTerm reports whether the person died in a term ending at
+// termEnd (zero: never ended), or within a day after it.
+func diedInTerm(p *kb.Person, termEnd time.Time) bool {
+	return p != nil && !p.Died.IsZero() && (termEnd.IsZero() || !p.Died.After(termEnd.AddDate(0, 0, 1)))
 }
 
 // holdersNote names who held the office at a time, for messages.
